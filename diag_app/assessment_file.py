@@ -1,0 +1,139 @@
+"""Reading and writing assessment files (JSON, "smart-factory-assessment/1").
+
+The pack named inside the file is the one the assessment is scored with, so an old file keeps
+its meaning after a newer pack ships.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .model.assessment import (
+    FORMAT,
+    Assessment,
+    AssessmentInvalid,
+    Problem,
+    assessment_to_data,
+    parse_assessment,
+)
+from .model.questionnaire import Pack
+from .packs import PackNotFound, find_pack
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+def parse_json_bytes(raw: bytes) -> Any:
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as e:
+        raise AssessmentInvalid([Problem("$", "file.read", {"msg": f"not UTF-8 ({e.reason})"})]) from None
+    except json.JSONDecodeError as e:
+        raise AssessmentInvalid([Problem("$", "file.json", {"line": e.lineno, "col": e.colno, "msg": e.msg})]) from None
+
+
+def pack_for_data(data: Any) -> Pack:
+    """The pack an assessment's data names; AssessmentInvalid when we do not have it."""
+    if not isinstance(data, dict):
+        raise AssessmentInvalid([Problem("$", "file.not_object")])
+    if data.get("format") != FORMAT:
+        raise AssessmentInvalid([Problem("format", "file.format", {"value": data.get("format"), "expected": FORMAT})])
+    pk = data.get("pack")
+    if not isinstance(pk, dict):
+        raise AssessmentInvalid([Problem("pack", "field.type_object")])
+    try:
+        return find_pack(str(pk.get("id")), str(pk.get("version")))
+    except PackNotFound:
+        raise AssessmentInvalid(
+            [Problem("pack", "cli.no_pack", {"id": pk.get("id"), "version": pk.get("version")})]
+        ) from None
+
+
+def load_assessment_data(data: Any) -> tuple[Pack, Assessment]:
+    pack = pack_for_data(data)
+    return pack, parse_assessment(pack, data)
+
+
+def read_assessment_file(path: str | Path) -> tuple[Pack, Assessment]:
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_FILE_BYTES:
+            raise AssessmentInvalid([Problem("$", "file.read", {"msg": "larger than 20 MB"})])
+        raw = p.read_bytes()
+    except OSError as e:
+        raise AssessmentInvalid([Problem("$", "file.read", {"msg": e.strerror or str(e)})]) from None
+    return load_assessment_data(parse_json_bytes(raw))
+
+
+def write_json_atomic(path: str | Path, data: Any) -> None:
+    """Write next to the target and rename, so a crash never leaves half a file."""
+    p = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, indent=2)
+            f.write("\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_assessment_file(path: str | Path, a: Assessment) -> None:
+    write_json_atomic(path, assessment_to_data(a))
+
+
+def template_data(pack: Pack, industry: str, lang: str) -> dict[str, Any]:
+    """A blank assessment for one industry, listing every applicable item with what it means."""
+    ind = pack.industries[industry]
+    path = ind.path
+    answers: list[dict[str, Any]] = []
+    paths = [path] if path else list(pack.paths)
+    seen: set[str] = set()
+    for p in paths:
+        for item in pack.items_for(industry, p):
+            if item.id in seen:
+                continue
+            seen.add(item.id)
+            row: dict[str, Any] = {"id": item.id, "kind": item.kind}
+            if item.kind == "requirement":
+                row.update(subdomain=item.subdomain, level=item.level, text=item.text.get(lang))  # type: ignore[union-attr]
+                if path is None and len(item.paths) == 1:  # type: ignore[union-attr]
+                    row["paths"] = sorted(item.paths)  # type: ignore[union-attr]
+            elif item.kind == "indicator":
+                row.update(
+                    text=item.name.get(lang),
+                    unit=item.unit,
+                    min=item.min,
+                    max=item.max,  # type: ignore[union-attr]
+                    better=item.better,  # type: ignore[union-attr]
+                    targets={t.id: t.value for t in item.targets},
+                )  # type: ignore[union-attr]
+                if item.optional:  # type: ignore[union-attr]
+                    row["optional"] = True
+            elif item.kind == "scenario":
+                row.update(text=item.name.get(lang), link=item.link)  # type: ignore[union-attr]
+            else:
+                row.update(text=item.text.get(lang))  # type: ignore[union-attr]
+            row["value"] = None
+            row["note"] = ""
+            answers.append(row)
+    return {
+        "format": FORMAT,
+        "pack": {"id": pack.id, "version": pack.version},
+        "enterprise": {
+            "name": "",
+            "credit_code": "",
+            "industry": industry,
+            "path": path,
+            "district": "",
+            "employees": None,
+        },
+        "assessment": {"date": "", "assessor": "", "mode": "self"},
+        "answers": answers,
+    }

@@ -1,0 +1,240 @@
+"""Words and JSON for model results, in the user's language.
+
+The model returns numbers and ids; this is the single place that turns them into sentences, so
+the CLI, the GUI and the report explain a result the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .i18n import tr
+from .model.assessment import Problem
+from .model.diagnosis import Result
+from .model.questionnaire import Pack
+from .model.renewal import Reason
+from .model.support import Estimate
+from .model.tiers import NONE, Check
+from .money import fmt_cny, fmt_num
+
+
+def problem_text(p: Problem, lang: str) -> str:
+    return tr("cli.problem", lang, field=p.field, message=tr(p.key, lang, **p.params))
+
+
+def tier_name(pack: Pack, tier_id: str, lang: str) -> str:
+    if tier_id == NONE:
+        return tr("tier.none", lang)
+    t = next(t for t in pack.all_tiers() if t.id == tier_id)
+    return t.name.get(lang)
+
+
+def level_name(pack: Pack, level: int, lang: str) -> str:
+    if level < 1:
+        return tr("level.none", lang)
+    return pack.scoring.level_names[level].get(lang)
+
+
+def check_text(pack: Pack, c: Check, lang: str, s: float = 0.0) -> str:
+    kind = c.rule.kind
+    state = "pass" if c.passed else ("unknown" if c.unknown and kind in ("conditions", "indicator") else "fail")
+    params: dict[str, Any] = {"actual": c.actual, "required": c.required, "s": s}
+    if kind == "subdomain_level":
+        params["subdomain"] = pack.subdomains[str(c.rule.params["subdomain"])].name.get(lang)
+    elif kind == "conditions":
+        texts = {cd.id: cd.text.get(lang) for cd in pack.conditions}
+        sep = "；" if lang == "zh" else "; "
+        params["items"] = sep.join(texts.get(str(i), str(i)) for i in (c.actual or ()))  # type: ignore[union-attr]
+    elif kind == "indicator":
+        ind = next(i for i in pack.indicators if i.id == c.rule.params["indicator"])
+        tgt = ind.target(str(c.rule.params.get("target", "")))
+        params.update(
+            name=ind.name.get(lang),
+            unit=ind.unit if ind.unit == "%" else f" {ind.unit}".rstrip(),
+            target=tgt.label.get(lang) if tgt else "",
+            actual=fmt_num(c.actual) if isinstance(c.actual, int | float) else "—",
+            required=fmt_num(c.required),
+        )
+    text = tr(f"check.{kind}.{state}", lang, **params)
+    if c.rule.basis == "D":
+        text += tr("check.basis.D", lang)
+    return text
+
+
+def reason_text(pack: Pack, r: Reason, lang: str) -> str:
+    if r.kind == "subdomain_below":
+        return tr(
+            "reason.subdomain",
+            lang,
+            subdomain=pack.subdomains[r.target].name.get(lang),
+            actual=int(r.actual or 0),
+            required=int(r.required or 0),
+        )
+    if r.kind == "indicator_worse":
+        ind = next(i for i in pack.indicators if i.id == r.target)
+        tgt = ind.target(r.target_ref) if r.target_ref else None
+        unit = ind.unit if ind.unit == "%" else f" {ind.unit}".rstrip()
+        key = "reason.indicator_higher" if ind.better == "higher" else "reason.indicator_lower"
+        return tr(
+            key,
+            lang,
+            name=ind.name.get(lang),
+            actual=fmt_num(r.actual),
+            unit=unit,
+            target=tgt.label.get(lang) if tgt else tr("reason.reference", lang),
+            required=fmt_num(r.required),
+        )
+    sc = next(s for s in pack.scenarios if s.id == r.target)
+    return tr("reason.scenario", lang, scenario=sc.name.get(lang))
+
+
+def estimate_basis(pack: Pack, e: Estimate, lang: str) -> str:
+    """The arithmetic of an estimate in words, e.g. for `diag-app support`."""
+    m = pack.measures[e.measure]
+    if e.reason == "below-min-investment":
+        return tr(
+            "support.below_min", lang, investment=fmt_cny(e.investment_cny, lang), min=fmt_cny(m.min_investment, lang)
+        )
+    if e.reason in ("needs-loan", "needs-lease"):
+        return tr(f"support.{e.reason}", lang)
+    if m.base == "interest":
+        text = tr(
+            "support.interest",
+            lang,
+            loan=fmt_cny(e.loan_cny, lang),
+            rate=f"{e.loan_rate * 100:g}%",
+            years=m.years,
+            interest=fmt_cny(e.base_cny, lang),
+            share=f"{m.rate * 100:g}%",
+            amount=fmt_cny(min(e.base_cny * m.rate, m.cap), lang),
+        )
+    else:
+        key = "support.contract" if m.base == "contract" else "support.investment"
+        text = tr(
+            key,
+            lang,
+            base=fmt_cny(e.base_cny, lang),
+            share=f"{m.rate * 100:g}%",
+            amount=fmt_cny(e.base_cny * m.rate, lang),
+        )
+    text += tr("support.capped" if e.capped else "support.cap", lang, cap=fmt_cny(m.cap, lang))
+    if m.min_investment:
+        text += tr("support.min_ok", lang, min=fmt_cny(m.min_investment, lang))
+    return text
+
+
+def estimate_json(pack: Pack, e: Estimate, lang: str) -> dict[str, Any]:
+    return {
+        "measure": e.measure,
+        "eligible": e.eligible,
+        "amount_cny": e.amount_cny,
+        "cap_cny": e.cap_cny,
+        "basis": estimate_basis(pack, e, lang),
+    }
+
+
+def result_json(pack: Pack, r: Result, lang: str) -> dict[str, Any]:
+    """The object `diag-app score --json` prints; its key names are a stable contract."""
+    s = r.scores
+    out: dict[str, Any] = {
+        "pack": {"id": s.pack_id, "version": s.pack_version},
+        "industry": s.industry,
+        "path": s.path,
+        "score": round(s.s, 2),
+        "level": s.level,
+        "level_scores": {str(k): (round(v, 4) if v is not None else None) for k, v in s.level_scores.items()},
+        "subdomains": {k: {"score": round(v.score, 2), "level": v.level} for k, v in s.subdomains.items()},
+        "tier": r.tier.tier,
+        "tier_reasons": [check_text(pack, c, lang, s.s) for c in _reasons(r.tier)],
+        "national_tier": r.national.tier,
+        "national_tier_reasons": [check_text(pack, c, lang, s.s) for c in _reasons(r.national)],
+        "missing": list(s.missing),
+        "provisional": s.provisional,
+        "recommendations": [
+            {
+                "id": sg.item.id,
+                "category": sg.item.category,
+                "title": sg.item.name.get(lang),
+                "priority": sg.priority,
+                "reasons": [reason_text(pack, x, lang) for x in sg.reasons],
+                "investment_cny": {"low": sg.investment_low, "high": sg.investment_high},
+                "measures": list(sg.item.measures),
+            }
+            for sg in r.suggestions
+        ],
+        "support": [{"item": ps.plan.item, **estimate_json(pack, e, lang)} for ps in r.support for e in ps.estimates],
+        "support_total_cny": r.support_total_cny,
+    }
+    if r.roadmap is not None:
+        rm = r.roadmap
+        out["roadmap"] = {
+            "target": rm.target,
+            "reachable": rm.reachable,
+            "steps": [
+                {
+                    "item": st.item.id,
+                    "title": st.item.name.get(lang),
+                    "cost_cny": st.cost_cny,
+                    "score_after": round(st.s_after, 2),
+                    "level_after": st.level_after,
+                    "tier_after": st.tier_after,
+                }
+                for st in rm.steps
+            ],
+            "investment_cny": rm.investment_cny,
+            "blockers": [check_text(pack, c, lang, s.s) for c in rm.blockers],
+        }
+    return out
+
+
+def _reasons(d: Any) -> list[Check]:
+    """The decisive checks of the tier reached, then what blocks the next one."""
+    return [*d.decisive, *d.blocking]
+
+
+def summary_text(pack: Pack, r: Result, lang: str) -> str:
+    s = r.scores
+    lines = [
+        tr("summary.title", lang, name=r.assessment.enterprise.name),
+        tr("summary.score", lang, s=s.s, level=level_name(pack, s.level, lang)),
+        tr("summary.tier", lang, tier=tier_name(pack, r.tier.tier, lang)),
+        tr("summary.national", lang, tier=tier_name(pack, r.national.tier, lang)),
+    ]
+    if s.provisional:
+        lines.append(tr("summary.provisional", lang, n=len(s.missing)))
+    if r.tier.decisive:
+        lines.append(tr("summary.reasons", lang))
+        lines += [f"  ✓ {check_text(pack, c, lang, s.s)}" for c in r.tier.decisive]
+    if r.tier.next_tier:
+        lines.append(tr("summary.blocking", lang, tier=tier_name(pack, r.tier.next_tier, lang)))
+        lines += [f"  ✗ {check_text(pack, c, lang, s.s)}" for c in r.tier.blocking]
+    lines.append(tr("summary.levels", lang))
+    lines += [f"  L{k}: {'—' if v is None else f'{v:.2f}'}" for k, v in s.level_scores.items()]
+    if r.suggestions:
+        lines.append(tr("summary.suggestions", lang))
+        for sg in r.suggestions[:5]:
+            span = f"{fmt_cny(sg.investment_low, lang)}–{fmt_cny(sg.investment_high, lang)}"
+            name = sg.item.name.get(lang)
+            lines.append(f"  • {name}（{span}）" if lang == "zh" else f"  • {name} ({span})")
+    if r.roadmap and r.roadmap.target:
+        rm = r.roadmap
+        if rm.reachable:
+            lines.append(
+                tr(
+                    "summary.roadmap",
+                    lang,
+                    tier=tier_name(pack, rm.target, lang),
+                    amount=fmt_cny(rm.investment_cny, lang),
+                )
+            )
+            for i, st in enumerate(rm.steps, 1):
+                lines.append(
+                    f"  {i}. {st.item.name.get(lang)} — {fmt_cny(st.cost_cny, lang)} → S {st.s_after:.2f}, "
+                    f"{tier_name(pack, st.tier_after, lang)}"
+                )
+        else:
+            lines.append(tr("summary.roadmap_blocked", lang, tier=tier_name(pack, rm.target, lang)))
+            lines += [f"  ✗ {check_text(pack, c, lang, s.s)}" for c in rm.blockers]
+    if r.support:
+        lines.append(tr("summary.support", lang, amount=fmt_cny(r.support_total_cny, lang)))
+    return "\n".join(lines)

@@ -1,0 +1,386 @@
+"""An enterprise's assessment and the validation of what users and files put into it.
+
+Validation lives here, not in the GUI or the file readers, so a value typed in a dialog, read
+from a JSON file or imported from a bundle is held to exactly the same rules. Problems are
+structured (field, message key, parameters); the one translation layer turns them into words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from .questionnaire import PATHS, Pack
+
+FORMAT = "smart-factory-assessment/1"
+MODES = ("self", "onsite")
+NA = "na"
+FINANCING = ("own", "loan", "lease")
+
+# GB 32100-2015: the 31 characters a 统一社会信用代码 may use, and the position weights.
+_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input: where (a dotted field path), what (a message key) and the
+    values that make the message specific."""
+
+    field: str
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+class AssessmentInvalid(ValueError):
+    """An assessment (file, form or bundle member) breaks the rules; nothing was stored."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(f"{p.field}: {p.key} {p.params}" for p in problems))
+        self.problems = problems
+
+
+def credit_code_check_char(first17: str) -> str | None:
+    """The check character of a credit code's first 17 characters, or None if they use a
+    character the standard does not allow."""
+    total = 0
+    for ch, w in zip(first17, _CODE_WEIGHTS, strict=True):
+        pos = _CODE_CHARS.find(ch)
+        if pos < 0:
+            return None
+        total += pos * w
+    return _CODE_CHARS[(31 - total % 31) % 31]
+
+
+def credit_code_problem(code: str) -> str | None:
+    """Why a 统一社会信用代码 is invalid (a message key), or None when it is valid."""
+    if not isinstance(code, str) or len(code) != 18:
+        return "credit_code.length"
+    if any(c not in _CODE_CHARS for c in code):
+        return "credit_code.chars"
+    if credit_code_check_char(code[:17]) != code[17]:
+        return "credit_code.check"
+    return None
+
+
+def make_credit_code(first17: str) -> str:
+    """Complete 17 characters into a valid code (used for examples and test data)."""
+    check = credit_code_check_char(first17)
+    if check is None:
+        raise ValueError(first17)
+    return first17 + check
+
+
+@dataclass(frozen=True)
+class Enterprise:
+    name: str
+    credit_code: str
+    industry: str
+    path: str | None = None
+    district: str = ""
+    employees: int | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    item: str
+    value: float | bool | str | None  # requirement rating, indicator number, yes/no, or "na"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Something the enterprise intends to buy, with how it pays for it."""
+
+    item: str
+    investment_cny: float
+    financing: str = "own"
+    loan_cny: float = 0.0
+    rate: float = 0.0
+    contract_cny: float = 0.0
+
+
+@dataclass(frozen=True)
+class Assessment:
+    pack_id: str
+    pack_version: str
+    enterprise: Enterprise
+    date: str = ""
+    assessor: str = ""
+    mode: str = "self"
+    answers: dict[str, Answer] = field(default_factory=dict)
+    plans: tuple[Plan, ...] = ()
+    uuid: str = ""
+    revision: int = 1
+
+    def path(self, pack: Pack) -> str:
+        """The production path the assessment is scored on."""
+        p = self.enterprise.path or pack.industries[self.enterprise.industry].path
+        if p is None:
+            raise AssessmentInvalid([Problem("enterprise.path", "path.required")])
+        return p
+
+    def value(self, item_id: str) -> float | bool | str | None:
+        a = self.answers.get(item_id)
+        return None if a is None else a.value
+
+    def with_answer(self, item_id: str, value: float | bool | str | None, note: str | None = None):
+        old = self.answers.get(item_id)
+        answers = dict(self.answers)
+        answers[item_id] = Answer(item_id, value, old.note if (note is None and old) else note or "")
+        return replace(self, answers=answers)
+
+
+def _num(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def validate_value(pack: Pack, item_id: str, value: Any) -> Problem | None:
+    """Check one answer value against its item; the GUI calls this before saving a field."""
+    item = pack.item(item_id)
+    where = f"answers[{item_id}].value"
+    if item is None:
+        return Problem(f"answers[{item_id}]", "answer.unknown_id", {"id": item_id})
+    if value is None:
+        return None
+    if item.kind == "requirement":
+        allowed = {r.key for r in pack.scoring.ratings}
+        if value == NA and NA in allowed:
+            return None
+        if _num(value) and any(r.value is not None and r.value == value for r in pack.scoring.ratings):
+            return None
+        return Problem(where, "answer.rating", {"id": item_id, "value": value, "allowed": ", ".join(sorted(allowed))})
+    if item.kind == "indicator":
+        if not _num(value):
+            return Problem(where, "answer.number", {"id": item_id, "value": value})
+        if not (item.min <= value <= item.max):
+            return Problem(
+                where,
+                "answer.range",
+                {"id": item_id, "value": value, "min": item.min, "max": item.max, "unit": item.unit},
+            )
+        return None
+    if not isinstance(value, bool):
+        return Problem(where, "answer.bool", {"id": item_id, "value": value})
+    return None
+
+
+def validate_enterprise(pack: Pack, e: dict[str, Any], where: str = "enterprise") -> list[Problem]:
+    problems: list[Problem] = []
+    name = e.get("name")
+    if not isinstance(name, str) or not name.strip():
+        problems.append(Problem(f"{where}.name", "enterprise.name"))
+    elif len(name) > 200:
+        problems.append(Problem(f"{where}.name", "enterprise.name_long"))
+    code = e.get("credit_code")
+    key = credit_code_problem(code) if isinstance(code, str) else "credit_code.length"
+    if key:
+        problems.append(Problem(f"{where}.credit_code", key, {"code": code}))
+    industry = e.get("industry")
+    if industry not in pack.industries:
+        problems.append(
+            Problem(
+                f"{where}.industry", "enterprise.industry", {"value": industry, "allowed": ", ".join(pack.industries)}
+            )
+        )
+    path = e.get("path")
+    if path is not None and path not in PATHS:
+        problems.append(Problem(f"{where}.path", "enterprise.path", {"value": path, "allowed": ", ".join(PATHS)}))
+    employees = e.get("employees")
+    if employees is not None and (
+        not isinstance(employees, int) or isinstance(employees, bool) or not 1 <= employees <= 1_000_000
+    ):
+        problems.append(Problem(f"{where}.employees", "enterprise.employees", {"value": employees}))
+    district = e.get("district", "")
+    if district is not None and not isinstance(district, str):
+        problems.append(Problem(f"{where}.district", "field.type_text"))
+    return problems
+
+
+def _parse_plans(pack: Pack, raw: Any, problems: list[Problem]) -> tuple[Plan, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        problems.append(Problem("plans", "field.type_list"))
+        return ()
+    items = {c.id for c in pack.catalog}
+    plans = []
+    for i, p in enumerate(raw):
+        where = f"plans[{i}]"
+        if not isinstance(p, dict):
+            problems.append(Problem(where, "field.type_object"))
+            continue
+        if p.get("item") not in items:
+            problems.append(Problem(f"{where}.item", "plan.item", {"value": p.get("item")}))
+            continue
+        nums = {}
+        for k in ("investment_cny", "loan_cny", "rate", "contract_cny"):
+            v = p.get(k, 0.0)
+            if not _num(v) or v < 0 or (k == "rate" and v > 1):
+                problems.append(Problem(f"{where}.{k}", "plan.amount", {"value": v}))
+                v = 0.0
+            nums[k] = float(v)
+        financing = p.get("financing", "own")
+        if financing not in FINANCING:
+            problems.append(
+                Problem(f"{where}.financing", "plan.financing", {"value": financing, "allowed": ", ".join(FINANCING)})
+            )
+            financing = "own"
+        plans.append(
+            Plan(p["item"], nums["investment_cny"], financing, nums["loan_cny"], nums["rate"], nums["contract_cny"])
+        )
+    return tuple(plans)
+
+
+def parse_assessment(pack: Pack, data: Any) -> Assessment:
+    """Build an Assessment from the JSON structure of an assessment file, or raise
+    AssessmentInvalid listing every problem found (not just the first)."""
+    if not isinstance(data, dict):
+        raise AssessmentInvalid([Problem("$", "file.not_object")])
+    if data.get("format") != FORMAT:
+        raise AssessmentInvalid([Problem("format", "file.format", {"value": data.get("format"), "expected": FORMAT})])
+    problems: list[Problem] = []
+    pk = data.get("pack") or {}
+    if not isinstance(pk, dict) or pk.get("id") != pack.id:
+        problems.append(Problem("pack.id", "pack.unknown", {"value": pk.get("id") if isinstance(pk, dict) else pk}))
+    elif str(pk.get("version")) != pack.version:
+        problems.append(Problem("pack.version", "pack.version", {"value": pk.get("version"), "expected": pack.version}))
+    e = data.get("enterprise")
+    if not isinstance(e, dict):
+        raise AssessmentInvalid([*problems, Problem("enterprise", "field.type_object")])
+    problems += validate_enterprise(pack, e)
+    info = data.get("assessment") or {}
+    if not isinstance(info, dict):
+        problems.append(Problem("assessment", "field.type_object"))
+        info = {}
+    d = info.get("date") or ""
+    if d:
+        try:
+            date.fromisoformat(str(d))
+        except ValueError:
+            problems.append(Problem("assessment.date", "assessment.date", {"value": d}))
+    mode = info.get("mode") or "self"
+    if mode not in MODES:
+        problems.append(Problem("assessment.mode", "assessment.mode", {"value": mode, "allowed": ", ".join(MODES)}))
+    assessor = info.get("assessor") or ""
+    if not isinstance(assessor, str):
+        problems.append(Problem("assessment.assessor", "field.type_text"))
+        assessor = ""
+    if problems:
+        raise AssessmentInvalid(problems)
+
+    industry = e["industry"]
+    path = e.get("path") or pack.industries[industry].path
+    if path is None:
+        raise AssessmentInvalid([Problem("enterprise.path", "path.required", {"industry": industry})])
+    allowed_ids = {i.id for i in pack.items_for(industry, path)}
+
+    raw_answers = data.get("answers", [])
+    if not isinstance(raw_answers, list):
+        raise AssessmentInvalid([Problem("answers", "field.type_list")])
+    answers: dict[str, Answer] = {}
+    for i, a in enumerate(raw_answers):
+        if not isinstance(a, dict) or not isinstance(a.get("id"), str):
+            problems.append(Problem(f"answers[{i}]", "answer.shape"))
+            continue
+        item_id = a["id"]
+        if item_id in answers:
+            problems.append(Problem(f"answers[{i}]", "answer.duplicate", {"id": item_id}))
+            continue
+        if pack.item(item_id) is None:
+            problems.append(Problem(f"answers[{i}].id", "answer.unknown_id", {"id": item_id}))
+            continue
+        if a.get("value") is None and not a.get("note"):
+            continue  # unanswered template rows, including those of the other path
+        if item_id not in allowed_ids:
+            problems.append(
+                Problem(
+                    f"answers[{i}].id", "answer.not_applicable", {"id": item_id, "industry": industry, "path": path}
+                )
+            )
+            continue
+        value = a.get("value")
+        if isinstance(value, str) and value.lower() == NA:
+            value = NA
+        problem = validate_value(pack, item_id, value)
+        if problem:
+            problems.append(problem)
+            continue
+        note = a.get("note") or ""
+        if not isinstance(note, str):
+            problems.append(Problem(f"answers[{i}].note", "field.type_text"))
+            continue
+        if value is None and not note:
+            continue
+        if _num(value) and not isinstance(value, bool):
+            value = float(value)
+        answers[item_id] = Answer(item_id, value, note)
+    plans = _parse_plans(pack, data.get("plans"), problems)
+    revision = data.get("revision", 1)
+    if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
+        problems.append(Problem("revision", "field.revision", {"value": revision}))
+        revision = 1
+    uid = data.get("uuid") or ""
+    if uid and (not isinstance(uid, str) or not re.fullmatch(r"[0-9a-fA-F-]{32,36}", uid)):
+        problems.append(Problem("uuid", "field.uuid", {"value": uid}))
+    if problems:
+        raise AssessmentInvalid(problems)
+    employees = e.get("employees")
+    return Assessment(
+        pack_id=pack.id,
+        pack_version=pack.version,
+        enterprise=Enterprise(
+            name=e["name"].strip(),
+            credit_code=e["credit_code"],
+            industry=industry,
+            path=e.get("path"),
+            district=e.get("district") or "",
+            employees=employees,
+        ),
+        date=str(d),
+        assessor=assessor,
+        mode=mode,
+        answers=answers,
+        plans=plans,
+        uuid=uid,
+        revision=revision,
+    )
+
+
+def assessment_to_data(a: Assessment) -> dict[str, Any]:
+    """The JSON structure of an assessment file: parse_assessment's exact inverse."""
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "pack": {"id": a.pack_id, "version": a.pack_version},
+        "enterprise": {
+            "name": a.enterprise.name,
+            "credit_code": a.enterprise.credit_code,
+            "industry": a.enterprise.industry,
+            "path": a.enterprise.path,
+            "district": a.enterprise.district,
+            "employees": a.enterprise.employees,
+        },
+        "assessment": {"date": a.date, "assessor": a.assessor, "mode": a.mode},
+        "answers": [
+            {"id": ans.item, "value": ans.value, "note": ans.note}
+            for ans in sorted(a.answers.values(), key=lambda x: x.item)
+        ],
+    }
+    if a.plans:
+        data["plans"] = [
+            {
+                "item": p.item,
+                "investment_cny": p.investment_cny,
+                "financing": p.financing,
+                "loan_cny": p.loan_cny,
+                "rate": p.rate,
+                "contract_cny": p.contract_cny,
+            }
+            for p in a.plans
+        ]
+    if a.uuid:
+        data["uuid"] = a.uuid
+        data["revision"] = a.revision
+    return data

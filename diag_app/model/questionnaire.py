@@ -1,0 +1,319 @@
+"""The questionnaire pack as plain data.
+
+A pack is everything the diagnosis knows about the domain: the CMMM structure, the questions,
+the weights, the tier rules, the renewal catalogue and the policy measures. Code only reads it,
+so a domain expert can change the method by editing the pack, never the program.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+PATHS = ("discrete", "process")
+ItemKind = Literal["requirement", "indicator", "condition", "scenario"]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in both languages; every user-visible text of a pack is one of these."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+EMPTY = Text("", "")
+
+
+@dataclass(frozen=True)
+class SubDomain:
+    id: str
+    name: Text
+    domain: str
+    element: str
+
+
+@dataclass(frozen=True)
+class Domain:
+    id: str
+    name: Text
+    element: str
+    subdomains: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Element:
+    id: str
+    name: Text
+    domains: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One observable practice that shows a sub-domain at a level."""
+
+    id: str
+    subdomain: str
+    level: int
+    text: Text
+    help: Text = EMPTY
+    evidence: Text = EMPTY
+    paths: frozenset[str] = frozenset(PATHS)
+    weight: float = 1.0
+    industry: str | None = None  # None: asked of every industry
+    basis: str = "D"
+
+    kind: ItemKind = "requirement"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A reference value for an indicator, e.g. Shanghai's 2027 target."""
+
+    id: str
+    label: Text
+    value: float
+    basis: str  # S (action plan), P (public source), D (product default)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: Text
+    unit: str
+    min: float
+    max: float
+    better: Literal["higher", "lower"]
+    help: Text = EMPTY
+    targets: tuple[Target, ...] = ()
+    subdomains: tuple[str, ...] = ()
+    used_by: Text = EMPTY
+    paths: frozenset[str] = frozenset(PATHS)
+    optional: bool = False  # e.g. PUE only for sites with a data centre
+
+    kind: ItemKind = "indicator"
+
+    def target(self, target_id: str) -> Target | None:
+        return next((t for t in self.targets if t.id == target_id), None)
+
+    def meets(self, value: float, threshold: float) -> bool:
+        return value >= threshold if self.better == "higher" else value <= threshold
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A yes/no gate (要素条件) that no score can make up for."""
+
+    id: str
+    text: Text
+    help: Text = EMPTY
+    basis: str = "P"
+
+    kind: ItemKind = "condition"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    link: str
+    name: Text
+    subdomains: tuple[str, ...] = ()
+    help: Text = EMPTY
+
+    kind: ItemKind = "scenario"
+
+
+@dataclass(frozen=True)
+class Link:
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class Industry:
+    id: str
+    name: Text
+    path: str | None  # None: the path must be asked
+    weights: dict[str, float] = field(default_factory=dict)  # multipliers per sub-domain
+    focus: Text = EMPTY
+
+
+@dataclass(frozen=True)
+class Rating:
+    value: float | None  # None is 不适用 (not applicable)
+    label: Text
+    key: str  # the answer value as written in files: "1", "0.8", "0.5", "0", "na"
+
+
+@dataclass(frozen=True)
+class Band:
+    low: float
+    high: float
+    level: int
+
+
+@dataclass(frozen=True)
+class ScoringRules:
+    ratings: tuple[Rating, ...]
+    level_threshold: float
+    bands: tuple[Band, ...]
+    accumulation: str  # "met-plus-next": met levels count 1 each, plus the first unmet level's score
+    levels: tuple[int, ...] = (1, 2, 3, 4, 5)
+    level_names: dict[int, Text] = field(default_factory=dict)
+    basis: dict[str, str] = field(default_factory=dict)  # which of these settings are product defaults
+
+    def level_for(self, s: float) -> int:
+        """Map a total score to a level; each band includes its low end and excludes its high end,
+        except the last, which includes both."""
+        top = max(b.high for b in self.bands)
+        for band in self.bands:
+            if band.low <= s < band.high or (s == top and band.high == top):
+                return band.level
+        return 0
+
+
+@dataclass(frozen=True)
+class TierRule:
+    """One test of a tier: kind selects the check, params its arguments."""
+
+    kind: Literal["min_level", "conditions", "indicator", "scenarios", "subdomain_level"]
+    params: dict[str, object]
+    basis: str
+    note: Text = EMPTY
+
+
+@dataclass(frozen=True)
+class Tier:
+    id: str
+    name: Text
+    rules: tuple[TierRule, ...]
+    rank: int  # higher is better
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What a renewal item changes if bought: requirements it fulfils, indicator values it brings,
+    scenarios it puts in place."""
+
+    subdomain_levels: dict[str, int] = field(default_factory=dict)
+    indicators: dict[str, float] = field(default_factory=dict)
+    scenarios: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A gap that makes a renewal item worth suggesting."""
+
+    kind: Literal["subdomain_below", "indicator_worse", "scenario_missing"]
+    target: str
+    value: float = 0.0
+    target_ref: str = ""  # indicator target id whose value is the threshold, e.g. "shanghai-2027"
+
+
+@dataclass(frozen=True)
+class CatalogItem:
+    id: str
+    category: str
+    name: Text
+    description: Text
+    triggers: tuple[Trigger, ...]
+    effect: Effect
+    investment_low: float
+    investment_high: float
+    industries: frozenset[str] | None  # None: suits every industry
+    measures: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: Text
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    name: Text
+    base: Literal["interest", "contract", "investment"]
+    rate: float
+    cap: float
+    min_investment: float = 0.0
+    years: int = 0  # interest measures: years of interest subsidised
+    basis: str = "S"
+    note: Text = EMPTY
+    financing: str = "any"  # "lease": only for equipment financed by a lease
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    version: str
+    name: Text
+    elements: tuple[Element, ...]
+    domains: dict[str, Domain]
+    subdomains: dict[str, SubDomain]
+    requirements: tuple[Requirement, ...]
+    indicators: tuple[Indicator, ...]
+    conditions: tuple[Condition, ...]
+    links: tuple[Link, ...]
+    scenarios: tuple[Scenario, ...]
+    industries: dict[str, Industry]
+    paths: dict[str, Text]
+    weights: dict[str, dict[str, float]]  # path -> sub-domain -> weight (sums to 1)
+    scoring: ScoringRules
+    tiers: tuple[Tier, ...]
+    national_tiers: tuple[Tier, ...]
+    categories: tuple[Category, ...] = ()
+    catalog: tuple[CatalogItem, ...] = ()
+    measures: dict[str, Measure] = field(default_factory=dict)
+    national_measures: tuple[Text, ...] = ()
+    distribution: tuple[tuple[str, float], ...] = ()  # national CMMM level distribution
+    distribution_source: Text = EMPTY
+
+    _cache: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def item(self, item_id: str) -> Requirement | Indicator | Condition | Scenario | None:
+        index = self._cache.get("items")
+        if index is None:
+            index = {i.id: i for i in (*self.requirements, *self.indicators, *self.conditions, *self.scenarios)}
+            self._cache["items"] = index
+        return index.get(item_id)  # type: ignore[attr-defined, no-any-return]
+
+    def requirements_for(self, industry: str, path: str) -> tuple[Requirement, ...]:
+        """The requirements asked of one enterprise: the common bank plus its industry's
+        module, without those that do not apply to its path."""
+        key = ("requirements", industry, path)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = tuple(
+                r for r in self.requirements if path in r.paths and (r.industry is None or r.industry == industry)
+            )
+            self._cache[key] = cached
+        return cached  # type: ignore[return-value]
+
+    def indicators_for(self, path: str) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if path in i.paths)
+
+    def items_for(self, industry: str, path: str) -> tuple[Requirement | Indicator | Condition | Scenario, ...]:
+        return (
+            *self.requirements_for(industry, path),
+            *self.indicators_for(path),
+            *self.conditions,
+            *self.scenarios,
+        )
+
+    def subdomain_weights(self, industry: str, path: str) -> dict[str, float]:
+        """Path weights scaled by the industry's multipliers, renormalised to sum to 1."""
+        base = self.weights[path]
+        mult = self.industries[industry].weights
+        raw = {sd: w * mult.get(sd, 1.0) for sd, w in base.items()}
+        total = sum(raw.values())
+        return {sd: w / total for sd, w in raw.items()}
+
+    def all_tiers(self) -> tuple[Tier, ...]:
+        return self.tiers + self.national_tiers

@@ -1,0 +1,27 @@
+"""The one place that formats money, numbers and percentages for people to read."""
+
+from __future__ import annotations
+
+
+def fmt_num(v: float | int | None, digits: int = 2) -> str:
+    """Thousands separators; no trailing zeros on whole numbers."""
+    if v is None:
+        return "—"
+    if float(v).is_integer():
+        return f"{int(v):,}"
+    return f"{v:,.{digits}f}".rstrip("0").rstrip(".")
+
+
+def fmt_cny(v: float, lang: str = "zh") -> str:
+    """An amount of CNY as a reviewer expects it: 万元 in Chinese, CNY in English."""
+    if lang == "zh":
+        wan = v / 10_000
+        return f"{fmt_num(round(wan, 2))} 万元"
+    return f"CNY {fmt_num(round(v))}"
+
+
+def fmt_pct(v: float | None, digits: int = 0) -> str:
+    """A fraction 0–1 as a percentage."""
+    if v is None:
+        return "—"
+    return f"{v * 100:.{digits}f}%"

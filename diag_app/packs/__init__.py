@@ -1,0 +1,59 @@
+"""Finding and loading questionnaire packs shipped with the app."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from ..model.questionnaire import Pack
+from ..resources import packs_dir
+from .loader import PackError, PackProblem, load_pack
+
+DEFAULT_PACK = "sh-smart-factory"
+
+__all__ = [
+    "DEFAULT_PACK",
+    "PackError",
+    "PackNotFound",
+    "PackProblem",
+    "available_packs",
+    "default_pack",
+    "find_pack",
+    "load_pack",
+]
+
+
+class PackNotFound(LookupError):
+    def __init__(self, pack_id: str, version: str):
+        super().__init__(f"{pack_id} {version}")
+        self.pack_id = pack_id
+        self.version = version
+
+
+def available_packs(root: Path | None = None) -> dict[tuple[str, str], Path]:
+    """(id, version) → folder, read from each pack's pack.yaml without loading the rest."""
+    out = {}
+    root = root or packs_dir()
+    for meta in sorted(root.glob("*/pack.yaml")):
+        with meta.open(encoding="utf-8") as f:
+            data = yaml.safe_load(f) or {}
+        out[(str(data.get("id")), str(data.get("version")))] = meta.parent
+    return out
+
+
+@cache
+def _load(path: str) -> Pack:
+    return load_pack(path)
+
+
+def find_pack(pack_id: str, version: str) -> Pack:
+    folder = available_packs().get((pack_id, str(version)))
+    if folder is None:
+        raise PackNotFound(pack_id, version)
+    return _load(str(folder))
+
+
+def default_pack() -> Pack:
+    return _load(str(packs_dir() / DEFAULT_PACK))

@@ -1,0 +1,20 @@
+"""Test-wide settings: Qt runs offscreen (without it Qt aborts the whole run on a machine with no
+display), and fixtures shared across modules."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+import pytest
+
+from diag_app.model.questionnaire import Pack
+
+
+@pytest.fixture(scope="session")
+def pack() -> Pack:
+    from diag_app.packs import default_pack
+
+    return default_pack()
