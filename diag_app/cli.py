@@ -218,9 +218,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extra_commands(sub: Any, lang_parent: argparse.ArgumentParser) -> None:
     """Commands of the storage and report modules register here."""
-    from . import cli_store
+    from . import cli_report, cli_store
 
     cli_store.register(sub, lang_parent)
+    cli_report.register(sub, lang_parent)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""CLI commands of the workspace database, bundles and reports (filled in by later modules)."""
+"""CLI commands of the workspace database and bundles: import, export, list."""
 
 from __future__ import annotations
 
