@@ -116,6 +116,8 @@ def template_data(pack: Pack, industry: str, lang: str) -> dict[str, Any]:
                 )  # type: ignore[union-attr]
                 if item.optional:  # type: ignore[union-attr]
                     row["optional"] = True
+                if path is None and len(item.paths) == 1:  # type: ignore[union-attr]
+                    row["paths"] = sorted(item.paths)  # type: ignore[union-attr]
             elif item.kind == "scenario":
                 row.update(text=item.name.get(lang), link=item.link)  # type: ignore[union-attr]
             else:

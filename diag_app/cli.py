@@ -66,6 +66,23 @@ def cmd_check_pack(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_pack_overview(args: argparse.Namespace) -> int:
+    from .packs import PackError, default_pack, load_pack
+    from .packs.overview import overview_markdown
+
+    try:
+        pack = load_pack(args.dir) if args.dir else default_pack()
+    except PackError as e:
+        _err(tr("cli.pack_invalid", args.lang, dir=args.dir or "", n=len(e.problems)))
+        return EXIT_INVALID
+    text = overview_markdown(pack)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 def cmd_template(args: argparse.Namespace) -> int:
     from .assessment_file import template_data
     from .packs import default_pack
@@ -192,6 +209,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("check-pack", parents=[lang_parent], help="validate questionnaire packs")
     sp.add_argument("dir", nargs="?")
     sp.set_defaults(func=cmd_check_pack)
+
+    sp = sub.add_parser("pack-overview", parents=[lang_parent], help="write the questionnaire overview (Markdown)")
+    sp.add_argument("dir", nargs="?")
+    sp.add_argument("-o", "--out")
+    sp.set_defaults(func=cmd_pack_overview)
 
     sp = sub.add_parser("template", parents=[lang_parent], help="print a blank assessment for an industry")
     sp.add_argument("--industry", required=True)

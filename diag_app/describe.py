@@ -182,6 +182,7 @@ def result_json(pack: Pack, r: Result, lang: str) -> dict[str, Any]:
                 for st in rm.steps
             ],
             "investment_cny": rm.investment_cny,
+            "exhaustive": rm.exhaustive,
             "blockers": [check_text(pack, c, lang, s.s) for c in rm.blockers],
         }
     return out

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from .assessment import NA, Answer, Assessment
 from .questionnaire import CatalogItem, Pack
-from .scoring import Scores, score
+from .scoring import Scores, lifted, score
 from .tiers import shanghai_tier
 
 
@@ -108,7 +108,7 @@ def suggest(pack: Pack, a: Assessment, scores: Scores | None = None) -> list[Sug
         reasons = reasons_for(pack, item, scores)
         if not reasons:
             continue
-        after = score(pack, apply_items(pack, a, [item]))
+        after = lifted(pack, scores, item.effect.subdomain_levels, item.effect.indicators, set(item.effect.scenarios))
         gain = max(0.0, after.s - scores.s)
         tier_step = _tier_rank(pack, after) > base_rank
         weight = sum(weights.get(sd, 0.0) for sd in item.effect.subdomain_levels)

@@ -172,3 +172,61 @@ def score(pack: Pack, assessment: Assessment) -> Scores:
         conditions=conditions,
         scenarios=scenarios,
     )
+
+
+def lifted(
+    pack: Pack,
+    base: Scores,
+    lifts: dict[str, int],
+    indicators: dict[str, float] | None = None,
+    scenarios: frozenset[str] | set[str] = frozenset(),
+) -> Scores:
+    """The scores after raising whole sub-domains: every applicable requirement of sub-domain
+    ``sd`` up to level ``lifts[sd]`` fully met, ``indicators`` improved to the given values and
+    ``scenarios`` in place.
+
+    Equal to scoring the assessment with those answers changed (a test holds the two together),
+    but works from the cells already computed, so the roadmap can try thousands of combinations.
+    """
+    threshold = pack.scoring.level_threshold
+    subdomains = dict(base.subdomains)
+    for sd, top in lifts.items():
+        old = subdomains.get(sd)
+        if old is None:
+            continue
+        cells = {lvl: (1.0 if (v is not None and lvl <= top) else v) for lvl, v in old.level_scores.items()}
+        s, met = accumulate(cells, threshold)
+        subdomains[sd] = SubDomainScore(sd, s, met, cells, old.weight, old.answered, old.total)
+    level_scores: dict[int, float | None] = {}
+    for lvl in pack.scoring.levels:
+        pairs = [(v, sds.weight) for sds in subdomains.values() if (v := sds.level_scores[lvl]) is not None]
+        level_scores[lvl] = _weighted_mean(pairs)
+    s, _ = accumulate(level_scores, threshold)
+    values = dict(base.indicator_values)
+    if indicators:
+        better = {i.id: i.better for i in pack.indicators}
+        for iid, v in indicators.items():
+            cur = values.get(iid)
+            if cur is None:
+                values[iid] = v
+            else:
+                values[iid] = max(cur, v) if better[iid] == "higher" else min(cur, v)
+    scen = dict(base.scenarios)
+    for sid in scenarios:
+        scen[sid] = True
+    return Scores(
+        pack_id=base.pack_id,
+        pack_version=base.pack_version,
+        industry=base.industry,
+        path=base.path,
+        s=s,
+        level=pack.scoring.level_for(s),
+        level_scores=level_scores,
+        subdomains=subdomains,
+        missing=base.missing,
+        answered=base.answered,
+        total=base.total,
+        indicator_values=values,
+        conditions=base.conditions,
+        scenarios=scen,
+    )

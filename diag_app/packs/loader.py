@@ -41,6 +41,9 @@ from ..model.questionnaire import (
     Trigger,
 )
 
+# libyaml's C parser when present: loading the pack is on the start-up path of every command.
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 BASES = ("S", "P", "D")
 RULE_KINDS = ("min_level", "conditions", "indicator", "scenarios", "subdomain_level")
 TRIGGER_KINDS = ("subdomain_below", "indicator_worse", "scenario_missing")
@@ -88,7 +91,7 @@ class _Reader:
             return None
         try:
             with path.open(encoding="utf-8") as f:
-                return yaml.safe_load(f)
+                return yaml.load(f, Loader=_YamlLoader)  # noqa: S506 - a safe loader
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
             where = f"line {mark.line + 1}" if mark else ""
