@@ -1,10 +1,272 @@
-"""CLI commands of the workspace database and bundles: import, export, list."""
+"""CLI commands of the workspace database and bundles: import, export, list.
+
+Each takes ``--db PATH`` after the command name (default: the workspace in the user data folder).
+A rejected file, or any workspace error, ends with exit status 2 and a message in the chosen
+language saying what happened; a rejected file changes nothing in the workspace.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
 from typing import Any
+
+from .i18n import tr
+
+EXIT_OK, EXIT_INVALID = 0, 2
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
 
 
 def register(sub: Any, lang_parent: argparse.ArgumentParser) -> None:
-    return None
+    db_parent = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: without --db here, a --db given before the command name still counts
+    db_parent.add_argument("--db", default=argparse.SUPPRESS, help="workspace database file / 工作区数据库文件")
+
+    sp = sub.add_parser(
+        "import", parents=[lang_parent, db_parent], help="import assessment bundles (.sfd) or assessment files (.json)"
+    )
+    sp.add_argument("files", nargs="+", metavar="FILE")
+    sp.set_defaults(func=cmd_import)
+
+    sp = sub.add_parser(
+        "export", parents=[lang_parent, db_parent], help="export assessments to a bundle (.sfd) or JSON"
+    )
+    sp.add_argument("--out", required=True, metavar="FILE", help="FILE.sfd (bundle) or FILE.json (one assessment)")
+    sp.add_argument("uuids", nargs="*", metavar="UUID")
+    sp.add_argument("--enterprise", metavar="CODE", help="every assessment of one enterprise (credit code)")
+    sp.add_argument("--all", action="store_true", help="every assessment in the workspace")
+    sp.add_argument("--revision", type=int, help="with FILE.json: the revision to export (default: latest)")
+    sp.set_defaults(func=cmd_export)
+
+    sp = sub.add_parser("list", parents=[lang_parent, db_parent], help="list enterprises and their assessments")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_list)
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from .store import Workspace, default_db_path
+
+    ws = Workspace.open(args.db or default_db_path())
+    for w in ws.warnings:
+        _err(tr("store.cli.warning", args.lang, message=w.message(args.lang)))
+    return ws
+
+
+def _guard(fn: Any) -> Any:
+    """Turn any workspace error into its message and exit status 2."""
+
+    def run(args: argparse.Namespace) -> int:
+        from .model.assessment import AssessmentInvalid
+        from .store import StoreError
+
+        try:
+            return int(fn(args))
+        except StoreError as e:
+            _err(e.message(args.lang))
+            return EXIT_INVALID
+        except AssessmentInvalid as e:
+            from .describe import problem_text
+
+            for p in e.problems:
+                _err(problem_text(p, args.lang))
+            return EXIT_INVALID
+
+    return run
+
+
+def _words(lang: str, mode: str, status: str) -> tuple[str, str]:
+    return tr(f"store.mode.{mode}", lang), tr(f"store.status.{status}", lang)
+
+
+@_guard
+def cmd_import(args: argparse.Namespace) -> int:
+    lang = args.lang
+    ws = _open(args)
+    try:
+        s = ws.import_files([Path(f) for f in args.files])
+    finally:
+        ws.close()
+    for key, items in (("store.cli.added", s.added), ("store.cli.new_revision", s.new_revisions)):
+        for it in items:
+            mode, status = _words(lang, it.mode, it.status)
+            _out(
+                tr(
+                    key,
+                    lang,
+                    name=it.enterprise_name,
+                    code=it.credit_code,
+                    uuid=it.uuid,
+                    revision=it.revision,
+                    status=status,
+                    mode=mode,
+                    assessor=it.assessor or "—",
+                )
+            )
+    for it in s.skipped:
+        key = "store.cli.skipped_differs" if it.differs else "store.cli.skipped"
+        _out(tr(key, lang, name=it.enterprise_name, uuid=it.uuid, revision=it.revision))
+    for _file, why in s.rejected:
+        _err(why.message(lang))
+    _out(
+        tr(
+            "store.cli.import_done",
+            lang,
+            assessments=len({it.uuid for it in s.added}),
+            added=len(s.added),
+            revisions=len(s.new_revisions),
+            skipped=len(s.skipped),
+            rejected=len(s.rejected),
+        )
+    )
+    if s.rejected:
+        _err(tr("store.cli.rejected_unchanged", lang))
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+@_guard
+def cmd_export(args: argparse.Namespace) -> int:
+    lang = args.lang
+    chosen = sum(bool(x) for x in (args.uuids, args.enterprise, args.all))
+    if chosen != 1:
+        _err(tr("store.cli.export_need", lang))
+        return EXIT_INVALID
+    out = Path(args.out)
+    ws = _open(args)
+    try:
+        if args.all:
+            uuids = [r.uuid for r in ws.list_assessments()]
+        elif args.enterprise:
+            from .store import EnterpriseNotFound
+
+            if ws.get_enterprise(args.enterprise) is None:
+                raise EnterpriseNotFound(args.enterprise)
+            uuids = [r.uuid for r in ws.list_assessments(args.enterprise)]
+        else:
+            uuids = list(dict.fromkeys(args.uuids))
+        if not uuids:
+            _err(tr("store.cli.export_nothing", lang))
+            return EXIT_INVALID
+        if out.suffix.lower() == ".json":
+            if len(uuids) != 1:
+                _err(tr("store.cli.export_json_one", lang))
+                return EXIT_INVALID
+            ws.export_json(uuids[0], out, args.revision)
+            row = ws.assessment_row(uuids[0], args.revision)
+            _out(tr("store.cli.exported_json", lang, uuid=row.uuid, revision=row.revision, file=out))
+            return EXIT_OK
+        ws.export_bundle(out, uuids)
+        revisions = sum(len(ws.revisions(u)) for u in uuids)
+        evidence = {e.sha256 for u in uuids for r in ws.revisions(u) for e in ws.list_evidence(u, revision=r.revision)}
+    finally:
+        ws.close()
+    _out(tr("store.cli.exported", lang, n=len(uuids), revisions=revisions, evidence=len(evidence), file=out))
+    return EXIT_OK
+
+
+def _tier_text(pack_cache: dict[tuple[str, str], Any], pack_id: str, version: str, tier: str | None, lang: str) -> str:
+    if tier is None:
+        return tr("store.not_assessed", lang)
+    key = (pack_id, version)
+    if key not in pack_cache:
+        from .packs import find_pack
+
+        try:
+            pack_cache[key] = find_pack(pack_id, version)
+        except Exception:
+            pack_cache[key] = None
+    pack = pack_cache[key]
+    if pack is None:
+        return tier
+    from .describe import tier_name
+
+    try:
+        return tier_name(pack, tier, lang)
+    except StopIteration:
+        return tier
+
+
+def _industry_names(lang: str) -> dict[str, str]:
+    try:
+        from .packs import default_pack
+
+        return {k: v.name.get(lang) for k, v in default_pack().industries.items()}
+    except Exception:
+        return {}
+
+
+@_guard
+def cmd_list(args: argparse.Namespace) -> int:
+    lang = args.lang
+    ws = _open(args)
+    try:
+        enterprises = ws.list_enterprises()
+        assessments = ws.list_assessments()
+        db = ws.path
+    finally:
+        ws.close()
+    by_code: dict[str, list[Any]] = {}
+    for a in assessments:
+        by_code.setdefault(a.credit_code, []).append(a)
+    if args.json:
+        data = {
+            "db": str(db),
+            "enterprises": [
+                {**asdict(e), "assessments": [asdict(a) for a in by_code.get(e.credit_code, [])]} for e in enterprises
+            ],
+        }
+        _out(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    _out(tr("store.cli.db", lang, db=db))
+    if not enterprises:
+        _out(tr("store.cli.list_empty", lang))
+        return EXIT_OK
+    packs: dict[tuple[str, str], Any] = {}
+    industries = _industry_names(lang)
+    for e in enterprises:
+        rows = by_code.get(e.credit_code, [])
+        latest = next((a for a in rows if a.uuid == e.latest_uuid), None)
+        tier = (
+            _tier_text(packs, latest.pack_id, latest.pack_version, e.latest_tier, lang)
+            if latest
+            else tr("store.not_assessed", lang)
+        )
+        _out(
+            tr(
+                "store.cli.list_enterprise",
+                lang,
+                name=e.name,
+                code=e.credit_code,
+                industry=industries.get(e.industry, e.industry),
+                tier=tier,
+            )
+        )
+        for a in rows:
+            mode, status = _words(lang, a.mode, a.status)
+            _out(
+                tr(
+                    "store.cli.list_assessment",
+                    lang,
+                    uuid=a.uuid,
+                    revision=a.revision,
+                    status=status,
+                    mode=mode,
+                    assessor=a.assessor or "—",
+                    date=a.date or a.updated[:10],
+                    tier=_tier_text(packs, a.pack_id, a.pack_version, a.tier, lang),
+                    score="—" if a.score is None else f"{a.score:.2f}",
+                    answered="—" if a.answered is None else a.answered,
+                    total="—" if a.total is None else a.total,
+                )
+            )
+    return EXIT_OK

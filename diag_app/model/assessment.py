@@ -199,7 +199,7 @@ def validate_enterprise(pack: Pack, e: dict[str, Any], where: str = "enterprise"
     return problems
 
 
-def _parse_plans(pack: Pack, raw: Any, problems: list[Problem]) -> tuple[Plan, ...]:
+def parse_plans(pack: Pack, raw: Any, problems: list[Problem]) -> tuple[Plan, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, list):
@@ -317,7 +317,7 @@ def parse_assessment(pack: Pack, data: Any) -> Assessment:
         if _num(value) and not isinstance(value, bool):
             value = float(value)
         answers[item_id] = Answer(item_id, value, note)
-    plans = _parse_plans(pack, data.get("plans"), problems)
+    plans = parse_plans(pack, data.get("plans"), problems)
     revision = data.get("revision", 1)
     if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
         problems.append(Problem("revision", "field.revision", {"value": revision}))

@@ -1,0 +1,209 @@
+"""Messages of the workspace database, bundles and their CLI commands (import, export, list)."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- errors (diag_app/store/errors.py) ---------------------------------------------------
+    "store.error": {"zh": "工作区出错", "en": "workspace error"},
+    "store.not_a_database": {
+        "zh": "{path} 不是本程序的工作区数据库，未做任何改动。请选择其他文件，或新建一个工作区。",
+        "en": "{path} is not a workspace database of this app; it was left unchanged. Choose another file or create a new workspace.",
+    },
+    "store.corrupt": {
+        "zh": "工作区数据库 {path} 已损坏（{detail}），未做任何改动。",
+        "en": "the workspace database {path} is damaged ({detail}); it was left unchanged.",
+    },
+    "store.corrupt.has_backup": {
+        "zh": "可以恢复最近的完好备份：{backup}（损坏的文件会被保留在旁边）。",
+        "en": " You can restore the newest good backup: {backup} (the damaged file is kept beside it).",
+    },
+    "store.corrupt.no_backup": {
+        "zh": "没有找到完好的备份；请从其他电脑导入评估包，或新建工作区。",
+        "en": " No good backup was found; import bundles from another computer or create a new workspace.",
+    },
+    "store.locked": {
+        "zh": "工作区 {path} 正被另一个窗口或程序写入，等待 {seconds} 秒后仍未释放。请关闭另一个窗口后重试。",
+        "en": "the workspace {path} is being written by another window or program and was still busy after {seconds} s. Close the other window and try again.",
+    },
+    "store.schema_too_new": {
+        "zh": "工作区 {path} 由更新版本的本程序创建（结构版本 {found}，本程序支持到 {supported}），未做任何改动。请升级本程序。",
+        "en": "the workspace {path} was written by a newer version of this app (schema {found}, this one supports up to {supported}); it was left unchanged. Please update the app.",
+    },
+    "store.storage_failed": {
+        "zh": "无法读写 {path}：{detail}。请检查磁盘空间和文件夹权限。",
+        "en": "cannot read or write {path}: {detail}. Check the free disk space and the folder's permissions.",
+    },
+    "store.assessment_not_found": {
+        "zh": "工作区中没有评估 {uuid}（修订版 {revision}）",
+        "en": "the workspace has no assessment {uuid} (revision {revision})",
+    },
+    "store.enterprise_not_found": {
+        "zh": "工作区中没有统一社会信用代码为 {code} 的企业",
+        "en": "the workspace has no enterprise with credit code {code}",
+    },
+    "store.final": {
+        "zh": "评估 {uuid} 第 {revision} 版已定稿，不能再修改。如需修改，请重新打开（将生成新的修订版）。",
+        "en": "revision {revision} of assessment {uuid} is final and cannot be changed. Reopen it to make a new revision.",
+    },
+    "store.pack_unavailable": {
+        "zh": "本程序没有题库 {id} {version}，无法处理用它做的评估。请安装带有该题库的版本。",
+        "en": "questionnaire pack {id} {version} is not installed, so assessments made with it cannot be processed. Install a version of the app that has it.",
+    },
+    "store.evidence_too_large": {
+        "zh": "证据文件 {file} 有 {mb} MB，超过每个文件 {limit_mb} MB 的上限。请压缩或拆分后再添加。",
+        "en": "the evidence file {file} is {mb} MB, above the limit of {limit_mb} MB per file. Compress or split it first.",
+    },
+    "store.evidence_missing": {
+        "zh": "证据文件 {name}（{sha256}）在工作区中缺失或已被改动：{path}",
+        "en": "the evidence file {name} ({sha256}) is missing from the workspace or was altered: {path}",
+    },
+    "store.import_cancelled": {"zh": "已取消导入，未做任何改动。", "en": "import cancelled; nothing was changed."},
+    # --- rejected bundles and assessment files -------------------------------------------------
+    "store.rejected": {"zh": "文件 {file} 被拒绝：{rule}", "en": "file {file} was rejected: {rule}"},
+    "store.rejected.member": {
+        "zh": "文件 {file} 被拒绝：成员 {member}：{rule}",
+        "en": "file {file} was rejected: member {member}: {rule}",
+    },
+    "store.rejected.more": {"zh": "  ……另有 {n} 个问题", "en": "  … and {n} more problems"},
+    "store.rule.unreadable": {"zh": "无法读取文件（{detail}）", "en": "the file cannot be read ({detail})"},
+    "store.rule.not_zip": {
+        "zh": "不是评估包（.sfd 应为 zip 文件）",
+        "en": "not an assessment bundle (a .sfd file is a zip archive)",
+    },
+    "store.rule.truncated": {
+        "zh": "文件不完整或已损坏（{detail}），可能是复制中断；请重新导出或重新复制",
+        "en": "the file is incomplete or damaged ({detail}), perhaps an interrupted copy; export or copy it again",
+    },
+    "store.rule.encrypted": {"zh": "成员已加密，不支持", "en": "the member is encrypted, which is not supported"},
+    "store.rule.too_many_members": {
+        "zh": "包内文件过多（{n} 个，上限 {limit} 个）",
+        "en": "too many members ({n}, at most {limit})",
+    },
+    "store.rule.absolute_path": {
+        "zh": "成员名是绝对路径，可能写到包外",
+        "en": "the member name is an absolute path that could write outside the bundle",
+    },
+    "store.rule.parent_ref": {
+        "zh": "成员名含有“..”，可能写到包外",
+        "en": "the member name contains '..' and could write outside the bundle",
+    },
+    "store.rule.bad_name": {
+        "zh": "成员名不合规（反斜杠、控制字符、空或“.”路径段）",
+        "en": "the member name is malformed (backslash, control character, empty or '.' path segment)",
+    },
+    "store.rule.symlink": {"zh": "成员是符号链接，不允许", "en": "the member is a symbolic link, which is not allowed"},
+    "store.rule.duplicate": {"zh": "成员名重复", "en": "the member name occurs twice"},
+    "store.rule.unexpected_member": {
+        "zh": "评估包格式中没有这种成员（只允许 manifest.json、assessments/<uuid>-r<修订号>.json、evidence/<sha256>）",
+        "en": "the bundle format has no such member (only manifest.json, assessments/<uuid>-r<revision>.json, evidence/<sha256>)",
+    },
+    "store.rule.member_too_large": {
+        "zh": "解压后超过单个文件 {limit_mb} MB 的上限",
+        "en": "larger than the limit of {limit_mb} MB per file when uncompressed",
+    },
+    "store.rule.total_too_large": {
+        "zh": "解压后总大小超过 {limit_mb} MB 的上限",
+        "en": "the uncompressed total exceeds the limit of {limit_mb} MB",
+    },
+    "store.rule.ratio": {
+        "zh": "压缩比 {ratio}:1 超过上限 {limit}:1（疑似压缩炸弹）",
+        "en": "compression ratio {ratio}:1 exceeds the limit of {limit}:1 (a suspected zip bomb)",
+    },
+    "store.rule.no_manifest": {"zh": "缺少清单 manifest.json", "en": "the manifest (manifest.json) is missing"},
+    "store.rule.manifest_invalid": {
+        "zh": "清单结构无效（字段 {field}）",
+        "en": "the manifest is malformed (field {field})",
+    },
+    "store.rule.format": {
+        "zh": "格式标记为 {value!r}，应为 {expected}（可能由更新版本的本程序导出）",
+        "en": "format tag is {value!r}, expected {expected} (perhaps exported by a newer version of this app)",
+    },
+    "store.rule.not_listed": {"zh": "成员未列在清单中", "en": "the member is not listed in the manifest"},
+    "store.rule.missing_member": {
+        "zh": "清单列出的成员在包中不存在",
+        "en": "the manifest lists this member but the bundle does not contain it",
+    },
+    "store.rule.digest": {
+        "zh": "SHA-256 校验不符（清单 {expected}，实际 {actual}），文件在导出后被改动或损坏",
+        "en": "SHA-256 mismatch (manifest {expected}, actual {actual}): the file was changed or damaged after export",
+    },
+    "store.rule.size": {
+        "zh": "大小不符（清单 {expected} 字节，实际 {actual} 字节）",
+        "en": "size mismatch (manifest {expected} bytes, actual {actual} bytes)",
+    },
+    "store.rule.json": {"zh": "不是有效的 JSON：", "en": "not valid JSON:"},
+    "store.rule.assessment": {"zh": "评估内容无效：", "en": "the assessment is invalid:"},
+    "store.rule.unknown_pack": {
+        "zh": "用到的题库 {id} {version} 本程序没有；请升级本程序后再导入",
+        "en": "it uses questionnaire pack {id} {version}, which this app does not have; update the app and import again",
+    },
+    "store.rule.name_mismatch": {
+        "zh": "成员名与内容不符（名称 {expected}，内容 {actual}）",
+        "en": "the member name does not match its content (name {expected}, content {actual})",
+    },
+    "store.rule.status": {
+        "zh": "状态 {value!r} 无效，可选：{allowed}",
+        "en": "status {value!r} is invalid; allowed: {allowed}",
+    },
+    "store.rule.evidence_ref": {
+        "zh": "证据引用 {index} 无效（题目或证据文件不存在）",
+        "en": "evidence reference {index} is invalid (unknown item or evidence file not in the bundle)",
+    },
+    # --- words -------------------------------------------------------------------------------
+    "store.mode.self": {"zh": "企业自评", "en": "self-assessment"},
+    "store.mode.onsite": {"zh": "现场评估", "en": "on-site assessment"},
+    "store.status.draft": {"zh": "草稿", "en": "draft"},
+    "store.status.final": {"zh": "已定稿", "en": "final"},
+    "store.not_assessed": {"zh": "未评估", "en": "not assessed"},
+    # --- CLI ---------------------------------------------------------------------------------
+    "store.cli.db": {"zh": "工作区：{db}", "en": "workspace: {db}"},
+    "store.cli.warning": {"zh": "注意：{message}", "en": "note: {message}"},
+    "store.cli.added": {
+        "zh": "已导入：{name}（{code}）评估 {uuid} 第 {revision} 版，{status}，{mode}，评估人 {assessor}",
+        "en": "imported: {name} ({code}) assessment {uuid} revision {revision}, {status}, {mode}, assessor {assessor}",
+    },
+    "store.cli.new_revision": {
+        "zh": "已导入新修订版：{name}（{code}）评估 {uuid} 第 {revision} 版，{status}，{mode}，评估人 {assessor}",
+        "en": "imported a new revision: {name} ({code}) assessment {uuid} revision {revision}, {status}, {mode}, assessor {assessor}",
+    },
+    "store.cli.skipped": {
+        "zh": "已跳过（工作区中已有）：{name} 评估 {uuid} 第 {revision} 版",
+        "en": "skipped (already in the workspace): {name} assessment {uuid} revision {revision}",
+    },
+    "store.cli.skipped_differs": {
+        "zh": "已跳过但内容不同：{name} 评估 {uuid} 第 {revision} 版与工作区中的同一修订版不一致，工作区中的版本保持不变",
+        "en": "skipped although different: {name} assessment {uuid} revision {revision} differs from the same revision here, which was kept unchanged",
+    },
+    "store.cli.import_done": {
+        "zh": "导入完成：新评估 {assessments} 份（{added} 个修订版），已有评估的新修订版 {revisions} 个，跳过已有修订版 {skipped} 个，拒绝文件 {rejected} 个。",
+        "en": "import finished: {assessments} new assessments ({added} revisions), {revisions} new revisions of assessments already here, {skipped} revisions already here skipped, {rejected} files rejected.",
+    },
+    "store.cli.rejected_unchanged": {
+        "zh": "被拒绝的文件中没有任何内容写入工作区。",
+        "en": "nothing from the rejected files was written to the workspace.",
+    },
+    "store.cli.exported": {
+        "zh": "已导出 {n} 份评估（{revisions} 个修订版，{evidence} 个证据文件）到 {file}",
+        "en": "exported {n} assessments ({revisions} revisions, {evidence} evidence files) to {file}",
+    },
+    "store.cli.exported_json": {
+        "zh": "已将评估 {uuid} 第 {revision} 版导出到 {file}",
+        "en": "exported revision {revision} of assessment {uuid} to {file}",
+    },
+    "store.cli.export_nothing": {"zh": "没有可导出的评估", "en": "there is no assessment to export"},
+    "store.cli.export_need": {
+        "zh": "请指定评估 UUID、--enterprise 统一社会信用代码或 --all",
+        "en": "give assessment UUIDs, --enterprise CREDIT-CODE or --all",
+    },
+    "store.cli.export_json_one": {
+        "zh": "导出为 JSON 时只能指定一个评估（导出多个请用 .sfd 评估包）",
+        "en": "a JSON export takes exactly one assessment (use a .sfd bundle for several)",
+    },
+    "store.cli.list_empty": {"zh": "工作区中还没有企业。", "en": "the workspace has no enterprises yet."},
+    "store.cli.list_enterprise": {
+        "zh": "{name}  {code}  {industry}  最新分层：{tier}",
+        "en": "{name}  {code}  {industry}  latest tier: {tier}",
+    },
+    "store.cli.list_assessment": {
+        "zh": "  {uuid}  第 {revision} 版  {status}  {mode}  {assessor}  {date}  {tier}  S={score}  已答 {answered}/{total}",
+        "en": "  {uuid}  rev {revision}  {status}  {mode}  {assessor}  {date}  {tier}  S={score}  answered {answered}/{total}",
+    },
+}

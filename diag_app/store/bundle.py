@@ -1,0 +1,489 @@
+"""Assessment bundles (``.sfd``): the zip files that carry assessments between laptops.
+
+Layout (see docs/bundle-format.md)::
+
+    manifest.json                      format tag, app version, created, every other member + SHA-256
+    assessments/<uuid>-r<rev>.json     an assessment file ("smart-factory-assessment/1") plus uuid,
+                                       revision, status, timestamps and evidence references
+    evidence/<sha256>                  evidence files, named by the SHA-256 of their content
+
+Reading validates the whole file and returns plain data; nothing here touches the database. A
+file that breaks any rule raises ``BundleRejected`` naming the member and the rule.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import stat
+import tempfile
+import uuid
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..assessment_file import load_assessment_data, pack_for_data, parse_json_bytes
+from ..model.assessment import Assessment, AssessmentInvalid, Problem
+from ..model.questionnaire import Pack
+from .errors import BundleRejected
+
+FORMAT = "smart-factory-bundle/1"
+MANIFEST = "manifest.json"
+STATUSES = ("draft", "final")
+MiB = 1024 * 1024
+
+_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+ASSESSMENT_MEMBER = re.compile(rf"assessments/({_UUID})-r([1-9][0-9]{{0,8}})\.json")
+EVIDENCE_MEMBER = re.compile(r"evidence/([0-9a-f]{64})")
+SHA256 = re.compile(r"[0-9a-f]{64}")
+DIRECTORIES = ("assessments/", "evidence/")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a bundle may hold; anything beyond is rejected before a byte is written."""
+
+    max_members: int = 20_000
+    max_json: int = 20 * MiB  # manifest and each assessment
+    max_evidence: int = 50 * MiB  # each evidence file (the workspace's own limit)
+    max_total: int = 4096 * MiB  # all members, uncompressed
+    max_ratio: float = 100.0  # uncompressed / compressed, for members larger than ratio_floor
+    ratio_floor: int = 1 * MiB
+
+
+LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class EvidenceRef:
+    item: str
+    sha256: str
+    name: str
+    size: int
+    added: str
+    who: str = ""
+
+
+@dataclass(frozen=True)
+class AnswerMeta:
+    who: str
+    updated: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One assessment revision read from a bundle or a plain assessment file, fully validated."""
+
+    member: str  # "" for a plain assessment file
+    pack: Pack
+    assessment: Assessment  # with uuid and revision set
+    status: str
+    created: str
+    updated: str
+    finalised: str | None
+    answer_meta: dict[str, AnswerMeta] = field(default_factory=dict)
+    evidence: tuple[EvidenceRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Bundle:
+    file: Path
+    entries: list[Entry]
+    evidence: dict[str, str]  # sha256 -> member name
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _zipinfo(name: str, compress: int) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, datetime.now().timetuple()[:6])
+    info.compress_type = compress
+    info.external_attr = (stat.S_IFREG | 0o644) << 16
+    return info
+
+
+class EvidenceUnreadable(Exception):
+    """An evidence file could not be read or no longer matches its digest (raised to the caller,
+    which names the workspace file)."""
+
+    def __init__(self, sha256: str):
+        super().__init__(sha256)
+        self.sha256 = sha256
+
+
+def write_bundle(
+    out: Path,
+    assessments: list[tuple[str, dict[str, Any]]],
+    evidence: dict[str, Path],
+    app_version: str,
+) -> None:
+    """Write a bundle atomically: into a temporary file beside ``out``, then renamed over it."""
+    out = Path(out)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w") as z:
+            files = []
+            for name, data in assessments:
+                body = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+                z.writestr(_zipinfo(name, zipfile.ZIP_DEFLATED), body)
+                files.append({"name": name, "sha256": hashlib.sha256(body).hexdigest(), "size": len(body)})
+            for sha, path in sorted(evidence.items()):
+                name = f"evidence/{sha}"
+                h = hashlib.sha256()
+                size = 0
+                # stored, not deflated: evidence is mostly compressed already, and a highly
+                # compressible file must not trip the importer's zip-bomb ratio check
+                with z.open(_zipinfo(name, zipfile.ZIP_STORED), "w", force_zip64=True) as dst:
+                    try:
+                        with open(path, "rb") as src:
+                            while chunk := src.read(MiB):
+                                h.update(chunk)
+                                size += len(chunk)
+                                dst.write(chunk)
+                    except OSError:
+                        raise EvidenceUnreadable(sha) from None
+                if h.hexdigest() != sha:
+                    raise EvidenceUnreadable(sha)
+                files.append({"name": name, "sha256": sha, "size": size})
+            manifest = {"format": FORMAT, "app_version": app_version, "created": _now(), "files": files}
+            z.writestr(
+                _zipinfo(MANIFEST, zipfile.ZIP_DEFLATED),
+                (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+            )
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def _check_name(file: Path, name: str) -> None:
+    parts = re.split(r"[/\\]", name)
+    if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name):
+        raise BundleRejected(file, name, "absolute_path")
+    if ".." in parts:
+        raise BundleRejected(file, name, "parent_ref")
+    if "\\" in name or any(ord(c) < 32 or ord(c) == 127 for c in name) or "." in parts or len(name) > 300:
+        raise BundleRejected(file, name, "bad_name")
+
+
+def _kind(name: str) -> str | None:
+    if name == MANIFEST:
+        return "manifest"
+    if ASSESSMENT_MEMBER.fullmatch(name):
+        return "assessment"
+    if EVIDENCE_MEMBER.fullmatch(name):
+        return "evidence"
+    return None
+
+
+def _stream(file: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> Iterator[bytes]:
+    """The member's bytes in chunks, never more than ``cap`` in total whatever the header says."""
+    total = 0
+    try:
+        with z.open(info) as f:
+            while chunk := f.read(MiB):
+                total += len(chunk)
+                if total > cap:
+                    raise BundleRejected(file, info.filename, "member_too_large", limit_mb=cap // MiB)
+                yield chunk
+    except (zipfile.BadZipFile, EOFError, OSError, zipfile.LargeZipFile, NotImplementedError, ValueError) as e:
+        raise BundleRejected(file, info.filename, "truncated", detail=str(e)) from None
+
+
+def _digest(file: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, keep: bool) -> tuple[str, int, bytes]:
+    h = hashlib.sha256()
+    size = 0
+    parts = []
+    for chunk in _stream(file, z, info, cap):
+        h.update(chunk)
+        size += len(chunk)
+        if keep:
+            parts.append(chunk)
+    return h.hexdigest(), size, b"".join(parts)
+
+
+def _open_zip(file: Path) -> zipfile.ZipFile:
+    try:
+        with open(file, "rb") as f:
+            head = f.read(4)
+    except OSError as e:
+        raise BundleRejected(file, "", "unreadable", detail=e.strerror or str(e)) from None
+    try:
+        return zipfile.ZipFile(file)
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as e:
+        rule = "truncated" if head == b"PK\x03\x04" else "not_zip"
+        raise BundleRejected(file, "", rule, detail=str(e)) from None
+
+
+def read_bundle(file: str | Path, limits: Limits | None = None) -> Bundle:
+    """Validate every rule of the bundle format and return its contents.
+
+    Checked, in order: a readable zip; member count; each member's name (no absolute path, no
+    ``..``, no links, no duplicates, only the members the format defines), encryption, sizes and
+    compression ratio from the directory; the manifest (format tag, file list); every member's
+    digest and size against the manifest while reading it (reads are capped, so a lying header
+    cannot inflate past the limits); each assessment against its pack."""
+    file = Path(file)
+    lim = limits or LIMITS
+    z = _open_zip(file)
+    with z:
+        infos = z.infolist()
+        if len(infos) > lim.max_members:
+            raise BundleRejected(file, "", "too_many_members", n=len(infos), limit=lim.max_members)
+        seen: set[str] = set()
+        members: dict[str, zipfile.ZipInfo] = {}
+        total = 0
+        for info in infos:
+            name = info.filename
+            _check_name(file, name)
+            folded = name.casefold()
+            if folded in seen:
+                raise BundleRejected(file, name, "duplicate")
+            seen.add(folded)
+            mode = info.external_attr >> 16
+            if stat.S_ISLNK(mode):
+                raise BundleRejected(file, name, "symlink")
+            if info.flag_bits & 0x1:
+                raise BundleRejected(file, name, "encrypted")
+            if name in DIRECTORIES and info.file_size == 0:
+                continue
+            kind = _kind(name)
+            if kind is None or info.is_dir():
+                raise BundleRejected(file, name, "unexpected_member")
+            cap = lim.max_evidence if kind == "evidence" else lim.max_json
+            if info.file_size > cap:
+                raise BundleRejected(file, name, "member_too_large", limit_mb=cap // MiB)
+            total += info.file_size
+            if total > lim.max_total:
+                raise BundleRejected(file, name, "total_too_large", limit_mb=lim.max_total // MiB)
+            if info.file_size > lim.ratio_floor and (
+                info.compress_size <= 0 or info.file_size / info.compress_size > lim.max_ratio
+            ):
+                ratio = info.file_size / max(info.compress_size, 1)
+                raise BundleRejected(file, name, "ratio", ratio=round(ratio), limit=round(lim.max_ratio))
+            members[name] = info
+
+        if MANIFEST not in members:
+            raise BundleRejected(file, MANIFEST, "no_manifest")
+        listed = _read_manifest(file, z, members[MANIFEST], lim)
+        for name in members:
+            if name != MANIFEST and name not in listed:
+                raise BundleRejected(file, name, "not_listed")
+        for name in listed:
+            if name not in members:
+                raise BundleRejected(file, name, "missing_member")
+
+        texts: dict[str, bytes] = {}
+        evidence: dict[str, str] = {}
+        read_total = 0
+        for name, (sha, size) in listed.items():
+            info = members[name]
+            kind = _kind(name)
+            cap = lim.max_evidence if kind == "evidence" else lim.max_json
+            digest, actual, body = _digest(file, z, info, cap, keep=kind == "assessment")
+            read_total += actual
+            if read_total > lim.max_total:
+                raise BundleRejected(file, name, "total_too_large", limit_mb=lim.max_total // MiB)
+            if digest != sha:
+                raise BundleRejected(file, name, "digest", expected=sha, actual=digest)
+            if actual != size:
+                raise BundleRejected(file, name, "size", expected=size, actual=actual)
+            if kind == "assessment":
+                texts[name] = body
+            else:
+                m = EVIDENCE_MEMBER.fullmatch(name)
+                assert m is not None
+                if m.group(1) != digest:
+                    raise BundleRejected(file, name, "name_mismatch", expected=m.group(1), actual=digest)
+                evidence[digest] = name
+
+    entries = [_entry(file, name, body, evidence) for name, body in sorted(texts.items())]
+    return Bundle(file=file, entries=entries, evidence=evidence)
+
+
+def _read_manifest(file: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, lim: Limits) -> dict[str, tuple[str, int]]:
+    _, _, body = _digest(file, z, info, lim.max_json, keep=True)
+    try:
+        data = parse_json_bytes(body)
+    except AssessmentInvalid as e:
+        raise BundleRejected(file, MANIFEST, "json", problems=e.problems) from None
+    if not isinstance(data, dict):
+        raise BundleRejected(file, MANIFEST, "manifest_invalid", field="$")
+    if data.get("format") != FORMAT:
+        raise BundleRejected(file, MANIFEST, "format", value=str(data.get("format")), expected=FORMAT)
+    files = data.get("files")
+    if not isinstance(files, list):
+        raise BundleRejected(file, MANIFEST, "manifest_invalid", field="files")
+    listed: dict[str, tuple[str, int]] = {}
+    for i, f in enumerate(files):
+        where = f"files[{i}]"
+        if not isinstance(f, dict):
+            raise BundleRejected(file, MANIFEST, "manifest_invalid", field=where)
+        name, sha, size = f.get("name"), f.get("sha256"), f.get("size")
+        if not isinstance(name, str) or not name:
+            raise BundleRejected(file, MANIFEST, "manifest_invalid", field=f"{where}.name")
+        _check_name(file, name)
+        if name in listed or name == MANIFEST:
+            raise BundleRejected(file, name, "duplicate")
+        if not isinstance(sha, str) or not SHA256.fullmatch(sha):
+            raise BundleRejected(file, MANIFEST, "manifest_invalid", field=f"{where}.sha256")
+        if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+            raise BundleRejected(file, MANIFEST, "manifest_invalid", field=f"{where}.size")
+        listed[name] = (sha, size)
+    return listed
+
+
+def _text(v: Any, default: str = "") -> str:
+    return v if isinstance(v, str) and len(v) <= 1000 else default
+
+
+def _iso(v: Any) -> str | None:
+    if not isinstance(v, str) or len(v) > 40:
+        return None
+    try:
+        datetime.fromisoformat(v)
+    except ValueError:
+        return None
+    return v
+
+
+def safe_name(name: str) -> str:
+    """An original file name reduced to something harmless to show (never used as a path)."""
+    name = re.split(r"[/\\]", name)[-1]
+    name = "".join(c for c in name if ord(c) >= 32 and ord(c) != 127).strip()
+    return name[:255] or "evidence"
+
+
+def entry_from_data(file: Path, member: str, data: Any, evidence: dict[str, str] | None) -> Entry:
+    """Validate one assessment's JSON structure (bundle member or plain file). ``evidence`` is the
+    bundle's evidence digests, or None for a plain file (whose evidence references are dropped:
+    the files themselves travel only in bundles)."""
+    try:
+        pack = pack_for_data(data)
+    except AssessmentInvalid as e:
+        p = e.problems[0]
+        if p.key == "cli.no_pack":
+            raise BundleRejected(
+                file, member, "unknown_pack", id=str(p.params.get("id")), version=str(p.params.get("version"))
+            ) from None
+        raise BundleRejected(file, member, "assessment", problems=e.problems) from None
+    try:
+        pack, a = load_assessment_data(data)
+    except AssessmentInvalid as e:
+        raise BundleRejected(file, member, "assessment", problems=e.problems) from None
+    assert isinstance(data, dict)
+    if a.uuid:
+        try:
+            a = replace(a, uuid=str(uuid.UUID(a.uuid)))
+        except ValueError:
+            problems = [Problem("uuid", "field.uuid", {"value": a.uuid})]
+            raise BundleRejected(file, member, "assessment", problems=problems) from None
+    if member:
+        m = ASSESSMENT_MEMBER.fullmatch(member)
+        assert m is not None
+        if a.uuid.lower() != m.group(1) or a.revision != int(m.group(2)) or "revision" not in data:
+            raise BundleRejected(
+                file, member, "name_mismatch", expected=f"{m.group(1)} r{m.group(2)}", actual=f"{a.uuid} r{a.revision}"
+            )
+    status = data.get("status", "draft")
+    if status not in STATUSES:
+        raise BundleRejected(file, member, "status", value=str(status), allowed=", ".join(STATUSES))
+    meta: dict[str, AnswerMeta] = {}
+    for row in data.get("answers") or []:
+        if isinstance(row, dict) and row.get("id") in a.answers:
+            meta[row["id"]] = AnswerMeta(_text(row.get("who")), _iso(row.get("updated")) or "")
+    refs: list[EvidenceRef] = []
+    raw_refs = data.get("evidence", [])
+    if evidence is not None:
+        if not isinstance(raw_refs, list):
+            raise BundleRejected(file, member, "evidence_ref", index="evidence")
+        for i, r in enumerate(raw_refs):
+            if (
+                not isinstance(r, dict)
+                or not isinstance(r.get("sha256"), str)
+                or r["sha256"] not in evidence
+                or not isinstance(r.get("item"), str)
+                or pack.item(r["item"]) is None
+                or not isinstance(r.get("name"), str)
+            ):
+                raise BundleRejected(file, member, "evidence_ref", index=f"evidence[{i}]")
+            size = r.get("size")
+            refs.append(
+                EvidenceRef(
+                    item=r["item"],
+                    sha256=r["sha256"],
+                    name=safe_name(r["name"]),
+                    size=size if isinstance(size, int) and not isinstance(size, bool) else 0,
+                    added=_iso(r.get("added")) or "",
+                    who=_text(r.get("who")),
+                )
+            )
+    return Entry(
+        member=member,
+        pack=pack,
+        assessment=a,
+        status=status,
+        created=_iso(data.get("created")) or "",
+        updated=_iso(data.get("updated")) or "",
+        finalised=_iso(data.get("finalised")),
+        answer_meta=meta,
+        evidence=tuple(refs),
+    )
+
+
+def _entry(file: Path, member: str, body: bytes, evidence: dict[str, str]) -> Entry:
+    try:
+        data = parse_json_bytes(body)
+    except AssessmentInvalid as e:
+        raise BundleRejected(file, member, "json", problems=e.problems) from None
+    return entry_from_data(file, member, data, evidence)
+
+
+def read_plain(file: str | Path, limits: Limits | None = None) -> Entry:
+    """Validate a plain assessment file (JSON) for import."""
+    file = Path(file)
+    lim = limits or LIMITS
+    try:
+        if file.stat().st_size > lim.max_json:
+            raise BundleRejected(file, "", "member_too_large", limit_mb=lim.max_json // MiB)
+        raw = file.read_bytes()
+    except OSError as e:
+        raise BundleRejected(file, "", "unreadable", detail=e.strerror or str(e)) from None
+    try:
+        data = parse_json_bytes(raw)
+    except AssessmentInvalid as e:
+        raise BundleRejected(file, "", "json", problems=e.problems) from None
+    return entry_from_data(file, "", data, None)
+
+
+def copy_member(file: Path, member: str, sha256: str, dst: Path, cap: int) -> None:
+    """Copy one evidence member to ``dst``, checking its digest again (the file may have changed
+    since it was validated)."""
+    h = hashlib.sha256()
+    z = _open_zip(file)
+    with z, open(dst, "wb") as out:
+        try:
+            info = z.getinfo(member)
+        except KeyError:
+            raise BundleRejected(file, member, "missing_member") from None
+        for chunk in _stream(file, z, info, cap):
+            h.update(chunk)
+            out.write(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+    if h.hexdigest() != sha256:
+        raise BundleRejected(file, member, "digest", expected=sha256, actual=h.hexdigest())

@@ -1,0 +1,211 @@
+"""The workspace schema, built and changed only by the numbered migrations below.
+
+The schema version is SQLite's ``PRAGMA user_version``: 0 for a new file, N after migration N.
+Migration N is ``MIGRATIONS[N - 1]``; each runs in its own ``BEGIN IMMEDIATE`` transaction
+together with the version bump, so a crash leaves the database at N-1 or N, never in between.
+The workspace backs the database up before each migration (see ``Workspace.open``).
+
+Rules for adding a migration:
+- append a function, never edit or reorder one that has shipped;
+- create and change tables through sqlite-utils (``db[name].create/add_column/create_index``);
+  a migration runs inside a transaction, where ``PRAGMA foreign_keys`` cannot be switched, so a
+  table rebuild (``table.transform()``) must keep every foreign key valid throughout;
+- keep every row: a migration may add, never drop data;
+- generate ``tests/fixtures/db/schema-v<N>.db`` with ``tests/fixtures/db/make_fixtures.py`` before
+  the next migration lands, so the tests keep opening every version ever shipped.
+
+sqlite-utils 4 also ships ``sqlite_utils.migrations.Migrations`` (names recorded in a table); this
+small runner is kept because the project allows sqlite-utils 3.x, and ``user_version`` makes "this
+file is newer than the app" a one-number check that needs no table.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+Migration = Callable[[Database], None]
+APPLICATION_ID = 0x53464431  # "SFD1" in the file header: this is a workspace of this app
+
+
+def m001_workspace(db: Database) -> None:
+    """Enterprises, assessments (one row per revision), answers, evidence and the audit trail."""
+    db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.table("enterprises").create(
+        {
+            "credit_code": str,
+            "name": str,
+            "industry": str,
+            "path": str,
+            "district": str,
+            "employees": int,
+            "created": str,
+            "updated": str,
+        },
+        pk="credit_code",
+        not_null=["name", "industry", "district", "created", "updated"],
+        defaults={"district": ""},
+        strict=True,
+    )
+    db.table("assessments").create(
+        {
+            "id": int,
+            "uuid": str,
+            "revision": int,
+            "credit_code": str,
+            # the enterprise as it was for this revision (a final revision never changes)
+            "enterprise_name": str,
+            "industry": str,
+            "path": str,
+            "district": str,
+            "employees": int,
+            "pack_id": str,
+            "pack_version": str,
+            "mode": str,
+            "assessor": str,
+            "date": str,
+            "status": str,
+            "plans": str,  # JSON list
+            "created": str,
+            "updated": str,
+            "finalised": str,
+            "origin": str,  # "" when made here, else the file it was imported from
+        },
+        pk="id",
+        foreign_keys=[("credit_code", "enterprises", "credit_code")],
+        not_null=[
+            "uuid",
+            "revision",
+            "credit_code",
+            "enterprise_name",
+            "industry",
+            "district",
+            "pack_id",
+            "pack_version",
+            "mode",
+            "assessor",
+            "date",
+            "status",
+            "plans",
+            "created",
+            "updated",
+            "origin",
+        ],
+        defaults={"district": "", "assessor": "", "date": "", "plans": "[]", "origin": ""},
+        strict=True,
+    )
+    db.table("assessments").create_index(["uuid", "revision"], unique=True)
+    db.table("assessments").create_index(["credit_code"])
+    db.table("answers").create(
+        {
+            "assessment_id": int,
+            "item_id": str,
+            "value": str,  # JSON: number, true/false, "na" or null (a note without a value)
+            "note": str,
+            "who": str,
+            "updated": str,
+        },
+        pk=("assessment_id", "item_id"),
+        foreign_keys=[("assessment_id", "assessments", "id")],
+        not_null=["value", "note", "who", "updated"],
+        defaults={"note": "", "who": ""},
+        strict=True,
+    )
+    db.table("evidence_files").create(
+        {"sha256": str, "size": int, "created": str},
+        pk="sha256",
+        not_null=["size", "created"],
+        strict=True,
+    )
+    db.table("evidence").create(
+        {"assessment_id": int, "item_id": str, "sha256": str, "name": str, "who": str, "added": str},
+        pk=("assessment_id", "item_id", "sha256"),
+        foreign_keys=[("assessment_id", "assessments", "id"), ("sha256", "evidence_files", "sha256")],
+        not_null=["name", "who", "added"],
+        defaults={"who": ""},
+        strict=True,
+    )
+    db.table("evidence").create_index(["sha256"])
+    db.table("audit").create(
+        {
+            "id": int,
+            "assessment_id": int,
+            "at": str,
+            "who": str,
+            "action": str,
+            "item_id": str,
+            "old": str,  # JSON or NULL
+            "new": str,  # JSON or NULL
+        },
+        pk="id",
+        foreign_keys=[("assessment_id", "assessments", "id")],
+        not_null=["at", "who", "action"],
+        defaults={"who": ""},
+        strict=True,
+    )
+    db.table("audit").create_index(["assessment_id"])
+
+
+def m002_summaries(db: Database) -> None:
+    """Cached list summaries (derived from answers + pack, never the source of truth) and the
+    index the enterprise list sorts by."""
+    db.table("summaries").create(
+        {
+            "assessment_id": int,
+            "tier": str,
+            "score": float,
+            "level": int,
+            "answered": int,
+            "total": int,
+            "computed": str,
+            "error": str,  # why no summary could be computed (e.g. pack not installed)
+        },
+        pk="assessment_id",
+        foreign_keys=[("assessment_id", "assessments", "id")],
+        not_null=["computed"],
+        strict=True,
+    )
+    db.table("assessments").create_index(["credit_code", "date", "created"])
+
+
+MIGRATIONS: list[Migration] = [m001_workspace, m002_summaries]
+LATEST = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(
+    db: Database,
+    *,
+    target: int | None = None,
+    before_each: Callable[[int, int], None] | None = None,
+) -> list[int]:
+    """Bring the database up to ``target`` (default: the latest version); returns the numbers of
+    the migrations it ran. ``before_each(current, next)`` runs outside any transaction before a
+    migration (the workspace makes its backup there). The connection must be in autocommit mode
+    (``isolation_level=None``)."""
+    conn = db.conn
+    target = LATEST if target is None else target
+    applied: list[int] = []
+    while True:
+        current = schema_version(conn)
+        if current >= target:
+            return applied
+        nxt = current + 1
+        if before_each is not None:
+            before_each(current, nxt)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if schema_version(conn) == current:  # another instance may have migrated meanwhile
+                MIGRATIONS[nxt - 1](db)
+                conn.execute(f"PRAGMA user_version = {int(nxt)}")
+                applied.append(nxt)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
