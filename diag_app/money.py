@@ -25,3 +25,12 @@ def fmt_pct(v: float | None, digits: int = 0) -> str:
     if v is None:
         return "—"
     return f"{v * 100:.{digits}f}%"
+
+
+def fmt_cny_range(low: float, high: float, lang: str = "zh") -> str:
+    """A range of CNY with the unit once: "30–150 万元", "CNY 300,000–1,500,000"."""
+    if low == high:
+        return fmt_cny(low, lang)
+    if lang == "zh":
+        return f"{fmt_num(round(low / 10_000, 2))}–{fmt_cny(high, lang)}"
+    return f"CNY {fmt_num(round(low))}–{fmt_num(round(high))}"

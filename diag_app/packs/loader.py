@@ -91,7 +91,7 @@ class _Reader:
             return None
         try:
             with path.open(encoding="utf-8") as f:
-                return yaml.load(f, Loader=_YamlLoader)  # noqa: S506 - a safe loader
+                return yaml.load(f, Loader=_YamlLoader)
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
             where = f"line {mark.line + 1}" if mark else ""

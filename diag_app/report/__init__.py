@@ -1,0 +1,12 @@
+"""The diagnosis report: content (as data), charts, PDF, verification, spreadsheet exports.
+
+Entry points (import the submodule you need; none of them loads matplotlib, reportlab, pypdf or
+openpyxl until a function runs):
+
+- ``content.build_report(pack, result, lang, meta) -> Report``: what the report says, as data.
+- ``charts.radar / level_bars / indicator_chart(pack, result, lang) -> Figure``: the figures
+  the GUI embeds (FigureCanvasQTAgg) and the PDF prints.
+- ``pdf.write_report(pack, result, out, lang, meta, progress) -> ReportInfo``: the PDF.
+- ``verify.verify_file(path, lang) -> Verdict``: is a report PDF unaltered and consistent?
+- ``tables.write_xlsx / write_csv(pack, result, out, lang)``, ``tables.portfolio_xlsx(rows, out)``.
+"""

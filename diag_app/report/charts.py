@@ -1,0 +1,271 @@
+"""The report's figures, drawn once for both outputs: the GUI shows them in a FigureCanvasQTAgg,
+the PDF embeds them at print resolution.
+
+Each function returns a ``matplotlib.figure.Figure`` made directly (no pyplot, so no global
+figure state and no GUI backend is touched). matplotlib is imported inside the functions: the
+app must not pay for it at start-up. All words come from the translation table.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+from ..describe import tier_name
+from ..i18n import tr
+from ..model.diagnosis import Result
+from ..model.questionnaire import Pack
+from ..money import fmt_num
+from .content import subdomain_target, target_levels
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+# A restrained palette that prints well in grey too.
+INK = "#1f2d3d"
+BLUE = "#1f5fa8"
+LIGHT_BLUE = "#a9c4e6"
+RED = "#c0392b"
+GREEN = "#2e8b57"
+AMBER = "#d68910"
+GREY = "#8a939c"
+GRID = "#d5d9de"
+
+TARGET_IDS = ("shanghai-2027", "national-2027")
+
+
+def _figure(width: float, height: float) -> Figure:
+    from matplotlib.figure import Figure
+
+    from .fonts import register_matplotlib
+
+    register_matplotlib()
+    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    fig.set_facecolor("white")
+    return fig
+
+
+def radar(pack: Pack, result: Result, lang: str) -> Figure:
+    """Every sub-domain's score (0–5) against the level the next Shanghai tier asks for."""
+    s = result.scores
+    sds = [sd for sd in pack.subdomains if sd in s.subdomains]
+    fig = _figure(6.4, 6.0)
+    ax = fig.add_subplot(projection="polar")
+    n = len(sds)
+    if n < 3:  # a radar needs three axes; a packet this small is only a test pack
+        sds = sds + [""] * (3 - n)
+        n = 3
+    ax.set_theta_offset(math.pi / 2)  # first sub-domain at the top, then clockwise
+    ax.set_theta_direction(-1)
+    angles = [2 * math.pi * k / n for k in range(n)]
+    closed = [*angles, angles[0]]
+    scores = [s.subdomains[sd].score if sd else 0.0 for sd in sds]
+    ax.set_ylim(0, 5)
+    ax.set_yticks([1, 2, 3, 4, 5])
+    ax.set_yticklabels(["1", "2", "3", "4", "5"], fontsize=7, color=GREY)
+    ax.set_rlabel_position(180 / n)
+    ax.grid(color=GRID, linewidth=0.6)
+    ax.spines["polar"].set_color(GRID)
+    ax.set_xticks(angles)
+    labels = [pack.subdomains[sd].name.get(lang) if sd else "" for sd in sds]
+    ax.set_xticklabels(labels, fontsize=9 if lang == "zh" else 7.5, color=INK)
+    ax.tick_params(axis="x", pad=6 if lang == "zh" else 10)
+
+    tier_id, level, _ = target_levels(pack, result)
+    handles = []
+    if tier_id is not None and level is not None:
+        targets = [subdomain_target(pack, result, sd) or 0 if sd else 0 for sd in sds]
+        (h,) = ax.plot(
+            closed,
+            [*targets, targets[0]],
+            color=RED,
+            linewidth=1.4,
+            linestyle=(0, (4, 2)),
+            label=tr("chart.radar.target", lang, tier=tier_name(pack, tier_id, lang), level=level),
+        )
+        handles.append(h)
+    (h,) = ax.plot(closed, [*scores, scores[0]], color=BLUE, linewidth=1.8, label=tr("chart.radar.score", lang))
+    ax.fill(closed, [*scores, scores[0]], color=BLUE, alpha=0.18)
+    ax.scatter(angles, scores, s=12, color=BLUE, zorder=3)
+    handles.insert(0, h)
+    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False, fontsize=9)
+    return fig
+
+
+def level_bars(pack: Pack, result: Result, lang: str) -> Figure:
+    """The level scores of levels 1–5 (0–1) with the threshold a level must reach."""
+    s = result.scores
+    threshold = pack.scoring.level_threshold
+    levels = list(pack.scoring.levels)
+    fig = _figure(7.0, 3.3)
+    ax = fig.add_subplot()
+    values = [s.level_scores.get(lvl) for lvl in levels]
+    heights = [0.0 if v is None else v for v in values]
+    colors = [GREY if v is None else (GREEN if v >= threshold - 1e-9 else AMBER) for v in values]
+    bars = ax.bar(range(len(levels)), heights, width=0.6, color=colors, zorder=2)
+    for bar, v in zip(bars, values, strict=True):
+        text = tr("chart.level.na", lang) if v is None else f"{v:.2f}"
+        ax.annotate(
+            text,
+            (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=9,
+            color=INK,
+        )
+    ax.axhline(threshold, color=RED, linewidth=1.2, linestyle=(0, (4, 2)), zorder=3)
+    ax.annotate(
+        tr("chart.level.threshold", lang, threshold=fmt_num(threshold)),
+        (1.0, threshold),
+        xycoords=("axes fraction", "data"),
+        xytext=(-4, 3),
+        textcoords="offset points",
+        ha="right",
+        va="bottom",
+        fontsize=8,
+        color=RED,
+    )
+    ax.set_xticks(range(len(levels)))
+    ax.set_xticklabels([tr("chart.level.tick", lang, level=lvl) for lvl in levels], fontsize=9)
+    ax.set_ylim(0, 1.15)
+    ax.set_yticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
+    ax.tick_params(axis="y", labelsize=8)
+    ax.set_xlabel(tr("chart.level.xlabel", lang), fontsize=9)
+    ax.set_ylabel(tr("chart.level.ylabel", lang), fontsize=9)
+    _clean(ax)
+    return fig
+
+
+def indicator_chart(pack: Pack, result: Result, lang: str) -> Figure:
+    """Each indicator that has a Shanghai or national target: the enterprise's value against
+    those targets, one row per indicator on its own scale (units differ)."""
+    s = result.scores
+    rows = []
+    for ind in pack.indicators_for(s.path):
+        targets = [t for t in ind.targets if t.id.startswith(("shanghai-", "national-"))]
+        if targets:
+            rows.append((ind, targets))
+    fig = _figure(7.0, max(1.6, 0.95 * len(rows) + 0.9))
+    if not rows:
+        ax = fig.add_subplot()
+        ax.axis("off")
+        ax.text(0.5, 0.5, tr("chart.indicator.none", lang), ha="center", va="center", fontsize=10, color=GREY)
+        return fig
+    axes = fig.subplots(len(rows), 1, squeeze=False)[:, 0]
+    marker_styles = ["v", "D", "s", "^", "o"]
+    target_labels: dict[str, Any] = {}
+    styles: dict[str, tuple[str, str]] = {}
+    for ax, (ind, targets) in zip(axes, rows, strict=True):
+        value = s.indicator_values.get(ind.id)
+        top = max([t.value for t in targets] + ([value] if value is not None else []))
+        span = ind.max if ind.unit == "%" and ind.max <= 100 else top * 1.25 or 1.0
+        ax.set_xlim(min(0.0, ind.min), span)
+        ax.set_ylim(-0.6, 0.6)
+        ax.set_yticks([])
+        unit = f"（{ind.unit}）" if lang == "zh" else f" ({ind.unit})"
+        ax.set_title(ind.name.get(lang) + unit, fontsize=9, loc="left", color=INK, pad=3)
+        ax.barh([0], [span - min(0.0, ind.min)], left=min(0.0, ind.min), height=0.5, color="#eef1f4", zorder=1)
+        if value is None:
+            ax.text(
+                0.01,
+                0,
+                tr("chart.indicator.missing", lang),
+                transform=ax.get_yaxis_transform(),
+                va="center",
+                fontsize=8,
+                color=GREY,
+            )
+        else:
+            good = all(ind.meets(value, t.value) for t in targets)
+            ax.barh([0], [value], height=0.5, color=GREEN if good else BLUE, zorder=2)
+            inside = value - min(0.0, ind.min) > 0.15 * (span - min(0.0, ind.min))
+            ax.annotate(
+                fmt_num(value),
+                (value, 0),
+                xytext=(-4 if inside else 3, 0),
+                textcoords="offset points",
+                ha="right" if inside else "left",
+                va="center",
+                fontsize=8,
+                color="white" if inside else INK,
+                zorder=4,
+            )
+        for t in targets:
+            key = t.label.get(lang)
+            if key not in styles:
+                styles[key] = (
+                    marker_styles[len(styles) % len(marker_styles)],
+                    RED if t.id.startswith("shanghai-") else AMBER,
+                )
+            style, color = styles[key]
+            (h,) = ax.plot([t.value], [0.42], marker=style, color=color, markersize=7, linestyle="none", zorder=3)
+            ax.vlines(t.value, -0.3, 0.3, color=color, linewidth=1.3, zorder=3)
+            ax.annotate(
+                fmt_num(t.value),
+                (t.value, -0.3),
+                xytext=(0, -2),
+                textcoords="offset points",
+                ha="center",
+                va="top",
+                fontsize=7,
+                color=color,
+            )
+            target_labels.setdefault(t.label.get(lang), h)
+        ax.tick_params(axis="x", labelsize=7, colors=GREY)
+        for side in ("top", "right", "left"):
+            ax.spines[side].set_visible(False)
+        ax.spines["bottom"].set_color(GRID)
+    handles = list(target_labels.values())
+    fig.legend(
+        handles=handles,
+        labels=list(target_labels),
+        loc="outside lower center",
+        ncols=min(3, len(handles)),
+        frameon=False,
+        fontsize=8,
+    )
+    return fig
+
+
+def _clean(ax: Any) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.spines["left"].set_color(GRID)
+    ax.spines["bottom"].set_color(GRID)
+    ax.grid(axis="y", color=GRID, linewidth=0.6, zorder=0)
+
+
+def png_bytes(fig: Figure, dpi: int = 200) -> bytes:
+    """The figure as PNG at print resolution (the PDF's copy)."""
+    import io
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
+    return buf.getvalue()
+
+
+def raster(fig: Figure, dpi: int = 200) -> Any:
+    """The figure drawn at ``dpi`` as a PIL image (RGB), for the PDF: no PNG encoding and
+    decoding on the way. The figure is drawn on a fresh Agg canvas, so a figure made for the
+    screen is left as it was."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    original_canvas, original_dpi = fig.canvas, fig.dpi
+    canvas = FigureCanvasAgg(fig)
+    try:
+        fig.dpi = dpi
+        canvas.draw()
+        w, h = canvas.get_width_height(physical=True)
+        img = Image.frombuffer("RGBA", (w, h), bytes(canvas.buffer_rgba()), "raw", "RGBA", 0, 1)
+    finally:
+        fig.dpi = original_dpi
+        fig.set_canvas(original_canvas)
+    background = Image.new("RGB", img.size, "white")
+    background.paste(img, mask=img.getchannel("A"))
+    return background
+
+
+CHARTS = {"radar": radar, "level_bars": level_bars, "indicator_chart": indicator_chart}

@@ -1,0 +1,218 @@
+"""The report PDF parsed back: Chinese text, embedded fonts, header and footer on every page,
+the attachment and its digest, and verify on untouched and altered copies."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+from test_report_support import sample, sample_file
+
+from diag_app.cli import main
+from diag_app.report import integrity
+from diag_app.report.verify import AUTHENTIC, DIFFERS, NOT_OURS, verify_bytes
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    """One report, made the way a user makes it: `diag-app report FILE -o OUT.pdf`."""
+    tmp = tmp_path_factory.mktemp("report")
+    src = sample_file("electronics", tmp)
+    out = tmp / "报告.pdf"
+    assert main(["report", str(src), "-o", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def pdf_bytes(made):
+    return made.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def pages_text(made):
+    text = subprocess.run(["pdftotext", "-layout", str(made), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]  # pdftotext ends every page with a form feed
+
+
+def claims_of(data: bytes) -> dict:
+    from pypdf import PdfReader
+
+    return json.loads(PdfReader(io.BytesIO(data)).attachments[integrity.CLAIMS_NAME][0])
+
+
+def test_chinese_text_is_extractable(pages_text):
+    _pack, a = sample("electronics")
+    cover = pages_text[0]
+    assert "智能工厂成熟度自诊断报告" in cover
+    assert a.enterprise.name in cover and a.enterprise.credit_code in cover
+    everything = "".join(pages_text)
+    assert "诊断结论摘要" in everything and "设备更新建议与政策支持估算" in everything
+    assert "示范性智能工厂" in everything
+
+
+def test_every_font_is_embedded_and_none_is_helvetica(made):
+    out = subprocess.run(["pdffonts", str(made)], capture_output=True, text=True, check=True).stdout
+    rows = out.splitlines()[2:]
+    assert rows, out
+    for row in rows:
+        assert "NotoSansSC" in row, row
+        assert re.search(r"\s+yes\s+yes\s+yes\s+", row), f"not embedded/subset/unicode: {row}"
+    assert "Helvetica" not in out
+
+
+def test_page_count_is_sane_and_every_page_has_header_and_footer(made, pages_text, pdf_bytes):
+    from pypdf import PdfReader
+
+    n = len(PdfReader(io.BytesIO(pdf_bytes)).pages)
+    assert len(pages_text) == n and 15 <= n <= 120
+    claims = claims_of(pdf_bytes)
+    _pack, a = sample("electronics")
+    for i, page in enumerate(pages_text, 1):
+        flat = re.sub(r"\s+", "", page)
+        assert f"第{i}页共{n}页" in flat, f"page {i}"
+        assert claims["report_id"] in flat
+        assert re.sub(r"\s+", "", a.enterprise.name) in flat
+        assert claims["assessment_sha256"] in flat
+
+
+def test_attachment_is_the_canonical_assessment_and_its_digest_is_printed(pdf_bytes, pages_text):
+    from pypdf import PdfReader
+
+    from diag_app.model.assessment import assessment_to_data
+
+    reader = PdfReader(io.BytesIO(pdf_bytes))
+    (embedded,) = reader.attachments[integrity.ASSESSMENT_NAME]
+    _, a = sample("electronics")
+    data = assessment_to_data(a)
+    assert embedded == json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    digest = integrity.sha256_hex(embedded)
+    assert digest in re.sub(r"\s+", "", pages_text[0])
+    assert claims_of(pdf_bytes)["assessment_sha256"] == digest
+    meta = reader.metadata
+    assert meta["/AssessmentSHA256"] == digest and meta["/Tier"] == "demonstration"
+
+
+def test_tables_split_across_pages_repeat_their_header(pages_text):
+    start = next(i for i, p in enumerate(pages_text) if re.search(r"^A\.1\s+成熟度要求", p, re.M))
+    end = next(i for i, p in enumerate(pages_text) if re.search(r"^A\.2\s+关键指标", p, re.M))
+    assert end - start >= 3, "the requirements table should run over several pages"
+    for p in pages_text[start:end]:
+        assert re.search(r"编号\s+能力子域\s+级别\s+要求\s+作答\s+说明", p), p[:300]
+
+
+def test_money_is_in_wan_yuan_right_aligned_with_thousands_separators(pages_text):
+    everything = "\n".join(pages_text)
+    assert re.search(r"\d{1,3}(,\d{3})+ 万元", everything), "a total of over 1,000 万元 is shown with a separator"
+    # the roadmap total sits at the right edge of its column: nothing follows it in its cell but the unit
+    assert re.search(r"合计\s+[\d,]+ 万元", everything)
+
+
+def test_figures_are_print_resolution(made):
+    out = subprocess.run(["pdfimages", "-list", str(made)], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in out.splitlines()[2:]]
+    assert len(rows) >= 3
+    for row in rows:
+        x_ppi, y_ppi = int(row[12]), int(row[13])
+        assert x_ppi >= 200 and y_ppi >= 200, row
+
+
+def test_verify_passes_on_the_untouched_report(made, capsys):
+    assert main(["verify", str(made)]) == 0
+    out = capsys.readouterr().out
+    assert "真实有效" in out
+    assert main(["verify", "--lang", "en", str(made)]) == 0
+    assert "authentic" in capsys.readouterr().out
+
+
+def _rewrite(data: bytes, assessment: bytes | None = None, claims: dict | None = None, stamp: bool = False) -> bytes:
+    """A copy with the attachments replaced and/or a text stamped on page 3."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    reader = PdfReader(io.BytesIO(data))
+    att = reader.attachments
+    writer = PdfWriter(clone_from=reader)
+    del writer._root_object[NameObject("/Names")]
+    writer.add_attachment(integrity.ASSESSMENT_NAME, assessment or att[integrity.ASSESSMENT_NAME][0])
+    new_claims = claims or json.loads(att[integrity.CLAIMS_NAME][0])
+    writer.add_attachment(integrity.CLAIMS_NAME, integrity.canonical_json(new_claims))
+    if stamp:
+        page = writer.pages[2]
+        stream = DecodedStreamObject()
+        stream.set_data(page.get_contents().get_data() + b"\nBT /F2+0 30 Tf 300 700 Td (\\001\\002) Tj ET\n")
+        page[NameObject("/Contents")] = writer._add_object(stream)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_the_rewrite_helper_alone_keeps_a_report_authentic(pdf_bytes):
+    assert verify_bytes(_rewrite(pdf_bytes)).status == AUTHENTIC
+
+
+def test_verify_fails_when_the_attachment_was_altered(pdf_bytes):
+    from pypdf import PdfReader
+
+    embedded = PdfReader(io.BytesIO(pdf_bytes)).attachments[integrity.ASSESSMENT_NAME][0]
+    data = json.loads(embedded)
+    for ans in data["answers"]:
+        if isinstance(ans["value"], float) and ans["value"] < 1:
+            ans["value"] = 1.0
+    altered = integrity.canonical_json(data)
+    v = verify_bytes(_rewrite(pdf_bytes, assessment=altered))
+    assert v.status == DIFFERS
+    assert any("评估数据被改动" in p for p in v.problems)
+    # a consistent forgery (new digest in the claims too) still differs from the printed pages
+    claims = claims_of(pdf_bytes) | {"assessment_sha256": integrity.sha256_hex(altered)}
+    v = verify_bytes(_rewrite(pdf_bytes, assessment=altered, claims=claims))
+    assert v.status == DIFFERS
+    assert any("页面上未印有内嵌评估数据的摘要" in p for p in v.problems)
+    assert any(p.startswith(("s：", "tier：", "level")) or "重新计算" in p for p in v.problems)
+
+
+def test_verify_fails_when_the_printed_tier_was_altered(pdf_bytes, tmp_path):
+    claims = claims_of(pdf_bytes) | {"tier": "benchmark"}
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(_rewrite(pdf_bytes, claims=claims))
+    assert main(["verify", str(forged)]) == 1
+    v = verify_bytes(forged.read_bytes())
+    assert any(p.startswith("tier：报告为 benchmark，按内嵌数据重新计算为 demonstration") for p in v.problems)
+
+
+def test_verify_fails_when_the_text_was_altered(pdf_bytes):
+    v = verify_bytes(_rewrite(pdf_bytes, stamp=True))
+    assert v.status == DIFFERS
+    assert any("报告页面被改动" in p for p in v.problems)
+
+
+def test_verify_rejects_files_that_are_not_our_reports(tmp_path, capsys):
+    from reportlab.pdfgen.canvas import Canvas
+
+    other = tmp_path / "other.pdf"
+    c = Canvas(str(other))
+    c.drawString(100, 700, "an ordinary PDF")
+    c.save()
+    assert main(["verify", str(other)]) == 2
+    assert "不是本软件生成的诊断报告" in capsys.readouterr().err
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"not a pdf at all")
+    assert main(["verify", str(junk)]) == 2
+    assert verify_bytes(b"%PDF-1.4 garbage").status == NOT_OURS
+    assert main(["verify", str(tmp_path / "missing.pdf")]) == 2
+
+
+def test_report_of_an_invalid_file_exits_2_naming_the_field(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps({"format": "smart-factory-assessment/1", "pack": {"id": "nope", "version": "9"}}), encoding="utf-8"
+    )
+    assert main(["report", str(bad), "-o", str(tmp_path / "x.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert "pack" in err and "找不到题库" in err
+    assert not (tmp_path / "x.pdf").exists()
