@@ -1,0 +1,309 @@
+"""Messages of the desktop app (diag_app/ui)."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- general ------------------------------------------------------------------------------
+    "ui.app.title": {"zh": "智能工厂自诊断", "en": "Smart Factory Self-Diagnosis"},
+    "ui.ok": {"zh": "确定", "en": "OK"},
+    "ui.cancel": {"zh": "取消", "en": "Cancel"},
+    "ui.save": {"zh": "保存", "en": "Save"},
+    "ui.loading": {"zh": "正在加载题库和工作区…", "en": "Loading the questionnaire and the workspace…"},
+    "ui.opening": {"zh": "正在打开工作区 {path}…", "en": "Opening workspace {path}…"},
+    "ui.level.n": {"zh": "{level} 级", "en": "Level {level}"},
+    "ui.status.draft": {"zh": "草稿", "en": "Draft"},
+    "ui.status.final": {"zh": "已定稿", "en": "Final"},
+    "ui.status.workspace": {"zh": "工作区：{path}", "en": "Workspace: {path}"},
+    "ui.mode.self": {"zh": "企业自评", "en": "Self-assessment"},
+    "ui.mode.onsite": {"zh": "现场评估", "en": "On-site assessment"},
+    "ui.file_filter.db": {
+        "zh": "工作区数据库 (*.sqlite *.db *.sqlite3);;所有文件 (*)",
+        "en": "Workspace databases (*.sqlite *.db *.sqlite3);;All files (*)",
+    },
+    # --- menus --------------------------------------------------------------------------------
+    "ui.menu.file": {"zh": "文件(&F)", "en": "&File"},
+    "ui.menu.edit": {"zh": "编辑(&E)", "en": "&Edit"},
+    "ui.menu.view": {"zh": "视图(&V)", "en": "&View"},
+    "ui.menu.help": {"zh": "帮助(&H)", "en": "&Help"},
+    "ui.menu.language": {"zh": "语言 / Language", "en": "Language / 语言"},
+    "ui.menu.new_enterprise": {"zh": "新建企业…", "en": "New Enterprise…"},
+    "ui.menu.new_assessment": {"zh": "开始新评估…", "en": "New Assessment…"},
+    "ui.menu.open_workspace": {"zh": "打开工作区…", "en": "Open Workspace…"},
+    "ui.menu.new_workspace": {"zh": "新建工作区…", "en": "New Workspace…"},
+    "ui.menu.quit": {"zh": "退出", "en": "Quit"},
+    "ui.menu.find": {"zh": "查找题目", "en": "Find Item"},
+    "ui.menu.next_unanswered": {"zh": "下一个未答题目", "en": "Next Unanswered Item"},
+    "ui.menu.edit_enterprise": {"zh": "编辑企业信息…", "en": "Edit Enterprise…"},
+    "ui.menu.view_workspace": {"zh": "企业列表", "en": "Enterprise List"},
+    "ui.menu.view_assessment": {"zh": "当前评估", "en": "Current Assessment"},
+    "ui.menu.help_contents": {"zh": "使用帮助", "en": "Help Contents"},
+    "ui.menu.about": {"zh": "关于", "en": "About"},
+    # --- workspace page -----------------------------------------------------------------------
+    "ui.ws.title": {"zh": "企业列表", "en": "Enterprises"},
+    "ui.ws.search": {
+        "zh": "搜索企业名称、信用代码、行业或所在区（Ctrl+F）",
+        "en": "Search name, credit code, industry or district (Ctrl+F)",
+    },
+    "ui.ws.all_industries": {"zh": "全部行业", "en": "All industries"},
+    "ui.ws.all_tiers": {"zh": "全部分层", "en": "All tiers"},
+    "ui.ws.new": {"zh": "新建企业", "en": "New enterprise"},
+    "ui.ws.edit": {"zh": "编辑企业", "en": "Edit enterprise"},
+    "ui.ws.open": {"zh": "打开评估", "en": "Open assessment"},
+    "ui.ws.assess": {"zh": "开始新评估", "en": "New assessment"},
+    "ui.ws.count": {"zh": "显示 {shown} / 共 {total} 家企业", "en": "Showing {shown} of {total} enterprises"},
+    "ui.ws.empty": {
+        "zh": "工作区里还没有企业。点“新建企业”（Ctrl+N）开始第一次自诊断。",
+        "en": "No enterprises in this workspace yet. Click “New enterprise” (Ctrl+N) to start the first diagnosis.",
+    },
+    "ui.ws.not_assessed": {"zh": "未评估", "en": "Not assessed"},
+    "ui.ws.col.name": {"zh": "企业名称", "en": "Enterprise"},
+    "ui.ws.col.credit_code": {"zh": "统一社会信用代码", "en": "Credit code"},
+    "ui.ws.col.industry": {"zh": "行业", "en": "Industry"},
+    "ui.ws.col.district": {"zh": "所在区", "en": "District"},
+    "ui.ws.col.tier": {"zh": "上海分层", "en": "Shanghai tier"},
+    "ui.ws.col.score": {"zh": "总分 S", "en": "Score S"},
+    "ui.ws.col.level": {"zh": "等级", "en": "Level"},
+    "ui.ws.col.last_assessed": {"zh": "最近评估", "en": "Last assessed"},
+    "ui.ws.col.status": {"zh": "状态", "en": "Status"},
+    # --- enterprise dialog --------------------------------------------------------------------
+    "ui.ent.title_new": {"zh": "新建企业", "en": "New enterprise"},
+    "ui.ent.title_edit": {"zh": "编辑企业信息", "en": "Edit enterprise"},
+    "ui.ent.name": {"zh": "企业名称", "en": "Name"},
+    "ui.ent.credit_code": {"zh": "统一社会信用代码", "en": "Unified social credit code"},
+    "ui.ent.industry": {"zh": "行业", "en": "Industry"},
+    "ui.ent.path": {"zh": "生产类型", "en": "Production path"},
+    "ui.ent.district": {"zh": "所在区", "en": "District"},
+    "ui.ent.employees": {"zh": "从业人数", "en": "Employees"},
+    "ui.ent.code_placeholder": {"zh": "18 位，例如 91310115MA1K4XXXXX", "en": "18 characters, e.g. 91310115MA1K4XXXXX"},
+    "ui.ent.district_placeholder": {"zh": "例如：浦东新区", "en": "e.g. Pudong New Area"},
+    "ui.ent.employees_placeholder": {"zh": "可不填", "en": "optional"},
+    "ui.ent.path_default": {"zh": "按行业默认（{path}）", "en": "Industry default ({path})"},
+    "ui.ent.path_choose": {"zh": "请选择…", "en": "Please choose…"},
+    "ui.ent.hint": {
+        "zh": "信用代码保存后不能修改；行业和生产类型决定问卷内容和权重。",
+        "en": "The credit code cannot be changed once saved; industry and production path decide the questions and weights.",
+    },
+    "ui.ent.code_exists": {
+        "zh": "工作区中已有信用代码为 {code} 的企业",
+        "en": "an enterprise with credit code {code} is already in the workspace",
+    },
+    "ui.ent.saved": {"zh": "已保存企业“{name}”", "en": "Saved enterprise “{name}”"},
+    # --- new assessment dialog ----------------------------------------------------------------
+    "ui.new_assessment.title": {"zh": "开始新评估 — {name}", "en": "New assessment — {name}"},
+    "ui.new_assessment.mode": {"zh": "评估方式", "en": "Mode"},
+    "ui.new_assessment.assessor": {"zh": "评估人", "en": "Assessor"},
+    "ui.new_assessment.assessor_placeholder": {"zh": "姓名（可不填）", "en": "name (optional)"},
+    "ui.new_assessment.date": {"zh": "评估日期", "en": "Date"},
+    "ui.new_assessment.start": {"zh": "开始评估", "en": "Start"},
+    # --- editor -------------------------------------------------------------------------------
+    "ui.ed.back": {"zh": "← 企业列表", "en": "← Enterprises"},
+    "ui.ed.subtitle": {
+        "zh": "{industry} · {path} · {mode} · 第 {revision} 版 · {status}",
+        "en": "{industry} · {path} · {mode} · revision {revision} · {status}",
+    },
+    "ui.ed.assessor": {"zh": " · 评估人：{name}", "en": " · assessor: {name}"},
+    "ui.ed.next_unanswered": {"zh": "下一未答", "en": "Next unanswered"},
+    "ui.ed.finalise": {"zh": "定稿", "en": "Finalise"},
+    "ui.ed.reopen": {"zh": "重新打开（新版本）", "en": "Reopen (new revision)"},
+    "ui.ed.final_banner": {
+        "zh": "本评估已定稿，不能再修改。如需修改，请点“重新打开”，将生成新版本，原版本保留。",
+        "en": "This assessment is final and cannot be changed. Click “Reopen” to start a new revision; the final one is kept.",
+    },
+    "ui.ed.search": {"zh": "查找题目：编号或文字（Ctrl+F，回车/F3 下一个）", "en": "Find item by id or text (Ctrl+F; Enter/F3 for next)"},
+    "ui.ed.matches": {"zh": "{n} 个匹配", "en": "{n} matches"},
+    "ui.ed.match_pos": {"zh": "第 {i} / {n} 个", "en": "{i} of {n}"},
+    "ui.ed.overall": {"zh": "总体进度", "en": "Overall"},
+    "ui.ed.overall_format": {"zh": "已答 {done} / {total}", "en": "{done} of {total} answered"},
+    "ui.ed.saved": {"zh": "已保存 {time}", "en": "Saved {time}"},
+    "ui.ed.all_answered": {"zh": "全部题目已作答", "en": "Every item is answered"},
+    "ui.ed.indicators": {"zh": "关键指标", "en": "Key indicators"},
+    "ui.ed.conditions": {"zh": "基本条件", "en": "Basic conditions"},
+    "ui.ed.scenarios": {"zh": "典型场景", "en": "Typical scenarios"},
+    "ui.ed.keys": {
+        "zh": "键盘：1 全部满足 · 2 大部分满足 · 3 部分满足 · 4 不满足 · 0 不适用（是/否题：1 或 Y 为是，2 或 N 为否）；↑↓ / PgUp PgDn 换题，Tab 到备注，Ctrl+PgDn 下一页，Ctrl+J 下一未答。文件可直接拖到题目上作为证据。",
+        "en": "Keys: 1 fully met · 2 largely met · 3 partly met · 4 not met · 0 not applicable (yes/no items: 1 or Y yes, 2 or N no); ↑↓ / PgUp PgDn move, Tab to the note, Ctrl+PgDn next page, Ctrl+J next unanswered. Drop files on an item to attach evidence.",
+    },
+    # --- cards --------------------------------------------------------------------------------
+    "ui.card.unanswered": {"zh": "未作答", "en": "Unanswered"},
+    "ui.card.note": {"zh": "备注（可不填）", "en": "Note (optional)"},
+    "ui.card.attach": {"zh": "添加证据…", "en": "Attach evidence…"},
+    "ui.card.attach_tip": {
+        "zh": "选择证据文件，或把文件拖到本题上（每个不超过 50 MB）",
+        "en": "Choose evidence files, or drop them on this item (50 MB each at most)",
+    },
+    "ui.card.attaching": {"zh": "正在保存证据文件…", "en": "Saving evidence files…"},
+    "ui.card.attach_title": {"zh": "选择证据文件", "en": "Choose evidence files"},
+    "ui.card.evidence_examples": {"zh": "证据示例：{text}", "en": "Evidence, for example: {text}"},
+    "ui.card.evidence_files": {"zh": "已附 {n} 个证据：{names}", "en": "{n} evidence file(s): {names}"},
+    "ui.card.rate_key": {"zh": "快捷键 {shortcut}", "en": "Shortcut {shortcut}"},
+    "ui.card.optional": {"zh": "（选填）", "en": "(optional)"},
+    "ui.card.range": {"zh": "有效范围 {min}–{max} {unit}", "en": "valid range {min}–{max} {unit}"},
+    "ui.card.targets": {"zh": "参考值（{better}）：{targets}", "en": "Reference values ({better}): {targets}"},
+    "ui.card.better_higher": {"zh": "越高越好", "en": "higher is better"},
+    "ui.card.better_lower": {"zh": "越低越好", "en": "lower is better"},
+    "ui.card.condition.yes": {"zh": "1  满足", "en": "1  Met"},
+    "ui.card.condition.no": {"zh": "2  不满足", "en": "2  Not met"},
+    "ui.card.scenario.yes": {"zh": "1  已具备", "en": "1  In place"},
+    "ui.card.scenario.no": {"zh": "2  未具备", "en": "2  Not in place"},
+    # --- result panel -------------------------------------------------------------------------
+    "ui.res.title": {"zh": "诊断结果", "en": "Diagnosis"},
+    "ui.res.provisional": {"zh": "暂定", "en": "Provisional"},
+    "ui.res.score": {"zh": "S = {s:.2f}", "en": "S = {s:.2f}"},
+    "ui.res.level": {"zh": "CMMM 等级：{level}", "en": "CMMM level: {level}"},
+    "ui.res.shanghai": {"zh": "上海分层", "en": "Shanghai tier"},
+    "ui.res.national": {"zh": "国家梯度", "en": "National ladder"},
+    "ui.res.charts_unavailable": {"zh": "图表暂不可用：{detail}", "en": "Charts are not available: {detail}"},
+    # --- workspace opening --------------------------------------------------------------------
+    "ui.restore.newest": {"zh": "恢复最新备份", "en": "Restore newest backup"},
+    "ui.restore.other": {"zh": "打开其他工作区…", "en": "Open another workspace…"},
+    "ui.restore.done": {"zh": "已从备份 {backup} 恢复工作区", "en": "Workspace restored from backup {backup}"},
+    # --- help and about -----------------------------------------------------------------------
+    "ui.help.title": {"zh": "帮助", "en": "Help"},
+    "ui.help.body": {
+        "zh": "智能工厂自诊断 — 使用说明（完整用户指南将在后续版本提供）\n\n"
+        "1. 在“企业列表”中新建企业（Ctrl+N），填写统一社会信用代码、行业和生产类型。\n"
+        "2. 选中企业后点“开始新评估”，按要素和子域逐页作答。每一项的改动都会立即保存。\n"
+        "3. 评分：全部满足 1、大部分满足 0.8、部分满足 0.5、不满足 0；不适用的题目不计入。\n"
+        "4. 右侧的诊断结果随作答实时更新；有未答题目时结果标为“暂定”。\n"
+        "5. 全部作答后点“定稿”；定稿后如需修改，点“重新打开”生成新版本。\n\n"
+        "快捷键\n"
+        "  1 / 2 / 3 / 4 / 0   评分（全部满足 / 大部分满足 / 部分满足 / 不满足 / 不适用）\n"
+        "  ↑ ↓ PgUp PgDn       上一题 / 下一题\n"
+        "  Tab                  到备注和证据按钮\n"
+        "  Ctrl+PgDn / PgUp    下一页 / 上一页\n"
+        "  Ctrl+J               下一个未答题目\n"
+        "  Ctrl+F               查找题目；回车或 F3 跳到下一个匹配\n"
+        "  Ctrl+N / Ctrl+O      新建企业 / 打开工作区\n"
+        "  Ctrl+1 / Ctrl+2      企业列表 / 当前评估\n"
+        "  F1                   帮助",
+        "en": "Smart Factory Self-Diagnosis — quick help (the full user guide comes in a later version)\n\n"
+        "1. In the enterprise list, create an enterprise (Ctrl+N) with its credit code, industry and production path.\n"
+        "2. Select it and click “New assessment”; answer page by page, element by sub-domain. Every change is saved at once.\n"
+        "3. Ratings: fully met 1, largely met 0.8, partly met 0.5, not met 0; not-applicable items do not count.\n"
+        "4. The diagnosis on the right follows every answer; while items are unanswered it is marked provisional.\n"
+        "5. When everything is answered, click “Finalise”; to change a final assessment, “Reopen” it as a new revision.\n\n"
+        "Keys\n"
+        "  1 / 2 / 3 / 4 / 0   rate (fully / largely / partly / not met / not applicable)\n"
+        "  ↑ ↓ PgUp PgDn       previous / next item\n"
+        "  Tab                  to the note and the evidence button\n"
+        "  Ctrl+PgDn / PgUp    next / previous page\n"
+        "  Ctrl+J               next unanswered item\n"
+        "  Ctrl+F               find items; Enter or F3 for the next match\n"
+        "  Ctrl+N / Ctrl+O      new enterprise / open workspace\n"
+        "  Ctrl+1 / Ctrl+2      enterprise list / current assessment\n"
+        "  F1                   help",
+    },
+    "ui.about.title": {"zh": "关于智能工厂自诊断", "en": "About Smart Factory Self-Diagnosis"},
+    "ui.about.body": {
+        "zh": "版本 {version}\n题库：{pack}\nQt {qt} · PySide6 {pyside} · Python {python}\n\n面向上海制造企业的离线智能工厂成熟度自诊断工具（参照 GB/T 39116 / 39117）。",
+        "en": "Version {version}\nQuestionnaire: {pack}\nQt {qt} · PySide6 {pyside} · Python {python}\n\nOffline smart-factory maturity self-diagnosis for Shanghai manufacturers (after GB/T 39116 / 39117).",
+    },
+    # --- errors: what happened, then what to do -------------------------------------------------
+    "ui.error.more": {"zh": "……另有 {n} 个问题", "en": "… and {n} more problems"},
+    "ui.error.AssessmentInvalid": {"zh": "输入的内容不符合要求，没有保存。", "en": "The input breaks the rules; nothing was saved."},
+    "ui.error.AssessmentInvalid.hint": {"zh": "请按上面的提示改正后再试。", "en": "Correct what is listed above and try again."},
+    "ui.error.PackError": {"zh": "题库文件有误，无法使用。", "en": "The questionnaire pack is broken and cannot be used."},
+    "ui.error.PackError.hint": {
+        "zh": "请重新安装本程序；如果您修改过题库文件，请按上面的提示改正。",
+        "en": "Reinstall the app; if you edited the pack files, fix what is listed above.",
+    },
+    "ui.error.PackNotFound": {
+        "zh": "找不到该评估使用的题库 {id} {version}。",
+        "en": "The questionnaire pack {id} {version} this assessment was made with is not installed.",
+    },
+    "ui.error.PackNotFound.hint": {
+        "zh": "请安装包含该题库版本的新版程序后再打开。",
+        "en": "Install a version of the app that ships this pack version, then open it again.",
+    },
+    "ui.error.PackUnavailable": {
+        "zh": "找不到该评估使用的题库 {id} {version}。",
+        "en": "The questionnaire pack {id} {version} this assessment was made with is not installed.",
+    },
+    "ui.error.PackUnavailable.hint": {
+        "zh": "请安装包含该题库版本的新版程序后再打开。",
+        "en": "Install a version of the app that ships this pack version, then open it again.",
+    },
+    "ui.error.DatabaseCorrupt": {"zh": "工作区数据库已损坏。", "en": "The workspace database is damaged."},
+    "ui.error.DatabaseCorrupt.hint": {
+        "zh": "损坏的文件不会被改动。可以从最新的备份恢复，或打开其他工作区。",
+        "en": "The damaged file is left as it is. Restore the newest backup, or open another workspace.",
+    },
+    "ui.error.NotADatabase": {"zh": "所选文件不是工作区数据库。", "en": "The chosen file is not a workspace database."},
+    "ui.error.NotADatabase.hint": {
+        "zh": "文件未被改动。请选择以 .sqlite 结尾的工作区文件，或新建一个工作区。",
+        "en": "The file was not changed. Choose a workspace file (.sqlite), or create a new workspace.",
+    },
+    "ui.error.DatabaseLocked": {"zh": "工作区正被另一个程序使用。", "en": "The workspace is in use by another program."},
+    "ui.error.DatabaseLocked.hint": {
+        "zh": "请关闭另一个打开该工作区的窗口或程序，然后再试。刚才的改动没有保存。",
+        "en": "Close the other window or program that has this workspace open, then try again. The last change was not saved.",
+    },
+    "ui.error.SchemaTooNew": {
+        "zh": "该工作区由更新版本的程序创建。",
+        "en": "This workspace was written by a newer version of the app.",
+    },
+    "ui.error.SchemaTooNew.hint": {
+        "zh": "文件未被改动。请升级本程序后再打开。",
+        "en": "The file was not changed. Update the app, then open it again.",
+    },
+    "ui.error.StorageFailed": {"zh": "无法读写工作区文件。", "en": "The workspace file cannot be read or written."},
+    "ui.error.StorageFailed.hint": {
+        "zh": "请检查磁盘空间和文件夹权限后再试。",
+        "en": "Check the free disk space and the folder's permissions, then try again.",
+    },
+    "ui.error.AssessmentNotFound": {"zh": "找不到这份评估。", "en": "This assessment cannot be found."},
+    "ui.error.AssessmentNotFound.hint": {
+        "zh": "它可能已在其他窗口中被删除。请回到企业列表刷新后再试。",
+        "en": "It may have been removed in another window. Go back to the enterprise list and try again.",
+    },
+    "ui.error.EnterpriseNotFound": {"zh": "找不到该企业。", "en": "This enterprise cannot be found."},
+    "ui.error.EnterpriseNotFound.hint": {
+        "zh": "请回到企业列表刷新后再试。",
+        "en": "Go back to the enterprise list and try again.",
+    },
+    "ui.error.AssessmentFinal": {"zh": "这份评估已定稿，不能修改。", "en": "This assessment is final and cannot be changed."},
+    "ui.error.AssessmentFinal.hint": {
+        "zh": "如需修改，请点“重新打开”生成新版本。",
+        "en": "To change it, click “Reopen” to start a new revision.",
+    },
+    "ui.error.EvidenceTooLarge": {"zh": "证据文件太大，没有添加。", "en": "The evidence file is too large and was not attached."},
+    "ui.error.EvidenceTooLarge.hint": {
+        "zh": "请压缩或拆分文件（每个不超过 50 MB）后再添加。",
+        "en": "Compress or split it (50 MB per file at most), then attach it again.",
+    },
+    "ui.error.EvidenceMissing": {"zh": "证据文件不见了。", "en": "An evidence file is missing."},
+    "ui.error.EvidenceMissing.hint": {
+        "zh": "工作区证据文件夹中的文件可能被移动或删除。请重新添加该证据。",
+        "en": "A file in the workspace's evidence folder was moved or deleted. Attach the evidence again.",
+    },
+    "ui.error.BundleRejected": {"zh": "文件未通过检查，没有导入任何内容。", "en": "The file failed its checks; nothing was imported."},
+    "ui.error.BundleRejected.hint": {
+        "zh": "请向发送方索取完整、未修改的文件后再导入。",
+        "en": "Ask the sender for a complete, unmodified file and import that.",
+    },
+    "ui.error.ImportCancelled": {"zh": "导入已取消，没有导入任何内容。", "en": "Import cancelled; nothing was imported."},
+    "ui.error.ImportCancelled.hint": {"zh": "需要时可以重新导入。", "en": "Import again whenever you like."},
+    "ui.error.StoreError": {"zh": "工作区操作失败。", "en": "The workspace operation failed."},
+    "ui.error.StoreError.hint": {
+        "zh": "请再试一次；如果问题持续，请重新打开工作区。",
+        "en": "Try again; if it keeps happening, reopen the workspace.",
+    },
+    "ui.error.PermissionError": {"zh": "没有权限访问该文件。", "en": "No permission to use this file."},
+    "ui.error.PermissionError.hint": {
+        "zh": "请选择您有读写权限的文件或文件夹。",
+        "en": "Choose a file or folder you are allowed to read and write.",
+    },
+    "ui.error.FileNotFoundError": {"zh": "找不到该文件。", "en": "The file cannot be found."},
+    "ui.error.FileNotFoundError.hint": {
+        "zh": "它可能已被移动或删除。请重新选择。",
+        "en": "It may have been moved or deleted. Choose it again.",
+    },
+    "ui.error.OSError": {"zh": "无法读写文件。", "en": "A file could not be read or written."},
+    "ui.error.OSError.hint": {
+        "zh": "请检查磁盘空间、文件权限和文件是否被其他程序占用。",
+        "en": "Check the free disk space, the permissions, and whether another program holds the file.",
+    },
+    "ui.error.unexpected": {"zh": "发生了意外错误。", "en": "Something unexpected went wrong."},
+    "ui.error.unexpected.hint": {
+        "zh": "您的答案已逐项保存。请重试；如果问题持续，请把“详细信息”中的内容发给技术支持。",
+        "en": "Your answers are saved item by item. Try again; if it keeps happening, send the “Details” text to support.",
+    },
+}

@@ -1,0 +1,181 @@
+"""The one helper for slow work: it runs a plain function off the GUI thread, shows progress,
+offers cancellation and routes any error to the one error presenter.
+
+Work functions know nothing of Qt. They receive a ``Progress`` and call it to report how far they
+are; ``progress.cancelled`` tells them the user gave up (they stop when convenient, leaving nothing
+half-written).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ..i18n import tr
+from .errors import present_error
+from .signals import emit
+
+SHOW_AFTER_MS = 300
+
+
+class Cancelled(Exception):
+    """Raised by ``Progress.check`` once the user has cancelled."""
+
+
+class Progress:
+    """Passed to work functions: ``progress(done, total, text)`` reports, ``cancelled`` asks."""
+
+    def __init__(self, report: Callable[[int, int, str], None] | None = None):
+        self._report = report
+        self._cancel = threading.Event()
+
+    def __call__(self, done: int, total: int = 0, text: str = "") -> None:
+        if self._report is not None:
+            self._report(int(done), int(total), str(text))
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any], progress: Progress, signals: _Signals):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._work = work
+        self._progress = progress
+        self._signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._progress)
+        except BaseException as exc:  # every error goes to the presenter, none is lost in a thread
+            emit(self._signals.failed, exc)
+        else:
+            emit(self._signals.finished, result)
+
+
+class Job(QObject):
+    """One background operation; lives on the GUI thread and receives the worker's signals."""
+
+    _active: ClassVar[set[Job]] = set()
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        work: Callable[[Progress], Any],
+        progress_text: str,
+        on_done: Callable[[Any], Any] | None,
+        lang: str,
+        cancellable: bool,
+        on_error: Callable[[BaseException], None] | None,
+        show_progress: bool = True,
+    ):
+        super().__init__(None)
+        self.parent_widget = parent
+        self.lang = lang
+        self.on_done = on_done
+        self.on_error = on_error
+        self.done = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.signals = _Signals()
+        self.signals.progressed.connect(self._on_progress)
+        self.signals.finished.connect(self._on_finished)
+        self.signals.failed.connect(self._on_failed)
+        self.progress = Progress(lambda done, total, text: emit(self.signals.progressed, done, total, text))
+        self.dialog = QProgressDialog(progress_text, tr("ui.cancel", lang) if cancellable else "", 0, 0, parent)
+        self.dialog.setObjectName("progressDialog")
+        self.dialog.setWindowTitle(tr("ui.app.title", lang))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        if not cancellable:
+            self.dialog.setCancelButton(None)
+        self.dialog.canceled.connect(self.progress.cancel)
+        self._shown = QTimer(self)
+        self._shown.setSingleShot(True)
+        self._shown.timeout.connect(self._show_dialog)
+        Job._active.add(self)
+        if show_progress:
+            self._shown.start(SHOW_AFTER_MS)
+        QThreadPool.globalInstance().start(_Runnable(work, self.progress, self.signals))
+
+    @Slot()
+    def _show_dialog(self) -> None:
+        if not self.done:
+            self.dialog.show()
+
+    @Slot(int, int, str)
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        if total > 0:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+        if text:
+            self.dialog.setLabelText(text)
+
+    def _finish(self) -> None:
+        self.done = True
+        self._shown.stop()
+        self.dialog.hide()
+        self.dialog.deleteLater()
+        Job._active.discard(self)
+
+    @Slot(object)
+    def _on_finished(self, result: Any) -> None:
+        self.result = result
+        self._finish()
+        if self.on_done is not None and not self.progress.cancelled:
+            self.on_done(result)
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        self.error = exc
+        self._finish()
+        if isinstance(exc, Cancelled):
+            return
+        if self.on_error is not None:
+            self.on_error(exc)
+        else:
+            present_error(self.parent_widget, exc, self.lang)
+
+
+def run_in_background(
+    parent: QWidget | None,
+    work: Callable[[Progress], Any],
+    progress_text: str,
+    on_done: Callable[[Any], Any] | None = None,
+    *,
+    lang: str | None = None,
+    cancellable: bool = True,
+    on_error: Callable[[BaseException], None] | None = None,
+    show_progress: bool = True,
+) -> Job:
+    """Run ``work(progress)`` on a worker thread; call ``on_done(result)`` back on the GUI thread.
+
+    A progress dialog appears if the work takes longer than a moment; errors are shown by
+    ``present_error`` unless ``on_error`` takes them. ``show_progress=False`` is for quiet work the
+    user did not ask for (loading the charts after start-up).
+    """
+    if lang is None:
+        win = parent.window() if parent is not None else None
+        lang = getattr(win, "lang", "zh")
+    return Job(parent, work, progress_text, on_done, str(lang), cancellable, on_error, show_progress)

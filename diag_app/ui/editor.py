@@ -1,0 +1,684 @@
+"""The assessment editor: navigation by element and sub-domain, one page of cards at a time.
+
+Only the page being looked at is built (a sub-domain has a dozen or two cards), so a 300-item
+questionnaire opens at once. Every change goes straight to the store (``ws.set_answer``, its own
+transaction); the editor keeps the in-memory Assessment in step and tells the result panel.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..i18n import tr
+from ..model.assessment import Assessment
+from ..model.questionnaire import Condition, Indicator, Pack, Requirement, Scenario
+from .background import run_in_background
+from .cards import Card, IndicatorCard, RequirementCard, YesNoCard
+from .errors import present_error
+from .signals import emit
+from .style import role
+
+Item = Requirement | Indicator | Condition | Scenario
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+FIRST_CARDS = 5  # built before a page shows
+MORE_CARDS = 4  # built per event-loop turn after that
+
+
+@dataclass
+class PageSpec:
+    key: str  # "sd:<id>", "indicators", "conditions", "scenarios"
+    title: str
+    items: list[Item]
+    element: str = ""
+    groups: list[tuple[str, list[Item]]] = field(default_factory=list)  # headings within the page
+
+
+class Page(QScrollArea):
+    def __init__(self, spec: PageSpec, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self.cards: list[Card] = []
+        self.pending: list[Item | str] = []  # cards (and group headings) not built yet
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget()
+        self.body.setObjectName("pageBody")
+        self.lay = QVBoxLayout(self.body)
+        self.lay.setContentsMargins(4, 4, 12, 4)
+        self.lay.setSpacing(8)
+        self.setWidget(self.body)
+
+
+class AssessmentEditor(QWidget):
+    """Edits one assessment; ``changed`` fires after each saved answer with the new Assessment."""
+
+    changed = Signal(object)
+    status_changed = Signal()
+    back = Signal()
+
+    def __init__(self, ws: Any, pack: Pack, uuid: str, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("assessmentEditor")
+        self.ws = ws
+        self.pack = pack
+        self.uuid = uuid
+        self.lang = lang
+        self.read_only = False
+        self.status = "draft"
+        self.assessment: Assessment
+        self.evidence: dict[str, list[Any]] = {}
+        self.pages: list[PageSpec] = []
+        self.page_of: dict[str, int] = {}
+        self.built: dict[int, Page] = {}
+        self.current_page = -1
+        self.current_card: Card | None = None
+        self.nav_items: dict[int, QTreeWidgetItem] = {}
+        self.nav_bars: dict[int, QProgressBar] = {}
+        self.element_items: dict[str, tuple[QTreeWidgetItem, QProgressBar, list[int]]] = {}
+        self.matches: list[str] = []
+        self.match_pos = -1
+        self.last_saved: str = ""
+
+        # header
+        self.title = QLabel()
+        role(self.title, "pageTitle")
+        self.subtitle = QLabel()
+        role(self.subtitle, "muted")
+        self.saved = QLabel()
+        role(self.saved, "saved")
+        self.btn_back = QPushButton()
+        self.btn_back.setObjectName("back")
+        self.btn_next = QPushButton()
+        self.btn_next.setObjectName("nextUnanswered")
+        self.btn_final = QPushButton()
+        self.btn_final.setObjectName("finalise")
+        self.btn_reopen = QPushButton()
+        self.btn_reopen.setObjectName("reopen")
+        self.btn_back.clicked.connect(self.back)
+        self.btn_next.clicked.connect(self.next_unanswered)
+        self.btn_final.clicked.connect(self.finalise)
+        self.btn_reopen.clicked.connect(self.reopen)
+        self.banner = QLabel()
+        role(self.banner, "provisional")
+        self.banner.setWordWrap(True)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("itemSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search_count = QLabel()
+        role(self.search_count, "muted")
+        self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(lambda: self.next_match(1))
+        self.overall = QProgressBar()
+        self.overall.setObjectName("overallProgress")
+        self.overall_label = QLabel()
+
+        self.nav = QTreeWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setColumnCount(2)
+        self.nav.setHeaderHidden(True)
+        self.nav.setRootIsDecorated(True)
+        self.nav.header().setStretchLastSection(False)
+        self.nav.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.nav.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.nav.header().resizeSection(1, 64)
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        self.stack = QStackedWidget()
+        self.hint = QLabel()
+        role(self.hint, "muted")
+        self.hint.setWordWrap(True)
+
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        head.addWidget(self.btn_back)
+        head.addLayout(titles, 1)
+        head.addWidget(self.saved)
+        head.addWidget(self.btn_next)
+        head.addWidget(self.btn_final)
+        head.addWidget(self.btn_reopen)
+        tools = QHBoxLayout()
+        tools.addWidget(self.search, 2)
+        tools.addWidget(self.search_count)
+        tools.addSpacing(12)
+        tools.addWidget(self.overall_label)
+        tools.addWidget(self.overall, 1)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.hint)
+        rl.addWidget(self.stack, 1)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(self.nav)
+        self.split.addWidget(right)
+        self.split.setStretchFactor(0, 0)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([230, 600])
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addLayout(head)
+        lay.addWidget(self.banner)
+        lay.addLayout(tools)
+        lay.addWidget(self.split, 1)
+
+        for seq, fn in (
+            (QKeySequence("Ctrl+PgDown"), lambda: self.go_page(self.current_page + 1)),
+            (QKeySequence("Ctrl+PgUp"), lambda: self.go_page(self.current_page - 1)),
+            (QKeySequence("F3"), lambda: self.next_match(1)),
+            (QKeySequence("Shift+F3"), lambda: self.next_match(-1)),
+        ):
+            sc = QShortcut(seq, self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(fn)
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(self._build_pending)
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(40)
+        self._progress_timer.timeout.connect(self.update_progress)
+        self.load()
+
+    # --- loading ----------------------------------------------------------------------------------
+    def load(self, keep_page: bool = True) -> None:
+        page = self.current_page if keep_page else -1
+        self.assessment = self.ws.load_assessment(self.uuid)
+        self.status = self._status()
+        self.read_only = self.status == "final"
+        self.evidence = {}
+        for ev in self.ws.list_evidence(self.uuid):
+            self.evidence.setdefault(ev.item_id, []).append(ev)
+        self._build_specs()
+        self._clear_pages()
+        self._build_nav()
+        self.retranslate()
+        self.go_page(page if 0 <= page < len(self.pages) else 0, focus=False)
+
+    def _status(self) -> str:
+        return str(self.ws.assessment_row(self.uuid).status)
+
+    def _build_specs(self) -> None:
+        pack, a, lang = self.pack, self.assessment, self.lang
+        path = a.path(pack)
+        reqs = pack.requirements_for(a.enterprise.industry, path)
+        by_sd: dict[str, list[Item]] = {}
+        for r in sorted(reqs, key=lambda r: (r.level, r.id)):
+            by_sd.setdefault(r.subdomain, []).append(r)
+        self.pages = []
+        for el in pack.elements:
+            for dom in el.domains:
+                for sd in pack.domains[dom].subdomains:
+                    if by_sd.get(sd):
+                        self.pages.append(PageSpec(f"sd:{sd}", pack.subdomains[sd].name.get(lang), by_sd[sd], el.id))
+        inds: list[Item] = list(pack.indicators_for(path))
+        self.pages.append(PageSpec("indicators", tr("ui.ed.indicators", lang), inds))
+        self.pages.append(PageSpec("conditions", tr("ui.ed.conditions", lang), list(pack.conditions)))
+        groups = []
+        for link in pack.links:
+            items: list[Item] = [s for s in pack.scenarios if s.link == link.id]
+            if items:
+                groups.append((link.name.get(lang), items))
+        self.pages.append(PageSpec("scenarios", tr("ui.ed.scenarios", lang), list(pack.scenarios), groups=groups))
+        self.page_of = {it.id: i for i, p in enumerate(self.pages) for it in p.items}
+
+    def _clear_pages(self) -> None:
+        for page in self.built.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.built = {}
+        self.current_card = None
+        self.current_page = -1
+
+    def _build_nav(self) -> None:
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav_items, self.nav_bars, self.element_items = {}, {}, {}
+        lang = self.lang
+        for el in self.pack.elements:
+            idxs = [i for i, p in enumerate(self.pages) if p.element == el.id]
+            if not idxs:
+                continue
+            top = QTreeWidgetItem([el.name.get(lang), ""])
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            top.setData(0, PAGE_ROLE, idxs[0])
+            self.nav.addTopLevelItem(top)
+            self.element_items[el.id] = (top, self._bar(top), idxs)
+            for i in idxs:
+                child = QTreeWidgetItem([self.pages[i].title, ""])
+                child.setData(0, PAGE_ROLE, i)
+                child.setToolTip(0, self.pages[i].title)
+                top.addChild(child)
+                self.nav_items[i] = child
+                self.nav_bars[i] = self._bar(child)
+            top.setExpanded(True)
+        for i, p in enumerate(self.pages):
+            if p.element:
+                continue
+            it = QTreeWidgetItem([p.title, ""])
+            font = it.font(0)
+            font.setBold(True)
+            it.setFont(0, font)
+            it.setData(0, PAGE_ROLE, i)
+            self.nav.addTopLevelItem(it)
+            self.nav_items[i] = it
+            self.nav_bars[i] = self._bar(it)
+        self.nav.blockSignals(False)
+        self.update_progress()
+
+    def _bar(self, item: QTreeWidgetItem) -> QProgressBar:
+        bar = QProgressBar()
+        bar.setMaximumHeight(self.fontMetrics().height() + 2)
+        bar.setTextVisible(True)
+        bar.setFormat("%v/%m")
+        bar.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.nav.setItemWidget(item, 1, bar)
+        return bar
+
+    # --- texts --------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        lang, a = self.lang, self.assessment
+        e = a.enterprise
+        industry = self.pack.industries[e.industry].name.get(lang) if e.industry in self.pack.industries else e.industry
+        path = self.pack.paths[a.path(self.pack)].get(lang)
+        self.title.setText(e.name)
+        mode = tr(f"ui.mode.{a.mode}", lang)
+        status = tr(f"ui.status.{self.status}", lang)
+        self.subtitle.setText(
+            tr("ui.ed.subtitle", lang, industry=industry, path=path, revision=a.revision, status=status, mode=mode)
+            + (tr("ui.ed.assessor", lang, name=a.assessor) if a.assessor else "")
+        )
+        self.btn_back.setText(tr("ui.ed.back", lang))
+        self.btn_next.setText(tr("ui.ed.next_unanswered", lang))
+        self.btn_next.setToolTip("Ctrl+J")
+        self.btn_final.setText(tr("ui.ed.finalise", lang))
+        self.btn_reopen.setText(tr("ui.ed.reopen", lang))
+        self.btn_final.setVisible(not self.read_only)
+        self.btn_reopen.setVisible(self.read_only)
+        self.banner.setText(tr("ui.ed.final_banner", lang) if self.read_only else "")
+        self.banner.setVisible(self.read_only)
+        self.search.setPlaceholderText(tr("ui.ed.search", lang))
+        self.overall_label.setText(tr("ui.ed.overall", lang))
+        self.hint.setText(tr("ui.ed.keys", lang))
+        if self.last_saved:
+            self.saved.setText(tr("ui.ed.saved", lang, time=self.last_saved))
+
+    # --- progress -----------------------------------------------------------------------------------
+    def _counts(self, spec: PageSpec) -> tuple[int, int]:
+        a = self.assessment
+        answered = total = 0
+        for it in spec.items:
+            optional = isinstance(it, Indicator) and it.optional
+            has = a.value(it.id) is not None
+            if not optional:
+                total += 1
+                answered += has
+        return answered, total
+
+    def update_progress(self) -> None:
+        all_answered = all_total = 0
+        counts = {}
+        for i, spec in enumerate(self.pages):
+            done, total = self._counts(spec)
+            counts[i] = (done, total)
+            all_answered += done
+            all_total += total
+            bar = self.nav_bars.get(i)
+            if bar is not None:
+                bar.setMaximum(max(total, 1))
+                bar.setValue(done)
+        for _top, bar, idxs in self.element_items.values():
+            bar.setMaximum(max(sum(counts[i][1] for i in idxs), 1))
+            bar.setValue(sum(counts[i][0] for i in idxs))
+        self.overall.setMaximum(max(all_total, 1))
+        self.overall.setValue(all_answered)
+        self.overall.setFormat(tr("ui.ed.overall_format", self.lang, done=all_answered, total=all_total))
+
+    def flush_progress(self) -> None:
+        if self._progress_timer.isActive():
+            self._progress_timer.stop()
+            self.update_progress()
+
+    def page_progress(self, key: str) -> tuple[int, int]:
+        i = next(i for i, p in enumerate(self.pages) if p.key == key)
+        return self._counts(self.pages[i])
+
+    # --- pages --------------------------------------------------------------------------------------
+    def _nav_changed(self, item: QTreeWidgetItem | None, _prev: Any) -> None:
+        if item is None:
+            return
+        idx = item.data(0, PAGE_ROLE)
+        if isinstance(idx, int) and idx != self.current_page:
+            self.go_page(idx, focus=False)
+
+    def go_page(self, idx: int, focus: bool = True, last: bool = False) -> Page | None:
+        if not 0 <= idx < len(self.pages):
+            return None
+        page = self.built.get(idx)
+        if page is None:
+            page = self._build_page(idx)
+            self.built[idx] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self.current_page = idx
+        item = self.nav_items.get(idx)
+        if item is not None and self.nav.currentItem() is not item:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentItem(item)
+            self.nav.blockSignals(False)
+        if focus and last:
+            self.complete_page(page)
+        if focus and page.cards:
+            self.focus_card(page.cards[-1 if last else 0])
+        return page
+
+    def _build_page(self, idx: int) -> Page:
+        """Build a page's heading and its first cards; the rest follow a few per event-loop turn,
+        so even a long page shows at once."""
+        spec = self.pages[idx]
+        page = Page(spec)
+        title = QLabel(spec.title)
+        role(title, "pageTitle")
+        page.lay.addWidget(title)
+        if spec.key.startswith("sd:"):
+            sd = self.pack.subdomains[spec.key[3:]]
+            dom = self.pack.domains.get(sd.domain)
+            if dom is not None and dom.name.get(self.lang) != spec.title:
+                sub = QLabel(dom.name.get(self.lang))
+                role(sub, "muted")
+                page.lay.addWidget(sub)
+        for heading, items in spec.groups or [("", spec.items)]:
+            if heading:
+                page.pending.append(heading)
+            page.pending.extend(items)
+        page.lay.addStretch(1)
+        self._build_more(page, FIRST_CARDS)
+        return page
+
+    def _build_more(self, page: Page, n: int | None = None) -> None:
+        """Add up to ``n`` more cards (all when None) to a page."""
+        added = 0
+        while page.pending and (n is None or added < n):
+            entry = page.pending.pop(0)
+            at = page.lay.count() - 1  # before the stretch
+            if isinstance(entry, str):
+                h = QLabel(entry)
+                font = h.font()
+                font.setBold(True)
+                h.setFont(font)
+                page.lay.insertWidget(at, h)
+                h.show()
+                continue
+            card = self._make_card(entry, page.body)
+            if self.matches:
+                card.set_match(card.item_id in self.matches)
+            page.lay.insertWidget(at, card)
+            card.show()  # now, not on the layout's queued show: it may get the focus at once
+            if page.cards:  # tab order follows the cards top to bottom
+                QWidget.setTabOrder(self._tab_chain(page.cards[-1])[-1], card)
+            chain = self._tab_chain(card)
+            for a, b in pairwise(chain):
+                QWidget.setTabOrder(a, b)
+            page.cards.append(card)
+            added += 1
+        if page.pending:
+            self._more.start()
+
+    def _build_pending(self) -> None:
+        page = self.built.get(self.current_page)
+        if page is not None and page.pending:
+            self._build_more(page, MORE_CARDS)
+        else:
+            for p in self.built.values():
+                if p.pending:
+                    self._build_more(p, MORE_CARDS)
+                    break
+
+    def complete_page(self, page: Page) -> None:
+        if page.pending:
+            self._build_more(page, None)
+
+    @staticmethod
+    def _tab_chain(card: Card) -> list[QWidget]:
+        chain: list[QWidget] = [card]
+        if isinstance(card, IndicatorCard):
+            chain.append(card.field)
+        if card.note is not None:
+            chain.append(card.note)
+        if isinstance(card, RequirementCard):
+            chain.append(card.attach_btn)
+        return chain
+
+    def _make_card(self, it: Item, parent: QWidget) -> Card:
+        ans = self.assessment.answers.get(it.id)
+        value = ans.value if ans else None
+        note = ans.note if ans else ""
+        if isinstance(it, Requirement):
+            return RequirementCard(self, it, value, note, self.evidence.get(it.id, []), parent)
+        if isinstance(it, Indicator):
+            return IndicatorCard(self, it, value, note, parent)
+        return YesNoCard(self, it, value, note, parent)
+
+    def card_for(self, item_id: str) -> Card | None:
+        """The card of an item, building its page if needed (and showing it)."""
+        idx = self.page_of.get(item_id)
+        if idx is None:
+            return None
+        page = self.go_page(idx, focus=False)
+        assert page is not None
+        self.complete_page(page)
+        return next((c for c in page.cards if c.item_id == item_id), None)
+
+    def visible_cards(self) -> Sequence[Card]:
+        page = self.built.get(self.current_page)
+        return page.cards if page else ()
+
+    # --- card host ----------------------------------------------------------------------------------
+    def focus_card(self, card: Card) -> None:
+        card.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.card_focused(card)
+
+    def card_focused(self, card: Card) -> None:
+        if self.current_card is not None and self.current_card is not card:
+            with contextlib.suppress(RuntimeError):  # its page may have been rebuilt
+                self.current_card.set_current(False)
+        self.current_card = card
+        card.set_current(True)
+        page = self.built.get(self.current_page)
+        if page is not None and card in page.cards:
+            page.ensureWidgetVisible(card, 0, 40)
+
+    def move_from(self, card: Card, step: int, after_answer: bool = False) -> None:
+        page = self.built.get(self.page_of.get(card.item_id, -1))
+        if page is None:
+            return
+        i = page.cards.index(card) + step
+        if i >= len(page.cards) and page.pending:
+            self._build_more(page, MORE_CARDS)
+        if 0 <= i < len(page.cards):
+            self.focus_card(page.cards[i])
+            return
+        target = self.current_page + (1 if step > 0 else -1)
+        if 0 <= target < len(self.pages):
+            self.go_page(target, focus=True, last=step < 0)
+
+    def save_answer(self, card: Card, value: Any, note: str | None = None) -> bool:
+        if self.read_only:
+            return False
+        try:
+            self.ws.set_answer(self.uuid, card.item_id, value, note=note, who=self.assessment.assessor)
+        except Exception as exc:
+            present_error(self, exc, self.lang)
+            return False
+        self.assessment = self.assessment.with_answer(card.item_id, value, note)
+        self._saved()
+        return True
+
+    def save_note(self, card: Card, note: str) -> bool:
+        if self.read_only:
+            return False
+        return self.save_answer(card, self.assessment.value(card.item_id), note)
+
+    def _saved(self) -> None:
+        self.last_saved = time.strftime("%H:%M:%S")
+        self.saved.setText(tr("ui.ed.saved", self.lang, time=self.last_saved))
+        self._progress_timer.start()  # progress bars repaint at once when set: coalesce them
+        emit(self.changed, self.assessment)
+
+    def choose_evidence(self, card: Card) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("ui.card.attach_title", self.lang))
+        if paths:
+            self.attach(card, list(paths))
+
+    def attach(self, card: Card, paths: list[str]) -> Any:
+        """Copy evidence files into the workspace off the GUI thread (up to 50 MB each)."""
+        if self.read_only:
+            return None
+        ws, uuid, item_id = self.ws, self.uuid, card.item_id
+
+        def work(progress: Any) -> list[Any]:
+            for i, p in enumerate(paths):
+                progress(i, len(paths), p)
+                ws.add_evidence(uuid, item_id, p)
+            return list(ws.list_evidence(uuid, item_id))
+
+        def done(rows: list[Any]) -> None:
+            self.evidence[item_id] = rows
+            with contextlib.suppress(RuntimeError):  # the card may be gone (page rebuilt)
+                if isinstance(card, RequirementCard):
+                    card.set_evidence(rows)
+            self.last_saved = time.strftime("%H:%M:%S")
+            self.saved.setText(tr("ui.ed.saved", self.lang, time=self.last_saved))
+
+        def failed(exc: BaseException) -> None:
+            present_error(self, exc, self.lang)
+            done(list(ws.list_evidence(uuid, item_id)))  # those copied before the failure stay
+
+        return run_in_background(self, work, tr("ui.card.attaching", self.lang), done, lang=self.lang, on_error=failed)
+
+    # --- finding ------------------------------------------------------------------------------------
+    def _ordered_items(self) -> list[Item]:
+        return [it for p in self.pages for it in p.items]
+
+    def next_unanswered(self) -> Card | None:
+        items = self._ordered_items()
+        if not items:
+            return None
+        start = 0
+        if self.current_card is not None:
+            try:
+                start = next(i for i, it in enumerate(items) if it.id == self.current_card.item_id) + 1
+            except (StopIteration, RuntimeError):
+                start = 0
+        n = len(items)
+        for k in range(n):
+            it = items[(start + k) % n]
+            if isinstance(it, Indicator) and it.optional:
+                continue
+            if self.assessment.value(it.id) is None:
+                card = self.card_for(it.id)
+                if card is not None:
+                    self.focus_card(card)
+                return card
+        self.saved.setText(tr("ui.ed.all_answered", self.lang))
+        return None
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _item_text(self, it: Item) -> str:
+        lang = self.lang
+        if isinstance(it, Requirement):
+            parts = [it.text.get(lang), it.help.get(lang)]
+        elif isinstance(it, Indicator):
+            parts = [it.name.get(lang), it.help.get(lang)]
+        elif isinstance(it, Condition):
+            parts = [it.text.get(lang), it.help.get(lang)]
+        else:
+            parts = [it.name.get(lang), it.help.get(lang)]
+        return "\n".join([it.id, *parts]).casefold()
+
+    def _search_changed(self, text: str) -> None:
+        needle = text.strip().casefold()
+        self.matches = [it.id for it in self._ordered_items() if needle and needle in self._item_text(it)]
+        self.match_pos = -1
+        for page in self.built.values():
+            for c in page.cards:
+                c.set_match(c.item_id in self.matches)
+        if needle:
+            self.search_count.setText(tr("ui.ed.matches", self.lang, n=len(self.matches)))
+        else:
+            self.search_count.setText("")
+
+    def next_match(self, step: int) -> Card | None:
+        if not self.matches:
+            return None
+        self.match_pos = (self.match_pos + step) % len(self.matches)
+        card = self.card_for(self.matches[self.match_pos])
+        if card is not None:
+            for c in self.visible_cards():
+                c.set_match(c.item_id in self.matches)
+            self.focus_card(card)
+            self.search_count.setText(tr("ui.ed.match_pos", self.lang, i=self.match_pos + 1, n=len(self.matches)))
+        return card
+
+    # --- finalise / reopen --------------------------------------------------------------------------
+    def finalise(self) -> None:
+        try:
+            self.ws.finalise(self.uuid)
+        except Exception as exc:
+            present_error(self, exc, self.lang)
+            return
+        self.load()
+        emit(self.status_changed)
+        emit(self.changed, self.assessment)
+
+    def reopen(self) -> None:
+        try:
+            self.ws.reopen(self.uuid)
+        except Exception as exc:
+            present_error(self, exc, self.lang)
+            return
+        self.load()
+        emit(self.status_changed)
+        emit(self.changed, self.assessment)
+
+    def set_lang(self, lang: str) -> None:
+        self.lang = lang
+        page = self.current_page
+        self._build_specs()
+        self._clear_pages()
+        self._build_nav()
+        self.retranslate()
+        self.go_page(max(page, 0), focus=False)
+        if self.search.text():
+            self._search_changed(self.search.text())

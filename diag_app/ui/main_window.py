@@ -1,0 +1,635 @@
+"""The main window: menus, the workspace page and the assessment page (editor + result panel).
+
+Start-up shows the window first; the questionnaire pack, the workspace database and the charts
+(matplotlib) are loaded just after, so nothing heavy delays the first paint.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import PySide6
+from PySide6.QtCore import Qt, QTimer, Signal, qVersion
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..i18n import tr
+from ..model.questionnaire import Pack
+from . import settings as cfg
+from .assessment_dialog import NewAssessmentDialog
+from .background import run_in_background
+from .editor import AssessmentEditor
+from .enterprise_dialog import EnterpriseDialog
+from .errors import present_error
+from .result_panel import ResultPanel
+from .signals import emit
+from .style import role
+from .workspace_page import WorkspacePage
+
+LANGS = ("zh", "en")
+
+
+def _default_pack() -> Pack:
+    from ..packs import default_pack
+
+    return default_pack()
+
+
+def _find_pack(pack_id: str, version: str) -> Pack:
+    from ..packs import find_pack
+
+    return find_pack(pack_id, version)
+
+
+def load_chart_module() -> Any:
+    """Import matplotlib and the report's chart functions (run off the GUI thread)."""
+    import matplotlib.figure  # noqa: F401  (the slow part: ~0.6 s)
+
+    from ..report import charts
+    from ..report.fonts import register_matplotlib
+
+    register_matplotlib()
+    return charts
+
+
+def _open_ws(path: Path) -> tuple[Any, BaseException | None]:
+    """Open a workspace (on a worker thread); an error is returned, not raised, so the caller
+    can offer the newest backup for a damaged database."""
+    from ..store import Workspace
+
+    try:
+        return Workspace.open(path), None
+    except Exception as exc:
+        return None, exc
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()  # pack and workspace loaded
+    workspace_changed = Signal()
+    charts_loaded = Signal()
+
+    def __init__(
+        self,
+        lang: str = "zh",
+        db_path: str | Path | None = None,
+        pack_loader: Callable[[], Pack] = _default_pack,
+        pack_for: Callable[[str, str], Pack] = _find_pack,
+        load_charts: bool = True,
+    ):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.lang = lang if lang in LANGS else "zh"
+        self.requested_db = Path(db_path) if db_path else None
+        self.pack_loader = pack_loader
+        self.pack_for = pack_for
+        self.want_charts = load_charts
+        self.pack: Pack | None = None
+        self.ws: Any = None
+        self.db_path: Path | None = None
+        self.workspace_page: WorkspacePage | None = None
+        self.editor: AssessmentEditor | None = None
+        self.editor_pack: Pack | None = None
+        self.is_ready = False
+        self.charts: Any = None
+        self.dialog: QDialog | None = None  # the dialog currently open (tests look here)
+        self.jobs: list[Any] = []
+
+        self.stack = QStackedWidget()
+        self.loading = QLabel()
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+        self.assess_split = QSplitter(Qt.Orientation.Horizontal)
+        self.assess_split.setObjectName("assessmentSplitter")
+        self.editor_holder = QWidget()
+        self.editor_layout = QVBoxLayout(self.editor_holder)
+        self.editor_layout.setContentsMargins(0, 0, 0, 0)
+        self.result_panel = ResultPanel(self.lang)
+        self.assess_split.addWidget(self.editor_holder)
+        self.assess_split.addWidget(self.result_panel)
+        self.assess_split.setStretchFactor(0, 3)
+        self.assess_split.setStretchFactor(1, 1)
+        self.assess_split.setSizes([930, 430])
+        self.stack.addWidget(self.assess_split)
+        self.setCentralWidget(self.stack)
+        self.db_label = QLabel()
+        role(self.db_label, "muted")
+        self.statusBar().addPermanentWidget(self.db_label)
+
+        self._make_actions()
+        self.retranslate()
+        self.setMinimumSize(960, 600)
+        geometry = cfg.get_bytes(cfg.GEOMETRY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 720)
+        split = cfg.get_bytes(cfg.SPLITTER)
+        if split is not None:
+            self.assess_split.restoreState(split)
+
+    # --- start-up -----------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Load the pack and open the workspace off the GUI thread, then the charts; call after
+        ``show()``."""
+        self.loading.setText(tr("ui.loading", self.lang))
+        requested = self.requested_db or self._remembered_db()
+
+        def work(_p: Any) -> tuple[Pack, Path, Any, BaseException | None]:
+            pack = self.pack_loader()
+            from ..store import default_db_path
+
+            path = requested or Path(default_db_path())
+            ws, err = _open_ws(path)
+            return pack, path, ws, err
+
+        self.jobs.append(
+            run_in_background(self, work, tr("ui.loading", self.lang), self._started, lang=self.lang, cancellable=False)
+        )
+
+    def _started(self, loaded: tuple[Pack, Path, Any, BaseException | None]) -> None:
+        pack, path, ws, err = loaded
+        self.pack = pack
+        page = WorkspacePage(pack, self.lang)
+        page.setObjectName("workspacePage")
+        page.new_enterprise.connect(self.new_enterprise)
+        page.edit_enterprise.connect(self.edit_enterprise)
+        page.open_latest.connect(self.open_latest)
+        page.new_assessment.connect(self.new_assessment)
+        self.workspace_page = page
+        self.stack.insertWidget(1, page)
+        self.stack.setCurrentWidget(page)
+        self._workspace_opened(path, ws, err)
+        self.is_ready = True
+        self._update_actions()
+        emit(self.ready)
+        if self.want_charts:
+            QTimer.singleShot(0, self._start_charts)
+
+    def _remembered_db(self) -> Path | None:
+        last = cfg.get_str(cfg.LAST_WORKSPACE)
+        return Path(last) if last and Path(last).exists() else None
+
+    def _start_charts(self) -> None:
+        def loaded(module: Any) -> None:
+            self.charts = module
+            self.result_panel.set_charts(module)
+            emit(self.charts_loaded)
+
+        def failed(exc: BaseException) -> None:
+            self.result_panel.set_charts(None, f"{type(exc).__name__}: {exc}")
+            emit(self.charts_loaded)
+
+        job = run_in_background(
+            self,
+            lambda _p: load_chart_module(),
+            tr("ui.loading", self.lang),
+            loaded,
+            lang=self.lang,
+            cancellable=False,
+            on_error=failed,
+            show_progress=False,
+        )
+        self.jobs.append(job)
+
+    # --- workspace ----------------------------------------------------------------------------------
+    def open_workspace(self, path: str | Path) -> Any:
+        """Open another workspace database; the checks on opening run in the background."""
+        path = Path(path)
+        return run_in_background(
+            self,
+            lambda _p: (path, *_open_ws(path)),
+            tr("ui.opening", self.lang, path=str(path)),
+            lambda r: self._workspace_opened(*r),
+            lang=self.lang,
+            cancellable=False,
+        )
+
+    def _workspace_opened(self, path: Path, ws: Any, err: BaseException | None) -> bool:
+        if err is not None:
+            if type(err).__name__ == "DatabaseCorrupt":
+                self._offer_restore(path, err)
+            else:
+                present_error(self, err, self.lang)
+            return False
+        self.close_workspace()
+        self.ws = ws
+        self.db_path = path
+        cfg.put(cfg.LAST_WORKSPACE, str(path))
+        self.db_label.setText(tr("ui.status.workspace", self.lang, path=str(path)))
+        self.refresh_enterprises()
+        self.show_workspace()
+        self._update_actions()
+        emit(self.workspace_changed)
+        return True
+
+    def _offer_restore(self, path: Path, exc: Any) -> None:
+        from .errors import error_text
+
+        what, detail, hint = error_text(exc, self.lang)
+        box = QMessageBox(self)
+        box.setObjectName("restoreBox")
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(tr("ui.app.title", self.lang))
+        box.setText(what)
+        box.setInformativeText(f"{detail}\n\n{hint}")
+        restore = None
+        backups = list(getattr(exc, "backups", []) or [])
+        if backups:
+            restore = box.addButton(tr("ui.restore.newest", self.lang), QMessageBox.ButtonRole.AcceptRole)
+        other = box.addButton(tr("ui.restore.other", self.lang), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(tr("ui.cancel", self.lang), QMessageBox.ButtonRole.RejectRole)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def clicked(button: Any) -> None:
+            if restore is not None and button is restore:
+                self.restore_newest(path, backups[0])
+            elif button is other:
+                self.choose_workspace()
+
+        box.buttonClicked.connect(clicked)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = box
+        box.open()
+
+    def restore_newest(self, path: Path, backup: Path) -> bool:
+        from ..store import restore_backup
+
+        try:
+            restore_backup(backup, path)
+        except Exception as exc:
+            present_error(self, exc, self.lang)
+            return False
+        self.statusBar().showMessage(tr("ui.restore.done", self.lang, backup=str(backup)), 10000)
+        self.open_workspace(path)
+        return True
+
+    def close_workspace(self) -> None:
+        self.close_editor()
+        if self.ws is not None:
+            try:
+                self.ws.close()
+            except Exception as exc:
+                present_error(self, exc, self.lang)
+            self.ws = None
+
+    def choose_workspace(self) -> None:
+        start = str(self.db_path.parent) if self.db_path else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("ui.menu.open_workspace", self.lang), start, tr("ui.file_filter.db", self.lang)
+        )
+        if path:
+            self.open_workspace(path)
+
+    def choose_new_workspace(self) -> None:
+        start = str(self.db_path.parent) if self.db_path else ""
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("ui.menu.new_workspace", self.lang), start, tr("ui.file_filter.db", self.lang)
+        )
+        if path:
+            self.open_workspace(path)
+
+    def refresh_enterprises(self) -> None:
+        if self.ws is None or self.workspace_page is None:
+            return
+        try:
+            rows = self.ws.list_enterprises()
+        except Exception as exc:
+            present_error(self, exc, self.lang)
+            return
+        self.workspace_page.set_rows(rows)
+
+    def show_workspace(self) -> None:
+        if self.workspace_page is None:
+            return
+        if self.editor is not None:
+            self.refresh_enterprises()
+            code = self.editor.assessment.enterprise.credit_code
+            self.workspace_page.select_code(code)
+        self.stack.setCurrentWidget(self.workspace_page)
+        self.workspace_page.view.setFocus()
+        self._update_actions()
+
+    def show_assessment_page(self) -> None:
+        if self.editor is not None:
+            self.stack.setCurrentWidget(self.assess_split)
+            self._update_actions()
+
+    # --- enterprises --------------------------------------------------------------------------------
+    def _exists(self, code: str) -> bool:
+        return self.ws is not None and self.ws.get_enterprise(code) is not None
+
+    def new_enterprise(self) -> EnterpriseDialog | None:
+        if self.pack is None or self.ws is None:
+            return None
+        dlg = EnterpriseDialog(self.pack, self.lang, None, self._exists, self)
+        dlg.accepted.connect(lambda: self._save_enterprise(dlg, new=True))
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def edit_enterprise(self, code: str | None = None) -> EnterpriseDialog | None:
+        if self.pack is None or self.ws is None:
+            return None
+        if not code:
+            if self.editor is not None:
+                code = self.editor.assessment.enterprise.credit_code
+            elif self.workspace_page is not None:
+                code = self.workspace_page.current_code()
+        if not code:
+            return None
+        e = self.ws.get_enterprise(code)
+        if e is None:
+            return None
+        dlg = EnterpriseDialog(self.pack, self.lang, e, None, self)
+        dlg.accepted.connect(lambda: self._save_enterprise(dlg, new=False))
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _save_enterprise(self, dlg: EnterpriseDialog, new: bool) -> None:
+        e = dlg.enterprise()
+        try:
+            self.ws.upsert_enterprise(e)
+        except Exception as exc:
+            present_error(self, exc, self.lang)
+            return
+        self.refresh_enterprises()
+        if self.workspace_page is not None:
+            self.workspace_page.select_code(e.credit_code)
+        self.statusBar().showMessage(tr("ui.ent.saved", self.lang, name=e.name), 5000)
+        if self.editor is not None and self.editor.assessment.enterprise.credit_code == e.credit_code:
+            self.editor.load()
+            self.result_panel.show_assessment(self.editor.pack, self.editor.assessment)
+
+    # --- assessments --------------------------------------------------------------------------------
+    def open_latest(self, code: str) -> None:
+        if self.ws is None:
+            return
+        try:
+            rows = self.ws.list_assessments(code)  # newest first
+        except Exception as exc:
+            present_error(self, exc, self.lang)
+            return
+        if rows:
+            self.open_assessment(rows[0].uuid)
+        else:
+            self.new_assessment(code)
+
+    def new_assessment(self, code: str | None = None) -> NewAssessmentDialog | None:
+        if self.ws is None or self.pack is None:
+            return None
+        code = code or (self.workspace_page.current_code() if self.workspace_page else None)
+        if not code:
+            return None
+        e = self.ws.get_enterprise(code)
+        if e is None:
+            return None
+        dlg = NewAssessmentDialog(self.lang, e.name, self)
+        dlg.accepted.connect(lambda: self._create_assessment(e, dlg.values()))
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _create_assessment(self, enterprise: Any, values: dict[str, str]) -> str | None:
+        assert self.pack is not None
+        try:
+            uuid = self.ws.create_assessment(enterprise, self.pack.id, self.pack.version, **values)
+        except Exception as exc:
+            present_error(self, exc, self.lang)
+            return None
+        self.open_assessment(uuid)
+        return str(uuid)
+
+    def open_assessment(self, uuid: str) -> AssessmentEditor | None:
+        if self.ws is None:
+            return None
+        try:
+            a = self.ws.load_assessment(uuid)
+            pack = self.pack_for(a.pack_id, a.pack_version)
+            editor = AssessmentEditor(self.ws, pack, uuid, self.lang)
+        except Exception as exc:
+            present_error(self, exc, self.lang)
+            return None
+        self.close_editor()
+        self.editor = editor
+        self.editor_pack = pack
+        editor.changed.connect(lambda a: self.result_panel.show_assessment(pack, a))
+        editor.status_changed.connect(self.refresh_enterprises)
+        editor.back.connect(self.show_workspace)
+        self.editor_layout.addWidget(editor)
+        self.result_panel.show_assessment(pack, editor.assessment, now=True)
+        self.show_assessment_page()
+        # After any dialog that led here has closed and handed focus back:
+        QTimer.singleShot(0, lambda: self._focus_first_card(editor))
+        return editor
+
+    def _focus_first_card(self, editor: AssessmentEditor) -> None:
+        if self.editor is not editor:
+            return
+        page = editor.built.get(editor.current_page)
+        if page is not None and page.cards:
+            editor.focus_card(page.cards[0])
+
+    def close_editor(self) -> None:
+        if self.editor is None:
+            return
+        fw = self.focusWidget()
+        if fw is not None and self.editor.isAncestorOf(fw):
+            fw.clearFocus()  # a field being edited saves on losing focus
+        self.editor_layout.removeWidget(self.editor)
+        self.editor.setParent(None)
+        self.editor.deleteLater()
+        self.editor = None
+        self.result_panel.clear()
+
+    # --- menus --------------------------------------------------------------------------------------
+    def _action(self, name: str, slot: Callable[[], Any], *keys: Any) -> QAction:
+        act = QAction(self)
+        act.setObjectName(name)
+        shortcuts = []
+        for k in keys:
+            seqs = QKeySequence.keyBindings(k) if isinstance(k, QKeySequence.StandardKey) else [QKeySequence(k)]
+            shortcuts += [s for s in seqs if not s.isEmpty()]
+        if shortcuts:
+            act.setShortcuts(shortcuts)
+        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        act.triggered.connect(lambda _checked=False: slot())
+        self.addAction(act)
+        return act
+
+    def _make_actions(self) -> None:
+        sk = QKeySequence.StandardKey
+        self.act_new_ent = self._action("actNewEnterprise", self.new_enterprise, sk.New)
+        self.act_new_assess = self._action("actNewAssessment", self.new_assessment, "Ctrl+Shift+A")
+        self.act_open = self._action("actOpenWorkspace", self.choose_workspace, sk.Open)
+        self.act_new_ws = self._action("actNewWorkspace", self.choose_new_workspace, "Ctrl+Shift+N")
+        self.act_quit = self._action("actQuit", self.close, sk.Quit, "Ctrl+Q")
+        self.act_find = self._action("actFind", self._find, sk.Find)
+        self.act_next = self._action("actNextUnanswered", self._next_unanswered, "Ctrl+J")
+        self.act_edit_ent = self._action("actEditEnterprise", self.edit_enterprise, "Ctrl+E")
+        self.act_view_ws = self._action("actViewWorkspace", self.show_workspace, "Ctrl+1")
+        self.act_view_assess = self._action("actViewAssessment", self.show_assessment_page, "Ctrl+2")
+        self.act_help = self._action("actHelp", self.show_help, sk.HelpContents, "F1")
+        self.act_about = self._action("actAbout", self.show_about)
+        self.lang_group = QActionGroup(self)
+        self.lang_actions: dict[str, QAction] = {}
+        for lg in LANGS:
+            act = QAction(self)
+            act.setObjectName(f"actLang_{lg}")
+            act.setCheckable(True)
+            act.setChecked(lg == self.lang)
+            act.triggered.connect(lambda _c=False, lg=lg: self.set_lang(lg))
+            self.lang_group.addAction(act)
+            self.lang_actions[lg] = act
+        # Deduplicate shortcuts that StandardKey and the explicit key share.
+        for act in (self.act_quit, self.act_help):
+            seen: list[QKeySequence] = []
+            for s in act.shortcuts():
+                if all(s != o for o in seen):
+                    seen.append(s)
+            act.setShortcuts(seen)
+
+    def retranslate(self) -> None:
+        lang = self.lang
+        QApplication.setApplicationDisplayName(tr("ui.app.title", lang))
+        self.setWindowTitle(tr("ui.app.title", lang))
+        mb = self.menuBar()
+        mb.clear()
+        for act, key in (
+            (self.act_new_ent, "new_enterprise"),
+            (self.act_new_assess, "new_assessment"),
+            (self.act_open, "open_workspace"),
+            (self.act_new_ws, "new_workspace"),
+            (self.act_quit, "quit"),
+            (self.act_find, "find"),
+            (self.act_next, "next_unanswered"),
+            (self.act_edit_ent, "edit_enterprise"),
+            (self.act_view_ws, "view_workspace"),
+            (self.act_view_assess, "view_assessment"),
+            (self.act_help, "help_contents"),
+            (self.act_about, "about"),
+        ):
+            act.setText(tr(f"ui.menu.{key}", lang))
+        self.lang_actions["zh"].setText("简体中文")
+        self.lang_actions["en"].setText("English")
+        m = mb.addMenu(tr("ui.menu.file", lang))
+        m.addActions([self.act_new_ent, self.act_new_assess])
+        m.addSeparator()
+        m.addActions([self.act_open, self.act_new_ws])
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        m = mb.addMenu(tr("ui.menu.edit", lang))
+        m.addActions([self.act_find, self.act_next])
+        m.addSeparator()
+        m.addAction(self.act_edit_ent)
+        m = mb.addMenu(tr("ui.menu.view", lang))
+        m.addActions([self.act_view_ws, self.act_view_assess])
+        m.addSeparator()
+        sub = m.addMenu(tr("ui.menu.language", lang))
+        sub.addActions(list(self.lang_actions.values()))
+        m = mb.addMenu(tr("ui.menu.help", lang))
+        m.addAction(self.act_help)
+        m.addSeparator()
+        m.addAction(self.act_about)
+        if not self.is_ready:
+            self.loading.setText(tr("ui.loading", lang))
+        if self.db_path is not None:
+            self.db_label.setText(tr("ui.status.workspace", lang, path=str(self.db_path)))
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has_ws = self.ws is not None
+        self.act_new_ent.setEnabled(has_ws)
+        self.act_new_assess.setEnabled(has_ws)
+        self.act_edit_ent.setEnabled(has_ws)
+        in_editor = self.editor is not None and self.stack.currentWidget() is self.assess_split
+        self.act_find.setEnabled(in_editor or has_ws)
+        self.act_next.setEnabled(self.editor is not None)
+        self.act_view_assess.setEnabled(self.editor is not None)
+
+    def _find(self) -> None:
+        if self.editor is not None and self.stack.currentWidget() is self.assess_split:
+            self.editor.focus_search()
+        elif self.workspace_page is not None:
+            self.workspace_page.search.setFocus()
+            self.workspace_page.search.selectAll()
+
+    def _next_unanswered(self) -> None:
+        if self.editor is not None:
+            self.show_assessment_page()
+            self.editor.next_unanswered()
+
+    def set_lang(self, lang: str) -> None:
+        if lang not in LANGS or lang == self.lang:
+            self.lang_actions.get(self.lang, self.lang_actions["zh"]).setChecked(True)
+            return
+        self.lang = lang
+        self.lang_actions[lang].setChecked(True)
+        self.retranslate()
+        if self.workspace_page is not None:
+            self.workspace_page.set_lang(lang)
+        self.result_panel.set_lang(lang)
+        if self.editor is not None:
+            self.editor.set_lang(lang)
+
+    # --- help and about -----------------------------------------------------------------------------
+    def show_help(self) -> QDialog:
+        dlg = QDialog(self)
+        dlg.setObjectName("helpDialog")
+        dlg.setWindowTitle(tr("ui.help.title", self.lang))
+        text = QTextBrowser()
+        text.setOpenExternalLinks(False)
+        text.setPlainText(tr("ui.help.body", self.lang))
+        lay = QVBoxLayout(dlg)
+        lay.addWidget(text)
+        dlg.resize(560, 460)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def about_text(self) -> str:
+        pack = self.pack
+        return tr(
+            "ui.about.body",
+            self.lang,
+            version=__version__,
+            pack=f"{pack.name.get(self.lang)} ({pack.id} {pack.version})" if pack else "—",
+            qt=qVersion(),
+            pyside=PySide6.__version__,
+            python=f"{platform.python_version()} ({sys.platform})",
+        )
+
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setWindowTitle(tr("ui.about.title", self.lang))
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setText(tr("ui.app.title", self.lang))
+        box.setInformativeText(self.about_text())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = box
+        box.open()
+        return box
+
+    # --- closing ------------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        cfg.put(cfg.GEOMETRY, self.saveGeometry())
+        cfg.put(cfg.SPLITTER, self.assess_split.saveState())
+        self.close_workspace()
+        super().closeEvent(event)

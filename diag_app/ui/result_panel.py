@@ -1,0 +1,270 @@
+"""The result panel beside the editor: S, CMMM level, Shanghai and national tier with the reasons,
+radar and level-score charts, updated as answers change.
+
+It computes nothing itself: ``diagnose`` gives the numbers, ``describe`` the words, and the
+report's chart functions the figures (the very ones the PDF uses). matplotlib is imported only
+when the charts are first wanted, after the window is on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..describe import check_text, level_name, tier_name
+from ..i18n import tr
+from ..model.assessment import Assessment
+from ..model.diagnosis import Result
+from ..model.questionnaire import Pack
+from ..model.scoring import score
+from ..model.tiers import national_tier, shanghai_tier
+from .signals import emit
+from .style import UNANSWERED_COLOUR, make_badge, role, tier_colour
+
+log = logging.getLogger(__name__)
+
+RECOMPUTE_MS = 60
+REDRAW_MS = 350
+
+
+def _label(name: str = "", wrap: bool = True) -> QLabel:
+    lab = QLabel()
+    if name:
+        role(lab, name)
+    lab.setWordWrap(wrap)
+    lab.setTextFormat(Qt.TextFormat.PlainText)
+    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return lab
+
+
+def live_result(pack: Pack, a: Assessment) -> Result:
+    """The part of the diagnosis this panel shows: scores and both tier decisions, straight from
+    the model (~15 ms). Renewal suggestions and support (``diagnose``'s slow part, ~0.4 s) are
+    not shown here, so they are left empty rather than recomputed on every keystroke."""
+    s = score(pack, a)
+    return Result(a, s, shanghai_tier(pack, s), national_tier(pack, s), (), (), 0.0, None)
+
+
+class ResultPanel(QScrollArea):
+    updated = Signal(object)  # the new Result
+
+    def __init__(self, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("resultPanel")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(300)
+        self.lang = lang
+        self.pack: Pack | None = None
+        self.assessment: Assessment | None = None
+        self.result: Result | None = None
+        self.charts: Any = None  # the report's chart module once loaded
+        self.charts_error: str = ""
+        self._canvases: list[QWidget] = []
+
+        body = QWidget()
+        self.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(8, 6, 8, 6)
+        self.heading = _label("pageTitle")
+        self.provisional = _label("provisional")
+        self.score = _label("bigScore", wrap=False)
+        self.prov_badge = QLabel()
+        self.prov_badge.setObjectName("provisionalBadge")
+        self.prov_badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.level = _label()
+        grid = QGridLayout()
+        self.sh_caption = _label("muted")
+        self.sh_badge = QLabel()
+        self.sh_badge.setObjectName("tierBadge")
+        self.nat_caption = _label("muted")
+        self.nat_badge = QLabel()
+        self.nat_badge.setObjectName("nationalBadge")
+        for b in (self.sh_badge, self.nat_badge):
+            b.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        grid.addWidget(self.sh_caption, 0, 0)
+        grid.addWidget(self.sh_badge, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.nat_caption, 1, 0)
+        grid.addWidget(self.nat_badge, 1, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.setColumnStretch(1, 1)
+        self.reasons = _label("reasons")
+        self.blocking = _label("blocking")
+        self.nat_blocking = _label("nationalBlocking")
+        self.chart_box = QVBoxLayout()
+        self.chart_note = _label("muted")
+        lay.addWidget(self.heading)
+        score_row = QHBoxLayout()
+        score_row.addWidget(self.score)
+        score_row.addWidget(self.prov_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        score_row.addStretch(1)
+        lay.addLayout(score_row)
+        lay.addWidget(self.provisional)
+        lay.addWidget(self.level)
+        lay.addLayout(grid)
+        lay.addWidget(self.reasons)
+        lay.addWidget(self.blocking)
+        lay.addWidget(self.nat_blocking)
+        lay.addWidget(self.chart_note)
+        lay.addLayout(self.chart_box)
+        lay.addStretch(1)
+
+        self._recompute = QTimer(self)
+        self._recompute.setSingleShot(True)
+        self._recompute.setInterval(RECOMPUTE_MS)
+        self._recompute.timeout.connect(self.recompute)
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(REDRAW_MS)
+        self._redraw.timeout.connect(self.draw_charts)
+        self.clear()
+
+    # --- input ------------------------------------------------------------------------------------
+    def show_assessment(self, pack: Pack, assessment: Assessment, now: bool = False) -> None:
+        self.pack = pack
+        self.assessment = assessment
+        if now:
+            self.recompute()
+        else:
+            self._recompute.start()
+
+    def clear(self) -> None:
+        self.pack = self.assessment = self.result = None
+        self.heading.setText(tr("ui.res.title", self.lang))
+        for w in (self.provisional, self.score, self.level, self.reasons, self.blocking, self.nat_blocking):
+            w.setText("")
+        self.sh_caption.setText("")
+        self.nat_caption.setText("")
+        self.prov_badge.clear()
+        self.prov_badge.setVisible(False)
+        self.sh_badge.clear()
+        self.nat_badge.clear()
+        self.sh_badge.setStyleSheet("")
+        self.nat_badge.setStyleSheet("")
+        self._drop_canvases()
+
+    def set_lang(self, lang: str) -> None:
+        self.lang = lang
+        self.heading.setText(tr("ui.res.title", lang))
+        if self.pack is not None and self.assessment is not None:
+            self.recompute()
+
+    # --- numbers and words ------------------------------------------------------------------------
+    def recompute(self) -> None:
+        if self.pack is None or self.assessment is None:
+            return
+        try:
+            result = live_result(self.pack, self.assessment)
+        except Exception as exc:  # an assessment the model refuses: say so in the panel
+            from .errors import error_text
+
+            what, detail, _hint = error_text(exc, self.lang)
+            self.provisional.setText(f"{what}\n{detail}")
+            return
+        self.result = result
+        self._show(result)
+        emit(self.updated, result)
+        if self.charts is not None:
+            self._redraw.start()
+
+    def _show(self, r: Result) -> None:
+        pack, lang, s = self.pack, self.lang, r.scores
+        assert pack is not None
+        self.heading.setText(tr("ui.res.title", lang))
+        self.provisional.setText(tr("summary.provisional", lang, n=len(s.missing)) if s.provisional else "")
+        self.provisional.setVisible(s.provisional)
+        make_badge(self.prov_badge, tr("ui.res.provisional", lang), UNANSWERED_COLOUR)
+        self.prov_badge.setVisible(s.provisional)
+        self.score.setText(tr("ui.res.score", lang, s=s.s))
+        self.level.setText(tr("ui.res.level", lang, level=level_name(pack, s.level, lang)))
+        self.sh_caption.setText(tr("ui.res.shanghai", lang))
+        self.nat_caption.setText(tr("ui.res.national", lang))
+        make_badge(self.sh_badge, tier_name(pack, r.tier.tier, lang), tier_colour(pack, r.tier.tier))
+        make_badge(self.nat_badge, tier_name(pack, r.national.tier, lang), tier_colour(pack, r.national.tier))
+        self.sh_badge.setProperty("tier", r.tier.tier)
+        self.nat_badge.setProperty("tier", r.national.tier)
+
+        def lines(title: str, checks: Any, mark: str) -> str:
+            if not checks:
+                return ""
+            return "\n".join([title, *(f"{mark} {check_text(pack, c, lang, s.s)}" for c in checks)])
+
+        self.reasons.setText(lines(tr("summary.reasons", lang), r.tier.decisive, "✓"))
+        self.reasons.setVisible(bool(r.tier.decisive))
+        nxt = r.tier.next_tier
+        self.blocking.setText(
+            lines(tr("summary.blocking", lang, tier=tier_name(pack, nxt, lang)), r.tier.blocking, "✗") if nxt else ""
+        )
+        self.blocking.setVisible(bool(nxt and r.tier.blocking))
+        nn = r.national.next_tier
+        self.nat_blocking.setText(
+            lines(tr("summary.blocking", lang, tier=tier_name(pack, nn, lang)), r.national.blocking, "✗") if nn else ""
+        )
+        self.nat_blocking.setVisible(bool(nn and r.national.blocking))
+
+    def tier_text(self) -> str:
+        return self.sh_badge.text()
+
+    # --- charts -------------------------------------------------------------------------------------
+    def set_charts(self, module: Any, error: str = "") -> None:
+        """Called once the chart module (and matplotlib) is loaded, or failed to load."""
+        self.charts = module
+        self.charts_error = error
+        if module is None:
+            self.chart_note.setText(tr("ui.res.charts_unavailable", self.lang, detail=error))
+            return
+        self.chart_note.setText("")
+        if self.result is not None:
+            self.draw_charts()
+
+    def _drop_canvases(self) -> None:
+        for c in self._canvases:
+            self.chart_box.removeWidget(c)
+            c.setParent(None)
+            c.deleteLater()
+        self._canvases = []
+
+    def draw_charts(self) -> None:
+        if self.charts is None or self.result is None or self.pack is None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        new: list[QWidget] = []
+        width = max(260, self.viewport().width() - 24)
+        for fn, height in (("radar", int(width * 0.95)), ("level_bars", int(width * 0.6))):
+            draw = getattr(self.charts, fn, None)
+            if draw is None:
+                continue
+            try:
+                fig = draw(self.pack, self.result, self.lang)
+            except Exception as exc:  # a chart that cannot draw must not take the panel down
+                log.exception("chart %s failed", fn)
+                self.chart_note.setText(tr("ui.res.charts_unavailable", self.lang, detail=str(exc)))
+                continue
+            # Draw as if on a page about five inches wide, scaled to the panel: the figure was
+            # designed for the PDF, and its labels crowd at the screen's full 100 dpi.
+            fig.set_dpi(max(70.0, min(100.0, width / 5.0)))
+            canvas = FigureCanvasQTAgg(fig)
+            canvas.setObjectName(f"chart_{fn}")
+            canvas.setMinimumWidth(200)
+            canvas.setFixedHeight(height)
+            canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            new.append(canvas)
+        self._drop_canvases()
+        for c in new:
+            self.chart_box.addWidget(c)
+        self._canvases = new
+
+    def chart_widgets(self) -> list[QWidget]:
+        return list(self._canvases)

@@ -1,0 +1,473 @@
+"""The workspace page: every enterprise of the database in a sortable, filterable table.
+
+Rows are fetched from the store once per change and held as plain tuples; filtering and sorting
+happen in memory (a set lookup per row, one ``list.sort`` per click), so 10,000 enterprises scroll,
+filter and sort without a stutter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..describe import tier_name
+from ..i18n import tr
+from ..model.questionnaire import Pack
+from ..model.tiers import NONE
+from .signals import emit
+from .style import role, text_colour_on, tier_colour
+
+COLUMNS = ("name", "credit_code", "industry", "district", "tier", "score", "level", "last_assessed", "status")
+TIER_COLUMN = COLUMNS.index("tier")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+CODE_ROLE = Qt.ItemDataRole.UserRole + 2
+COLOUR_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _sort_key(v: Any) -> tuple[int, Any]:
+    """None sorts last in ascending order; numbers and strings each among themselves."""
+    if v is None or v == "":
+        return (1, "")
+    return (0, v)
+
+
+class EnterpriseTableModel(QAbstractTableModel):
+    def __init__(self, pack: Pack, lang: str, parent: Any = None):
+        super().__init__(parent)
+        self.pack = pack
+        self.lang = lang
+        self.rows: list[Any] = []
+        self._display: list[tuple[str, ...]] = []
+        self._keys: list[tuple[Any, ...]] = []
+        self._colours: list[str] = []
+        self.codes: list[str] = []
+        self._search: list[str] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # --- data -----------------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self._prepare()
+        if self._sort is not None:
+            self._sort_rows(*self._sort)
+        self.endResetModel()
+
+    def set_lang(self, lang: str) -> None:
+        self.lang = lang
+        self.beginResetModel()
+        self._prepare()
+        self.endResetModel()
+        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    def _tier_text(self, tier: str | None) -> str:
+        if not tier:
+            return tr("ui.ws.not_assessed", self.lang)
+        try:
+            return tier_name(self.pack, tier, self.lang)
+        except StopIteration:
+            return tier
+
+    def _prepare(self) -> None:
+        lang = self.lang
+        industries = {k: v.name.get(lang) for k, v in self.pack.industries.items()}
+        statuses = {"draft": tr("ui.status.draft", lang), "final": tr("ui.status.final", lang)}
+        tier_texts: dict[str | None, str] = {}
+        display: list[tuple[str, ...]] = []
+        keys: list[tuple[Any, ...]] = []
+        colours: list[str] = []
+        search: list[str] = []
+        for r in self.rows:
+            tier = r.latest_tier
+            if tier not in tier_texts:
+                tier_texts[tier] = self._tier_text(tier)
+            ind = industries.get(r.industry, r.industry or "")
+            score = r.latest_score
+            level = r.latest_level
+            last = (r.last_assessed or "")[:10]
+            display.append(
+                (
+                    r.name,
+                    r.credit_code,
+                    ind,
+                    r.district or "",
+                    tier_texts[tier],
+                    "" if score is None else f"{score:.2f}",
+                    "" if level is None else (tr("ui.level.n", lang, level=level) if level else tr("level.none", lang)),
+                    last,
+                    statuses.get(r.status or "", r.status or ""),
+                )
+            )
+            rank = self._tier_rank(tier)
+            keys.append((r.name, r.credit_code, ind, r.district or "", rank, score, level, last, r.status or ""))
+            colours.append(tier_colour(self.pack, tier) if tier else "")
+            search.append(f"{r.name}\n{r.credit_code}\n{ind}\n{r.district or ''}\n{r.industry}".casefold())
+        self._display, self._keys, self._colours, self._search = display, keys, colours, search
+        self.codes = [r.credit_code for r in self.rows]
+
+    def _tier_rank(self, tier: str | None) -> int | None:
+        if not tier:
+            return None
+        if tier == NONE:
+            return 0
+        for t in self.pack.tiers:
+            if t.id == tier:
+                return t.rank
+        return 0
+
+    def search_text(self, row: int) -> str:
+        return self._search[row]
+
+    # --- Qt model ---------------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._display)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display[row][col]
+        if role == SORT_ROLE:
+            return self._keys[row][col]
+        if role == CODE_ROLE:
+            return self.codes[row]
+        if role == COLOUR_ROLE and col == TIER_COLUMN:
+            return self._colours[row]
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return self._display[row][0]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (5, 6):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(f"ui.ws.col.{COLUMNS[section]}", self.lang)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        emit(self.layoutAboutToBeChanged)
+        old = self.persistentIndexList()
+        old_rows = [self.codes[i.row()] for i in old]
+        self._sort_rows(column, order)
+        pos = {c: i for i, c in enumerate(self.codes)}
+        self.changePersistentIndexList(
+            old, [self.index(pos[c], i.column()) for c, i in zip(old_rows, old, strict=True)]
+        )
+        emit(self.layoutChanged)
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        idx = list(range(len(self.rows)))
+        keys = self._keys
+        reverse = order == Qt.SortOrder.DescendingOrder
+        present = [i for i in idx if keys[i][column] is not None and keys[i][column] != ""]
+        absent = [i for i in idx if keys[i][column] is None or keys[i][column] == ""]
+        present.sort(key=lambda i: (keys[i][column], keys[i][0]), reverse=reverse)
+        idx = present + absent  # blanks stay at the bottom either way
+        self.rows = [self.rows[i] for i in idx]
+        self._display = [self._display[i] for i in idx]
+        self._keys = [self._keys[i] for i in idx]
+        self._colours = [self._colours[i] for i in idx]
+        self._search = [self._search[i] for i in idx]
+        self.codes = [self.codes[i] for i in idx]
+
+
+class EnterpriseFilter(QSortFilterProxyModel):
+    """Filters by search text, industry and tier; sorting is delegated to the source model."""
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self._accepted: set[str] | None = None
+        self.setDynamicSortFilter(False)
+
+    def set_filters(self, search: str = "", industry: str | None = None, tier: str | None = None) -> None:
+        src = self.sourceModel()
+        assert isinstance(src, EnterpriseTableModel)
+        needle = search.strip().casefold()
+        if not needle and not industry and not tier:
+            accepted = None
+        else:
+            accepted = set()
+            for i, r in enumerate(src.rows):
+                if industry and r.industry != industry:
+                    continue
+                if tier:
+                    have = r.latest_tier or ""
+                    if tier == NONE and have not in ("", NONE):
+                        continue
+                    if tier != NONE and have != tier:
+                        continue
+                if needle and needle not in src.search_text(i):
+                    continue
+                accepted.add(src.codes[i])
+        self.beginFilterChange()
+        self._accepted = accepted
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if self._accepted is None:
+            return True
+        src = self.sourceModel()
+        return src.codes[source_row] in self._accepted  # type: ignore[attr-defined, no-any-return]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        src = self.sourceModel()
+        if src is not None and column >= 0:
+            src.sort(column, order)
+
+
+class TierBadgeDelegate(QStyledItemDelegate):
+    """Paints the tier as a coloured pill, so the level of each enterprise shows at a glance."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        colour = index.data(COLOUR_ROLE)
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        if not colour:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = option.fontMetrics
+        w = fm.horizontalAdvance(text) + 16
+        h = min(option.rect.height() - 4, fm.height() + 4)
+        r = QRect(option.rect.left() + 4, option.rect.center().y() - h // 2, min(w, option.rect.width() - 8), h)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(QColor(colour)))
+        painter.drawRoundedRect(r, h / 2, h / 2)
+        painter.setPen(QColor(text_colour_on(colour)))
+        text = fm.elidedText(text, Qt.TextElideMode.ElideRight, r.width() - 12)
+        painter.drawText(r, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.restore()
+
+
+class WorkspacePage(QWidget):
+    new_enterprise = Signal()
+    edit_enterprise = Signal(str)
+    open_latest = Signal(str)
+    new_assessment = Signal(str)
+
+    def __init__(self, pack: Pack, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.pack = pack
+        self.lang = lang
+        self.model = EnterpriseTableModel(pack, lang, self)
+        self.proxy = EnterpriseFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.title = QLabel()
+        role(self.title, "pageTitle")
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.industry = QComboBox()
+        self.industry.setObjectName("industryFilter")
+        self.tier = QComboBox()
+        self.tier.setObjectName("tierFilter")
+        self.count = QLabel()
+        role(self.count, "muted")
+
+        self.view = QTableView()
+        self.view.setObjectName("enterpriseTable")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.view.setItemDelegateForColumn(TIER_COLUMN, TierBadgeDelegate(self.view))
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        for col, width in enumerate((260, 170, 110, 90, 140, 60, 70, 100, 70)):
+            self.view.setColumnWidth(col, width)
+        self.view.doubleClicked.connect(self._activated)
+        self.view.activated.connect(self._activated)
+
+        self.empty = QLabel()
+        role(self.empty, "muted")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+
+        self.btn_new = QPushButton()
+        self.btn_new.setObjectName("newEnterprise")
+        self.btn_edit = QPushButton()
+        self.btn_edit.setObjectName("editEnterprise")
+        self.btn_open = QPushButton()
+        self.btn_open.setObjectName("openAssessment")
+        self.btn_assess = QPushButton()
+        self.btn_assess.setObjectName("newAssessment")
+        self.btn_new.clicked.connect(self.new_enterprise)
+        self.btn_edit.clicked.connect(lambda: self._with_current(lambda c: emit(self.edit_enterprise, c)))
+        self.btn_open.clicked.connect(lambda: self._with_current(lambda c: emit(self.open_latest, c)))
+        self.btn_assess.clicked.connect(lambda: self._with_current(lambda c: emit(self.new_assessment, c)))
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.industry, 1)
+        filters.addWidget(self.tier, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.btn_new)
+        buttons.addWidget(self.btn_edit)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
+        buttons.addStretch(1)
+        buttons.addWidget(self.btn_assess)
+        buttons.addWidget(self.btn_open)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addLayout(filters)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.empty)
+        lay.addLayout(buttons)
+
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(120)
+        self._filter_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.industry.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.tier.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.retranslate()
+
+    # --- texts ------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        lang = self.lang
+        self.title.setText(tr("ui.ws.title", lang))
+        self.search.setPlaceholderText(tr("ui.ws.search", lang))
+        self.btn_new.setText(tr("ui.ws.new", lang))
+        self.btn_edit.setText(tr("ui.ws.edit", lang))
+        self.btn_open.setText(tr("ui.ws.open", lang))
+        self.btn_assess.setText(tr("ui.ws.assess", lang))
+        self.empty.setText(tr("ui.ws.empty", lang))
+        ind, tier = self.industry.currentData(), self.tier.currentData()
+        for combo in (self.industry, self.tier):
+            combo.blockSignals(True)
+            combo.clear()
+        self.industry.addItem(tr("ui.ws.all_industries", lang), None)
+        for k, v in self.pack.industries.items():
+            self.industry.addItem(v.name.get(lang), k)
+        self.tier.addItem(tr("ui.ws.all_tiers", lang), None)
+        for t in sorted(self.pack.tiers, key=lambda t: -t.rank):
+            self.tier.addItem(t.name.get(lang), t.id)
+        self.tier.addItem(tr("tier.none", lang), NONE)
+        self.industry.setCurrentIndex(max(0, self.industry.findData(ind)))
+        self.tier.setCurrentIndex(max(0, self.tier.findData(tier)))
+        for combo in (self.industry, self.tier):
+            combo.blockSignals(False)
+        self.model.set_lang(lang)
+        self._fit_columns()
+        self.apply_filters()
+
+    def set_lang(self, lang: str) -> None:
+        self.lang = lang
+        self.retranslate()
+
+    def _fit_columns(self) -> None:
+        """Widths from the texts a column can hold (few and known), not from 10,000 rows."""
+        fm = self.view.fontMetrics()
+        lang = self.lang
+
+        def widest(texts: list[str], pad: int = 24) -> int:
+            return max(fm.horizontalAdvance(t) for t in texts) + pad
+
+        tiers = [tier_name(self.pack, t.id, lang) for t in self.pack.tiers]
+        tiers += [tr("tier.none", lang), tr("ui.ws.not_assessed", lang)]
+        levels = [tr("ui.level.n", lang, level=5), tr("level.none", lang)]
+        industries = [i.name.get(lang) for i in self.pack.industries.values()]
+        header = self.model.headerData
+        for col, texts, pad in (
+            (2, industries, 16),
+            (4, tiers, 36),
+            (6, levels, 16),
+        ):
+            title = header(col, Qt.Orientation.Horizontal) or ""
+            self.view.setColumnWidth(col, max(widest(texts, pad), fm.horizontalAdvance(title) + 24))
+
+    # --- rows -------------------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        current = self.current_code()
+        self.model.set_rows(rows)
+        self.apply_filters()
+        if current:
+            self.select_code(current)
+
+    def apply_filters(self) -> None:
+        self.proxy.set_filters(self.search.text(), self.industry.currentData(), self.tier.currentData())
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        self.count.setText(tr("ui.ws.count", self.lang, shown=shown, total=total))
+        self.empty.setVisible(total == 0)
+        self._update_buttons()
+
+    def current_code(self) -> str | None:
+        idx = self.view.currentIndex()
+        if not idx.isValid() or not self.view.selectionModel().isRowSelected(idx.row(), QModelIndex()):
+            return None
+        return idx.data(CODE_ROLE)  # type: ignore[no-any-return]
+
+    def select_code(self, code: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            idx = self.proxy.index(row, 0)
+            if idx.data(CODE_ROLE) == code:
+                self.view.selectRow(row)
+                self.view.setCurrentIndex(idx)
+                self.view.scrollTo(idx)
+                return True
+        return False
+
+    def _with_current(self, send: Any) -> None:
+        code = self.current_code()
+        if code:
+            send(code)
+
+    def _activated(self, index: QModelIndex) -> None:
+        code = index.data(CODE_ROLE)
+        if code:
+            emit(self.open_latest, code)
+
+    def _update_buttons(self) -> None:
+        has = self.current_code() is not None
+        for b in (self.btn_edit, self.btn_open, self.btn_assess):
+            b.setEnabled(has)

@@ -1,0 +1,195 @@
+"""Drive the real desktop app on example data and save its main screens, in Chinese and English,
+to docs/screenshots/*.png.
+
+    uv run python scripts/screenshots.py [--out DIR]
+
+Runs offscreen (no display needed). The example assessments in examples/*.json are imported into
+a temporary workspace through the store, exactly as a user's import would; one more assessment is
+left half answered to show a provisional result. Look at every picture afterwards: a box instead
+of a Chinese character is a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QPoint, QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QPainter, QPixmap  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+SIZE = (1366, 768)
+
+
+def wait(until: Callable[[], bool], timeout: float = 60.0) -> None:
+    end = time.monotonic() + timeout
+    while not until():
+        if time.monotonic() > end:
+            raise TimeoutError("the app did not get there in time")
+        QApplication.processEvents()
+        time.sleep(0.01)
+    settle()
+
+
+def settle(seconds: float = 0.4) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def save(pixmap: QPixmap, out: Path, name: str) -> None:
+    path = out / f"{name}.png"
+    pixmap.save(str(path))
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
+    """The window with a dialog drawn over its centre, as the user sees it."""
+    shot = window.grab()
+    d = dialog.grab()
+    painter = QPainter(shot)
+    painter.fillRect(shot.rect(), Qt.GlobalColor.transparent)
+    painter.setOpacity(0.25)
+    painter.fillRect(shot.rect(), Qt.GlobalColor.black)
+    painter.setOpacity(1.0)
+    painter.drawPixmap(QPoint((shot.width() - d.width()) // 2, (shot.height() - d.height()) // 3), d)
+    painter.end()
+    return shot
+
+
+def prepare(db: Path) -> tuple[str, str]:
+    """Import the examples; add a half-answered assessment. Returns (complete code, draft uuid)."""
+    from diag_app.packs import default_pack
+    from diag_app.store import Workspace
+
+    ws = Workspace.open(db)
+    files = sorted((ROOT / "examples").glob("*.json"))
+    summary = ws.import_files(files)
+    for file, why in summary.rejected:
+        print(f"example {file} rejected: {why}", file=sys.stderr)
+    rows = ws.list_enterprises()
+    complete = next((r.credit_code for r in rows if r.industry == "automotive"), rows[0].credit_code)
+    # a second assessment of another enterprise, a third answered: its result is provisional
+    pack = default_pack()
+    other = next(r for r in rows if r.credit_code != complete and r.industry in ("electronics", "high-end-equipment"))
+    e = ws.get_enterprise(other.credit_code)
+    assert e is not None
+    uuid = ws.create_assessment(e, pack.id, pack.version, mode="self", assessor="陈工", date="2026-11-27")
+    path = e.path or pack.industries[e.industry].path
+    reqs = [r for r in pack.requirements_for(e.industry, path) if r.level <= 3]
+    for i, r in enumerate(reqs[: len(reqs) * 2 // 3]):
+        ws.set_answer(uuid, r.id, (1.0, 0.8, 1.0, 0.5)[i % 4])
+    ws.close()
+    return complete, uuid
+
+
+def shoot(lang: str, db: Path, out: Path, complete: str, draft: str) -> None:
+    from diag_app.model.assessment import make_credit_code
+    from diag_app.ui.main_window import MainWindow
+
+    w = MainWindow(lang=lang, db_path=db)
+    w.resize(*SIZE)
+    w.show()
+    w.start()
+    wait(lambda: w.ws is not None and w.charts is not None)
+    page = w.workspace_page
+    assert page is not None
+    page.select_code(complete)
+    settle()
+    save(w.grab(), out, f"{lang}-workspace")
+
+    # the new-enterprise dialog refusing a mistyped credit code, beside the field
+    dlg = w.new_enterprise()
+    assert dlg is not None
+    dlg.name.setText("上海浦江精密机械有限公司" if lang == "zh" else "Shanghai Pujiang Precision Machinery Co., Ltd.")
+    good = make_credit_code("91310117MA1H2P3Q4")
+    dlg.credit_code.setText(good[:17] + ("1" if good[17] != "1" else "2"))
+    dlg.industry.setCurrentIndex(dlg.industry.findData("high-end-equipment"))
+    dlg.district.setText("松江区" if lang == "zh" else "Songjiang")
+    dlg.employees.setText("0")
+    dlg.show_problems(all_fields=True)
+    settle()
+    save(with_dialog(w, dlg), out, f"{lang}-enterprise-dialog")
+    dlg.reject()
+
+    # the editor and the result panel on a complete assessment
+    w.open_latest(complete)
+    wait(lambda: w.editor is not None and bool(w.result_panel.chart_widgets()))
+    ed = w.editor
+    assert ed is not None
+    ed.focus_card(ed.visible_cards()[1])
+    settle(0.6)
+    save(w.grab(), out, f"{lang}-assessment")
+    w.result_panel.verticalScrollBar().setValue(w.result_panel.verticalScrollBar().maximum())
+    settle()
+    save(w.grab(), out, f"{lang}-assessment-charts")
+
+    # the indicators page, one value refused at its field
+    ed.go_page(next(i for i, p in enumerate(ed.pages) if p.key == "indicators"))
+    ed.complete_page(ed.built[ed.current_page])
+    card = ed.visible_cards()[1]
+    from diag_app.ui.cards import IndicatorCard
+
+    if isinstance(card, IndicatorCard):
+        card.field.setText("120")
+        card.show_problem(card.parse()[1])
+        ed.focus_card(card)
+    settle()
+    save(w.grab(), out, f"{lang}-indicators")
+    w.editor.load()  # forget the refused value
+
+    ed.go_page(next(i for i, p in enumerate(ed.pages) if p.key == "scenarios"))
+    settle()
+    save(w.grab(), out, f"{lang}-scenarios")
+
+    # a draft two-thirds answered: provisional result, unanswered items marked
+    w.open_assessment(draft)
+    wait(lambda: w.editor is not None and bool(w.result_panel.chart_widgets()))
+    ed = w.editor
+    assert ed is not None
+    ed.next_unanswered()
+    settle(0.6)
+    save(w.grab(), out, f"{lang}-draft-provisional")
+
+    about = w.show_about()
+    settle()
+    save(with_dialog(w, about), out, f"{lang}-about")
+    about.close()
+    w.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    ap.add_argument("--lang", choices=("zh", "en"), action="append")
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(fmt, QSettings.Scope.UserScope, tmp)
+        from diag_app.ui.app import create_app
+
+        app = create_app([])
+        db = Path(tmp) / "workspace.db"
+        complete, draft = prepare(db)
+        for lang in args.lang or ["zh", "en"]:
+            shoot(lang, db, out, complete, draft)
+        app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
