@@ -137,7 +137,7 @@ def roadmap(
     a: Assessment,
     scores: Scores | None = None,
     costs: dict[str, float] | None = None,
-    node_limit: int = 8_000,
+    node_limit: int = 60_000,
 ) -> Roadmap:
     base = scores or score(pack, a)
     current = shanghai_tier(pack, base)
@@ -205,35 +205,45 @@ def roadmap(
                 if not providers:
                     return float("inf")
                 bound = max(bound, min(providers))
+        deficits: dict[int, float] = {}
         for lvl in levels:
             have, wsum = sums[lvl]
-            deficit = threshold * wsum - have - 1e-9
-            if deficit <= 0:
-                continue
-            ratios = []
-            for it in rest:
-                gain = sum(
-                    sub.weight * (1.0 - v)
-                    for sd, top in it.effect.subdomain_levels.items()
-                    if top >= lvl and (sub := sc.subdomains.get(sd)) is not None
-                    and (v := sub.level_scores[lvl]) is not None
-                )
-                if gain > 0:
-                    ratios.append((item_cost(it, costs) / gain, gain, item_cost(it, costs)))
-            ratios.sort()
-            need_gain, lb = deficit, 0.0
-            for ratio, gain, cost in ratios:
-                if gain >= need_gain:
-                    lb += ratio * need_gain
-                    need_gain = 0.0
-                    break
-                lb += cost
-                need_gain -= gain
-            if need_gain > 1e-12:
-                return float("inf")
-            bound = max(bound, lb)
+            if (d := threshold * wsum - have - 1e-9) > 0:
+                deficits[lvl] = d
+        if not deficits:
+            return bound
+        # What fully meeting each (sub-domain, level) cell would add to that level's weighted sum.
+        gap = {
+            (sd, lvl): sub.weight * (1.0 - v)
+            for sd, sub in sc.subdomains.items()
+            for lvl in deficits
+            if (v := sub.level_scores[lvl]) is not None and v < 1.0
+        }
+        gains = []
+        for it in rest:
+            g = dict.fromkeys(deficits, 0.0)
+            for sd, top in it.effect.subdomain_levels.items():
+                for lvl in deficits:
+                    if top >= lvl:
+                        g[lvl] += gap.get((sd, lvl), 0.0)
+            gains.append((item_cost(it, costs), g))
+        # One covering constraint per level, and their normalised sum (a surrogate relaxation,
+        # often far tighter when several levels fall short at once).
+        for lvl, d in deficits.items():
+            bound = max(bound, _fractional_cover([(c, g[lvl]) for c, g in gains], d))
+        if len(deficits) > 1:
+            combined = [(c, sum(g[lvl] / d for lvl, d in deficits.items())) for c, g in gains]
+            bound = max(bound, _fractional_cover(combined, float(len(deficits))))
         return bound
 
+    # Branch on the most useful items per yuan first, so good plans turn up early and the cost
+    # bound cuts deep.
+    base_s = base.s
+
+    def usefulness(it: CatalogItem) -> float:
+        return (ev.scores([it]).s - base_s + 1e-6) / max(item_cost(it, costs), 1.0)
+
+    cands.sort(key=lambda it: (-usefulness(it), it.id))
     best = _greedy(pack, ev, cands, reach, costs)
     best_cost = sum(item_cost(it, costs) for it in best)
     nodes = 0
@@ -272,6 +282,18 @@ def roadmap(
 
     dfs(0, [], empty, 0.0)
     return Roadmap(target, True, _steps(pack, ev, best, costs), best_cost, (), exhaustive)
+
+
+def _fractional_cover(items: list[tuple[float, float]], need: float) -> float:
+    """The least cost of covering ``need`` with items (cost, gain) taken fractionally: a lower
+    bound for taking them whole. Infinite when even all of them fall short."""
+    total = 0.0
+    for cost, gain in sorted((it for it in items if it[1] > 0), key=lambda it: it[0] / it[1]):
+        if gain >= need:
+            return total + cost * need / gain
+        total += cost
+        need -= gain
+    return total if need <= 1e-12 else float("inf")
 
 
 def _greedy(pack: Pack, ev: _Evaluator, cands: list[CatalogItem], reach, costs) -> list[CatalogItem]:  # type: ignore[no-untyped-def]
