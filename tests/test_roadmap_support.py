@@ -14,6 +14,7 @@ from diag_app.model.roadmap import item_cost, roadmap
 from diag_app.model.scoring import score
 from diag_app.model.support import SupportArgumentError, estimate
 from diag_app.model.tiers import shanghai_tier
+from diag_app.resources import app_root
 
 T = Text("x", "x")
 
@@ -132,3 +133,22 @@ def test_roadmap_says_what_money_cannot_fix():
     assert rm.target == "demonstration" and not rm.reachable
     assert [c.rule.kind for c in rm.blockers] == ["conditions"]
     assert CODE  # the fixture enterprise is valid
+
+
+def test_what_if_on_scores_equals_rescoring_changed_answers(pack):
+    """The fast what-if (lifting cells) and re-scoring the changed answers must agree exactly."""
+    from diag_app.assessment_file import read_assessment_file
+    from diag_app.model.renewal import what_if
+
+    _, a = read_assessment_file(app_root() / "examples" / "fashion-consumer.json")
+    base = score(pack, a)
+    rnd = random.Random(3)
+    for _ in range(10):
+        items = rnd.sample(list(pack.catalog), 4)
+        fast = what_if(pack, base, items)
+        slow = score(pack, apply_items(pack, a, items))
+        assert fast.s == pytest.approx(slow.s)
+        assert fast.level == slow.level
+        assert fast.level_scores == pytest.approx(slow.level_scores)
+        assert fast.indicator_values == slow.indicator_values
+        assert shanghai_tier(pack, fast).tier == shanghai_tier(pack, slow).tier

@@ -127,3 +127,28 @@ def suggest(pack: Pack, a: Assessment, scores: Scores | None = None) -> list[Sug
 def _tier_rank(pack: Pack, scores: Scores) -> int:
     tier = shanghai_tier(pack, scores).tier
     return next((t.rank for t in pack.tiers if t.id == tier), 0)
+
+
+def combined_effect(
+    pack: Pack, items: list[CatalogItem] | tuple[CatalogItem, ...]
+) -> tuple[dict[str, int], dict[str, float], set[str]]:
+    """The effect of buying several items at once: each sub-domain to the highest level any item
+    brings, each indicator to the best value any item brings, every scenario any item sets up."""
+    better = {i.id: i.better for i in pack.indicators}
+    lifts: dict[str, int] = {}
+    inds: dict[str, float] = {}
+    scen: set[str] = set()
+    for it in items:
+        for sd, lvl in it.effect.subdomain_levels.items():
+            lifts[sd] = max(lifts.get(sd, 0), lvl)
+        for iid, v in it.effect.indicators.items():
+            cur = inds.get(iid)
+            inds[iid] = v if cur is None else (max(cur, v) if better[iid] == "higher" else min(cur, v))
+        scen.update(it.effect.scenarios)
+    return lifts, inds, scen
+
+
+def what_if(pack: Pack, base: Scores, items: list[CatalogItem] | tuple[CatalogItem, ...]) -> Scores:
+    """The scores as they would be after buying ``items`` (for the what-if page and the roadmap)."""
+    lifts, inds, scen = combined_effect(pack, items)
+    return lifted(pack, base, lifts, inds, scen)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .assessment import Assessment
 from .questionnaire import CatalogItem, Pack
-from .renewal import applies
+from .renewal import applies, combined_effect
 from .scoring import Scores, lifted, score
 from .tiers import Check, shanghai_tier
 
@@ -62,16 +62,7 @@ class _Evaluator:
         self.ranks: dict[Effect, int] = {}
 
     def effect(self, items: list[CatalogItem]) -> Effect:
-        lifts: dict[str, int] = {}
-        inds: dict[str, float] = {}
-        scen: set[str] = set()
-        for it in items:
-            for sd, lvl in it.effect.subdomain_levels.items():
-                lifts[sd] = max(lifts.get(sd, 0), lvl)
-            for iid, v in it.effect.indicators.items():
-                cur = inds.get(iid)
-                inds[iid] = v if cur is None else (max(cur, v) if self.better[iid] == "higher" else min(cur, v))
-            scen.update(it.effect.scenarios)
+        lifts, inds, scen = combined_effect(self.pack, items)
         return tuple(sorted(lifts.items())), tuple(sorted(inds.items())), frozenset(scen)
 
     def merge(self, e1: Effect, e2: Effect) -> Effect:
