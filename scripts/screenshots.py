@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
@@ -167,7 +168,62 @@ def shoot(lang: str, db: Path, out: Path, complete: str, draft: str) -> None:
     settle()
     save(with_dialog(w, about), out, f"{lang}-about")
     about.close()
+
+    shoot_part2(w, lang, out, draft)
     w.close()
+
+
+def shoot_part2(w: Any, lang: str, out: Path, draft: str) -> None:
+    """Renewal and what-if, history, portfolio, exports, import summary and the user guide."""
+    codes = {r.industry: r.credit_code for r in w.ws.list_enterprises()}
+
+    # what-if on an enterprise below the first tier: tick the roadmap's items, watch the tier rise
+    w.open_latest(codes["life-health"])
+    wait(lambda: w.editor is not None)
+    page = w.show_whatif()
+    wait(lambda: page.roadmap is not None)
+    page.plan_roadmap()
+    settle(0.6)
+    save(w.grab(), out, f"{lang}-whatif")
+
+    # history of the enterprise with the half-answered draft beside its earlier assessment
+    code = w.ws.assessment_row(draft).credit_code
+    hist = w.show_history(code)
+    wait(lambda: hist.comparison is not None and hist.canvas is not None)
+    settle(0.6)
+    save(w.grab(), out, f"{lang}-history")
+
+    pf = w.show_portfolio()
+    wait(lambda: pf.data is not None and pf.canvas is not None)
+    settle(0.6)
+    save(w.grab(), out, f"{lang}-portfolio")
+
+    # the export dialog over the assessment page
+    w.open_latest(codes["automotive"])
+    wait(lambda: w.editor is not None)
+    dlg = w.exports.choose_report()
+    settle()
+    save(with_dialog(w, dlg), out, f"{lang}-export-dialog")
+    dlg.reject()
+
+    # importing a bundle whose assessments are already here, and a damaged file: the summary
+    with tempfile.TemporaryDirectory() as tmp:
+        bad = Path(tmp) / "damaged.sfd"
+        bad.write_bytes(b"PK\x03\x04 damaged in transit")
+        sent = Path(tmp) / "from-a-colleague.sfd"
+        w.ws.export_bundle(sent, [r.uuid for r in w.ws.list_assessments()][:3])
+        job = w.exports.import_files([sent, bad])
+        wait(lambda: job.done and w.dialog is not None and w.dialog.objectName() == "importSummaryDialog")
+        summary = w.dialog
+        settle()
+        save(with_dialog(w, summary), out, f"{lang}-import-summary")
+        summary.close()
+
+    w.show_workspace()
+    guide = w.show_help()
+    settle(0.6)
+    save(with_dialog(w, guide), out, f"{lang}-help")
+    guide.close()
 
 
 def main(argv: list[str] | None = None) -> int:

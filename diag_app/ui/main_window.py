@@ -14,7 +14,7 @@ from typing import Any
 
 import PySide6
 from PySide6.QtCore import Qt, QTimer, Signal, qVersion
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -38,9 +37,14 @@ from .background import run_in_background
 from .editor import AssessmentEditor
 from .enterprise_dialog import EnterpriseDialog
 from .errors import present_error
+from .exports import Exports
+from .help_dialog import SECTIONS, HelpDialog
+from .history_page import HistoryPage
+from .portfolio_page import PortfolioPage
 from .result_panel import ResultPanel
 from .signals import emit
 from .style import role
+from .whatif_page import WhatIfPage
 from .workspace_page import WorkspacePage
 
 LANGS = ("zh", "en")
@@ -127,11 +131,26 @@ class MainWindow(QMainWindow):
         self.assess_split.setStretchFactor(1, 1)
         self.assess_split.setSizes([930, 430])
         self.stack.addWidget(self.assess_split)
+        self.whatif_page = WhatIfPage(self.lang)
+        self.whatif_page.back.connect(self.show_assessment_page)
+        self.whatif_page.plans_saved.connect(self._plans_saved)
+        self.stack.addWidget(self.whatif_page)
+        self.history_page = HistoryPage(self.lang)
+        self.history_page.back.connect(self.show_workspace)
+        self.history_page.open_revision.connect(self.open_assessment)
+        self.stack.addWidget(self.history_page)
+        self.portfolio_page = PortfolioPage(self.lang)
+        self.portfolio_page.back.connect(self.show_workspace)
+        self.portfolio_page.open_enterprise.connect(self.open_latest)
+        self.stack.addWidget(self.portfolio_page)
+        self.charts_loaded.connect(self._charts_for_pages)
         self.setCentralWidget(self.stack)
         self.db_label = QLabel()
         role(self.db_label, "muted")
         self.statusBar().addPermanentWidget(self.db_label)
 
+        self.exports = Exports(self)
+        self.setAcceptDrops(True)
         self._make_actions()
         self.retranslate()
         self.setMinimumSize(960, 600)
@@ -329,6 +348,51 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.assess_split)
             self._update_actions()
 
+    def show_whatif(self) -> WhatIfPage | None:
+        """The renewal and what-if page for the assessment open in the editor."""
+        ed = self.editor
+        if ed is None or self.ws is None or self.editor_pack is None:
+            return None
+        self.whatif_page.show_assessment(self.ws, self.editor_pack, ed.uuid, ed.assessment, ed.read_only)
+        self.stack.setCurrentWidget(self.whatif_page)
+        self._update_actions()
+        return self.whatif_page
+
+    def show_history(self, code: str | None = None) -> HistoryPage | None:
+        """The timeline and comparison of the current (or given) enterprise's assessments."""
+        if self.ws is None:
+            return None
+        code = code or self.exports._current_code()
+        if not code:
+            return None
+        try:
+            self.history_page.show_enterprise(self.ws, self.pack_for, code)
+        except Exception as exc:
+            present_error(self, exc, self.lang)
+            return None
+        self.stack.setCurrentWidget(self.history_page)
+        self._update_actions()
+        return self.history_page
+
+    def show_portfolio(self) -> PortfolioPage | None:
+        """The dashboard over the whole workspace (scored in the background)."""
+        if self.ws is None or self.pack is None:
+            return None
+        self.jobs.append(self.portfolio_page.refresh(self.ws, self.pack, self.pack_for))
+        self.stack.setCurrentWidget(self.portfolio_page)
+        self._update_actions()
+        return self.portfolio_page
+
+    def _charts_for_pages(self) -> None:
+        ready = self.charts is not None
+        self.history_page.set_charts(ready)
+        self.portfolio_page.set_charts(ready)
+
+    def _plans_saved(self) -> None:
+        if self.editor is not None:  # the plans ride along with the answers the editor saves
+            self.editor.assessment = self.ws.load_assessment(self.editor.uuid)
+        self.statusBar().showMessage(tr("ui.whatif.saved", self.lang), 5000)
+
     # --- enterprises --------------------------------------------------------------------------------
     def _exists(self, code: str) -> bool:
         return self.ws is not None and self.ws.get_enterprise(code) is not None
@@ -486,6 +550,12 @@ class MainWindow(QMainWindow):
         self.act_view_assess = self._action("actViewAssessment", self.show_assessment_page, "Ctrl+2")
         self.act_help = self._action("actHelp", self.show_help, sk.HelpContents, "F1")
         self.act_about = self._action("actAbout", self.show_about)
+        self.act_export_report = self._action("actExportReport", self.exports.choose_report, "Ctrl+Shift+E")
+        self.act_export_bundle = self._action("actExportBundle", self.exports.choose_bundle, "Ctrl+Shift+B")
+        self.act_import = self._action("actImport", self.exports.choose_import, "Ctrl+I")
+        self.act_view_whatif = self._action("actViewWhatIf", self.show_whatif, "Ctrl+3")
+        self.act_view_history = self._action("actViewHistory", self.show_history, "Ctrl+4")
+        self.act_view_portfolio = self._action("actViewPortfolio", self.show_portfolio, "Ctrl+5")
         self.lang_group = QActionGroup(self)
         self.lang_actions: dict[str, QAction] = {}
         for lg in LANGS:
@@ -523,6 +593,12 @@ class MainWindow(QMainWindow):
             (self.act_view_assess, "view_assessment"),
             (self.act_help, "help_contents"),
             (self.act_about, "about"),
+            (self.act_export_report, "export_report"),
+            (self.act_export_bundle, "export_bundle"),
+            (self.act_import, "import"),
+            (self.act_view_whatif, "view_whatif"),
+            (self.act_view_history, "view_history"),
+            (self.act_view_portfolio, "view_portfolio"),
         ):
             act.setText(tr(f"ui.menu.{key}", lang))
         self.lang_actions["zh"].setText("简体中文")
@@ -532,13 +608,16 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_open, self.act_new_ws])
         m.addSeparator()
+        m.addActions([self.act_import, self.act_export_bundle, self.act_export_report])
+        m.addSeparator()
         m.addAction(self.act_quit)
         m = mb.addMenu(tr("ui.menu.edit", lang))
         m.addActions([self.act_find, self.act_next])
         m.addSeparator()
         m.addAction(self.act_edit_ent)
         m = mb.addMenu(tr("ui.menu.view", lang))
-        m.addActions([self.act_view_ws, self.act_view_assess])
+        m.addActions([self.act_view_ws, self.act_view_assess, self.act_view_whatif, self.act_view_history])
+        m.addAction(self.act_view_portfolio)
         m.addSeparator()
         sub = m.addMenu(tr("ui.menu.language", lang))
         sub.addActions(list(self.lang_actions.values()))
@@ -561,6 +640,11 @@ class MainWindow(QMainWindow):
         self.act_find.setEnabled(in_editor or has_ws)
         self.act_next.setEnabled(self.editor is not None)
         self.act_view_assess.setEnabled(self.editor is not None)
+        for act in (self.act_export_report, self.act_export_bundle, self.act_import):
+            act.setEnabled(has_ws)
+        self.act_view_whatif.setEnabled(self.editor is not None)
+        self.act_view_history.setEnabled(has_ws)
+        self.act_view_portfolio.setEnabled(has_ws and self.pack is not None)
 
     def _find(self) -> None:
         if self.editor is not None and self.stack.currentWidget() is self.assess_split:
@@ -586,18 +670,17 @@ class MainWindow(QMainWindow):
         self.result_panel.set_lang(lang)
         if self.editor is not None:
             self.editor.set_lang(lang)
+        self.whatif_page.set_lang(lang)
+        self.history_page.set_lang(lang)
+        self.portfolio_page.set_lang(lang)
+        if isinstance(self.dialog, HelpDialog) and self.dialog.isVisible():
+            self.dialog.set_lang(lang)
 
     # --- help and about -----------------------------------------------------------------------------
     def show_help(self) -> QDialog:
-        dlg = QDialog(self)
-        dlg.setObjectName("helpDialog")
-        dlg.setWindowTitle(tr("ui.help.title", self.lang))
-        text = QTextBrowser()
-        text.setOpenExternalLinks(False)
-        text.setPlainText(tr("ui.help.body", self.lang))
-        lay = QVBoxLayout(dlg)
-        lay.addWidget(text)
-        dlg.resize(560, 460)
+        """The user guide, at the section for the page on screen (context help)."""
+        current = self.stack.currentWidget()
+        dlg = HelpDialog(self.lang, SECTIONS.get(current.objectName() if current else "", ""), self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dlg
         dlg.open()
@@ -626,6 +709,25 @@ class MainWindow(QMainWindow):
         self.dialog = box
         box.open()
         return box
+
+    # --- drag and drop: bundles dropped anywhere on the window are imported -------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        md = event.mimeData()
+        local = [u.toLocalFile() for u in md.urls() if u.isLocalFile()] if md.hasUrls() else []
+        if self.ws is not None and self.exports.importable(local):
+            event.acceptProposedAction()
+            self.statusBar().showMessage(tr("ui.import.drop_hint", self.lang), 3000)
+            return
+        event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        md = event.mimeData()
+        paths = self.exports.importable([u.toLocalFile() for u in md.urls() if u.isLocalFile()]) if md.hasUrls() else []
+        if self.ws is None or not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.jobs.append(self.exports.import_files(paths))
 
     # --- closing ------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

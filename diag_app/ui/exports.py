@@ -1,0 +1,419 @@
+"""Exports and imports from the GUI: the report (PDF, XLSX, CSV) of any revision, bundles of one,
+several or all enterprises, and importing bundles by menu or drag and drop.
+
+The work functions at the top are plain functions that report through a ``Progress`` and stop
+when it is cancelled; the files they write are written to a temporary file and renamed into place
+by the report and store code, so a cancelled or failed export leaves nothing half-written. The
+``Exports`` controller below wires them to dialogs through ``run_in_background``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..i18n import tr
+from .background import Cancelled, Progress, run_in_background
+from .style import role
+
+FORMATS = ("pdf", "xlsx", "csv")
+BUNDLE_SUFFIX = ".sfd"
+IMPORTABLE = (".sfd", ".zip", ".json")
+
+
+# --- work functions (no widgets) ----------------------------------------------------------------
+
+
+def write_assessment(
+    ws: Any,
+    pack_for: Callable[[str, str], Any],
+    uuid: str,
+    revision: int | None,
+    out: str | Path,
+    fmt: str,
+    lang: str,
+    progress: Progress,
+) -> Path:
+    """Write one revision's report (PDF) or tables (XLSX, CSV) to ``out``."""
+    from ..model.diagnosis import diagnose
+
+    progress(0, 100, tr("ui.export.preparing", lang))
+    a = ws.load_assessment(uuid, revision)
+    pack = pack_for(a.pack_id, a.pack_version)
+    result = diagnose(pack, a)
+    progress.check()
+    out = Path(out)
+    if fmt == "pdf":
+        from ..report.pdf import write_report
+
+        def step(fraction: float, stage: str) -> None:
+            progress.check()
+            progress(int(10 + fraction * 90), 100, stage)
+
+        write_report(pack, result, out, lang, {"app_version": __version__}, step)
+    elif fmt == "xlsx":
+        from ..report.tables import write_xlsx
+
+        write_xlsx(pack, result, out, lang)
+    elif fmt == "csv":
+        from ..report.tables import write_csv
+
+        write_csv(pack, result, out, lang)
+    else:
+        raise ValueError(fmt)
+    progress(100, 100, "")
+    return out
+
+
+def write_bundle(ws: Any, uuids: Sequence[str], out: str | Path, progress: Progress) -> tuple[Path, int]:
+    """Every revision of the given assessments, with evidence, in one bundle file."""
+    progress.check()
+    ws.export_bundle(out, list(uuids))
+    return Path(out), len(uuids)
+
+
+def import_paths(ws: Any, paths: Sequence[str | Path], progress: Progress) -> Any:
+    """Import bundles and assessment files; a cancel leaves the workspace as it was."""
+    from ..store import ImportCancelled
+
+    def report(done: int, total: int, message: str = "") -> bool:
+        progress(done, total, message)
+        return not progress.cancelled
+
+    try:
+        return ws.import_files(list(paths), report)
+    except ImportCancelled:
+        raise Cancelled from None
+
+
+def uuids_of(ws: Any, codes: Sequence[str] | None) -> list[str]:
+    """The assessments of the given enterprises (all enterprises when ``codes`` is None)."""
+    rows = ws.list_assessments()
+    wanted = None if codes is None else set(codes)
+    return list(dict.fromkeys(r.uuid for r in rows if wanted is None or r.credit_code in wanted))
+
+
+def summary_counts(summary: Any) -> dict[str, int]:
+    return {
+        "added": len(summary.added),
+        "skipped": len(summary.skipped),
+        "new_revisions": len(summary.new_revisions),
+        "rejected": len(summary.rejected),
+    }
+
+
+# --- dialogs ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportChoice:
+    uuid: str
+    revision: int
+    lang: str
+    fmt: str
+
+
+class ExportReportDialog(QDialog):
+    """Choose which assessment and revision, the language and the format of the export."""
+
+    def __init__(self, rows: Sequence[Any], lang: str, parent: QWidget | None = None, current: str | None = None):
+        super().__init__(parent)
+        self.setObjectName("exportReportDialog")
+        self.setWindowTitle(tr("ui.export.report_title", lang))
+        self.rows = list(rows)
+        self.which = QComboBox()
+        self.which.setObjectName("exportWhich")
+        for r in self.rows:
+            mode = tr(f"ui.mode.{r.mode}", lang) if r.mode in ("self", "onsite") else r.mode
+            status = tr(f"ui.status.{r.status}", lang) if r.status in ("draft", "final") else r.status
+            self.which.addItem(
+                tr("ui.export.revision_label", lang, date=r.date, mode=mode, revision=r.revision, status=status),
+                (r.uuid, r.revision),
+            )
+        if current:
+            for i in range(self.which.count()):
+                if self.which.itemData(i)[0] == current:
+                    self.which.setCurrentIndex(i)
+                    break
+        self.language = QComboBox()
+        self.language.setObjectName("exportLanguage")
+        self.language.addItem("简体中文", "zh")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(0 if lang == "zh" else 1)
+        self.format = QComboBox()
+        self.format.setObjectName("exportFormat")
+        for f in FORMATS:
+            self.format.addItem(tr(f"ui.export.format.{f}", lang), f)
+        form = QFormLayout()
+        form.addRow(tr("ui.export.which", lang), self.which)
+        form.addRow(tr("ui.export.language", lang), self.language)
+        form.addRow(tr("ui.export.format", lang), self.format)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("ui.export.go", lang))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("ui.cancel", lang))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.buttons)
+
+    def choice(self) -> ReportChoice:
+        uuid, revision = self.which.currentData()
+        return ReportChoice(uuid, int(revision), self.language.currentData(), self.format.currentData())
+
+
+class ExportBundleDialog(QDialog):
+    """Tick the enterprises whose assessments go into the bundle."""
+
+    def __init__(
+        self, enterprises: Sequence[Any], lang: str, parent: QWidget | None = None, selected: str | None = None
+    ):
+        super().__init__(parent)
+        self.setObjectName("exportBundleDialog")
+        self.setWindowTitle(tr("ui.export.bundle_title", lang))
+        self.list = QListWidget()
+        self.list.setObjectName("bundleEnterprises")
+        for e in enterprises:
+            if not e.latest_uuid:
+                continue
+            it = QListWidgetItem(f"{e.name}  ({e.credit_code})")
+            it.setData(Qt.ItemDataRole.UserRole, e.credit_code)
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(Qt.CheckState.Checked if e.credit_code == selected else Qt.CheckState.Unchecked)
+            self.list.addItem(it)
+        self.all = QPushButton(tr("ui.export.select_all", lang))
+        self.all.setObjectName("bundleSelectAll")
+        self.all.clicked.connect(lambda: self.set_all(True))
+        self.none = QPushButton(tr("ui.export.select_none", lang))
+        self.none.clicked.connect(lambda: self.set_all(False))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("ui.export.go", lang))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("ui.cancel", lang))
+        self.buttons.addButton(self.all, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.none, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        hint = QLabel(tr("ui.export.bundle_hint", lang))
+        hint.setWordWrap(True)
+        role(hint, "muted")
+        lay = QVBoxLayout(self)
+        lay.addWidget(hint)
+        lay.addWidget(self.list)
+        lay.addWidget(self.buttons)
+        self.resize(520, 420)
+
+    def set_all(self, on: bool) -> None:
+        for i in range(self.list.count()):
+            self.list.item(i).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def codes(self) -> list[str]:
+        out = []
+        for i in range(self.list.count()):
+            it = self.list.item(i)
+            if it.checkState() == Qt.CheckState.Checked:
+                out.append(str(it.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+
+class ImportSummaryDialog(QDialog):
+    """What an import added, skipped, kept as new revisions and rejected (with the reason)."""
+
+    def __init__(self, summary: Any, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        from .errors import error_text
+
+        self.setObjectName("importSummaryDialog")
+        self.setWindowTitle(tr("ui.import.summary_title", lang))
+        counts = summary_counts(summary)
+        self.headline = QLabel(tr("ui.import.summary", lang, **counts))
+        self.headline.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("importSummaryTree")
+        self.tree.setHeaderLabels([tr("ui.import.col.what", lang), tr("ui.import.col.detail", lang)])
+        self.groups: dict[str, QTreeWidgetItem] = {}
+        for key, items in (
+            ("added", summary.added),
+            ("new_revisions", summary.new_revisions),
+            ("skipped", summary.skipped),
+        ):
+            g = QTreeWidgetItem([tr(f"ui.import.{key}", lang, n=len(items)), ""])
+            self.groups[key] = g
+            self.tree.addTopLevelItem(g)
+            for it in items:
+                mode = tr(f"ui.mode.{it.mode}", lang) if it.mode in ("self", "onsite") else it.mode
+                detail = tr("ui.import.item", lang, revision=it.revision, mode=mode, file=Path(it.file).name)
+                if key == "skipped" and it.differs:
+                    detail += tr("ui.import.differs", lang)
+                g.addChild(QTreeWidgetItem([it.enterprise_name, detail]))
+        g = QTreeWidgetItem([tr("ui.import.rejected", lang, n=len(summary.rejected)), ""])
+        self.groups["rejected"] = g
+        self.tree.addTopLevelItem(g)
+        for file, why in summary.rejected:
+            what, detail, _hint = error_text(why, lang)
+            g.addChild(QTreeWidgetItem([Path(file).name, detail or what]))
+        self.tree.expandAll()
+        self.tree.setColumnWidth(0, 260)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("ui.ok", lang))
+        buttons.accepted.connect(self.accept)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.headline)
+        lay.addWidget(self.tree)
+        lay.addWidget(buttons)
+        self.resize(680, 420)
+
+    def reasons(self) -> list[str]:
+        g = self.groups["rejected"]
+        return [c.text(1) for i in range(g.childCount()) if (c := g.child(i)) is not None]
+
+
+# --- the controller -----------------------------------------------------------------------------
+
+
+class Exports:
+    """The window's export and import commands (menus, drag and drop)."""
+
+    def __init__(self, window: Any):
+        self.w = window
+        self.last_summary: Any = None
+
+    @property
+    def lang(self) -> str:
+        return str(self.w.lang)
+
+    def _current_code(self) -> str | None:
+        w = self.w
+        page = w.stack.currentWidget()
+        if page is getattr(w, "history_page", None) and w.history_page.code:
+            return str(w.history_page.code)
+        if w.editor is not None and page is not w.workspace_page:
+            return str(w.editor.assessment.enterprise.credit_code)
+        if w.workspace_page is not None:
+            return w.workspace_page.current_code()
+        return None
+
+    # report / tables
+    def choose_report(self) -> ExportReportDialog | None:
+        w = self.w
+        if w.ws is None:
+            return None
+        code = self._current_code()
+        if not code:
+            return None
+        rows = []
+        for r in w.ws.list_assessments(code):
+            rows.extend(w.ws.revisions(r.uuid)[::-1])
+        if not rows:
+            return None
+        current = w.editor.uuid if w.editor is not None and hasattr(w.editor, "uuid") else None
+        dlg = ExportReportDialog(rows, self.lang, w, current)
+        dlg.accepted.connect(lambda: self._ask_report_path(dlg.choice()))
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        w.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _ask_report_path(self, c: ReportChoice) -> None:
+        row = next((r for r in self.w.ws.revisions(c.uuid) if r.revision == c.revision), None)
+        name = f"{row.enterprise_name if row else 'report'}-r{c.revision}.{c.fmt}"
+        start = str((self.w.db_path.parent if self.w.db_path else Path.home()) / name)
+        path, _ = QFileDialog.getSaveFileName(
+            self.w, tr("ui.export.report_title", self.lang), start, tr(f"ui.file_filter.{c.fmt}", self.lang)
+        )
+        if path:
+            self.export_assessment(c.uuid, c.revision, path, c.lang, c.fmt)
+
+    def export_assessment(self, uuid: str, revision: int | None, out: str | Path, lang: str, fmt: str) -> Any:
+        w = self.w
+        work = lambda p: write_assessment(w.ws, w.pack_for, uuid, revision, out, fmt, lang, p)  # noqa: E731
+        return run_in_background(
+            w, work, tr("ui.export.writing", self.lang, file=Path(out).name), self._written, lang=self.lang
+        )
+
+    def _written(self, path: Any) -> None:
+        if isinstance(path, tuple):
+            path = path[0]
+        self.w.statusBar().showMessage(tr("ui.export.done", self.lang, path=str(path)), 10000)
+
+    # bundles
+    def choose_bundle(self) -> ExportBundleDialog | None:
+        w = self.w
+        if w.ws is None:
+            return None
+        dlg = ExportBundleDialog(w.ws.list_enterprises(), self.lang, w, self._current_code())
+        dlg.accepted.connect(lambda: self._ask_bundle_path(dlg.codes()))
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        w.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _ask_bundle_path(self, codes: list[str]) -> None:
+        if not codes:
+            return
+        start = str((self.w.db_path.parent if self.w.db_path else Path.home()) / f"assessments{BUNDLE_SUFFIX}")
+        path, _ = QFileDialog.getSaveFileName(
+            self.w, tr("ui.export.bundle_title", self.lang), start, tr("ui.file_filter.bundle", self.lang)
+        )
+        if path:
+            if not Path(path).suffix:
+                path += BUNDLE_SUFFIX
+            self.export_bundle(codes, path)
+
+    def export_bundle(self, codes: Sequence[str] | None, out: str | Path) -> Any:
+        w = self.w
+        uuids = uuids_of(w.ws, codes)
+        work = lambda p: write_bundle(w.ws, uuids, out, p)  # noqa: E731
+        return run_in_background(
+            w, work, tr("ui.export.writing", self.lang, file=Path(out).name), self._written, lang=self.lang
+        )
+
+    # import
+    def choose_import(self) -> None:
+        w = self.w
+        if w.ws is None:
+            return
+        start = str(w.db_path.parent) if w.db_path else ""
+        paths, _ = QFileDialog.getOpenFileNames(
+            w, tr("ui.import.title", self.lang), start, tr("ui.file_filter.import", self.lang)
+        )
+        if paths:
+            self.import_files(paths)
+
+    def import_files(self, paths: Sequence[str | Path]) -> Any:
+        w = self.w
+        if w.ws is None:
+            return None
+        work = lambda p: import_paths(w.ws, paths, p)  # noqa: E731
+        return run_in_background(w, work, tr("ui.import.running", self.lang), self._imported, lang=self.lang)
+
+    def _imported(self, summary: Any) -> None:
+        self.last_summary = summary
+        self.w.refresh_enterprises()
+        dlg = ImportSummaryDialog(summary, self.lang, self.w)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.w.dialog = dlg
+        dlg.open()
+
+    @staticmethod
+    def importable(paths: Sequence[str]) -> list[str]:
+        return [p for p in paths if Path(p).suffix.lower() in IMPORTABLE]

@@ -1,0 +1,372 @@
+"""Renewal and what-if: the suggested renewal items with their reasons, investment ranges and the
+measures they may qualify for; tick items or edit the planned amounts and see S, level, tier and
+the estimated support change at once; the cheapest roadmap to the next tier as steps.
+
+The page computes nothing itself: ``renewal.suggest`` gives the items, ``renewal.what_if`` the
+scores after buying the ticked ones (fast enough for every click), ``tiers.shanghai_tier`` the tier,
+``support.support_for_plans`` the support and ``roadmap.roadmap`` (in the background) the route.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..describe import level_name, reason_text, tier_name
+from ..i18n import tr
+from ..model.assessment import Assessment, Plan
+from ..model.questionnaire import CatalogItem, Pack
+from ..model.renewal import suggest, what_if
+from ..model.scoring import Scores, score
+from ..model.support import support_for_plans
+from ..model.tiers import shanghai_tier
+from ..money import fmt_cny, fmt_cny_range, fmt_num
+from .background import run_in_background
+from .signals import emit
+from .style import role
+
+COLS = ("plan", "item", "reasons", "range", "measures", "amount")
+
+
+class WhatIfPage(QWidget):
+    back = Signal()
+    plans_saved = Signal()
+    roadmap_ready = Signal()
+
+    def __init__(self, lang: str = "zh", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("whatIfPage")
+        self.lang = lang
+        self.ws: Any = None
+        self.pack: Pack | None = None
+        self.uuid: str | None = None
+        self.assessment: Assessment | None = None
+        self.base: Scores | None = None
+        self.items: list[CatalogItem] = []
+        self.reasons: dict[str, tuple[Any, ...]] = {}
+        self.spins: dict[str, QDoubleSpinBox] = {}
+        self.final = False
+        self.roadmap: Any = None
+        self.roadmap_job: Any = None
+        self._filling = False
+        self._run: Callable[..., Any] = run_in_background
+
+        self.back_btn = QPushButton()
+        self.back_btn.setObjectName("whatIfBack")
+        self.back_btn.clicked.connect(lambda: emit(self.back))
+        self.title = QLabel()
+        role(self.title, "pageTitle")
+        self.now_label = QLabel()
+        self.now_label.setObjectName("whatIfNow")
+        self.after_label = QLabel()
+        self.after_label.setObjectName("whatIfAfter")
+        role(self.after_label, "cardLevel")
+        self.support_label = QLabel()
+        self.support_label.setObjectName("whatIfSupport")
+        self.support_label.setWordWrap(True)
+        self.save_btn = QPushButton()
+        self.save_btn.setObjectName("whatIfSave")
+        self.save_btn.clicked.connect(self.save_plans)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        role(self.hint, "muted")
+
+        self.table = QTableWidget(0, len(COLS))
+        self.table.setObjectName("whatIfTable")
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.itemChanged.connect(self._item_changed)
+
+        self.road_title = QLabel()
+        role(self.road_title, "cardLevel")
+        self.road_status = QLabel()
+        self.road_status.setObjectName("roadmapStatus")
+        self.road_status.setWordWrap(True)
+        self.road = QTreeWidget()
+        self.road.setObjectName("roadmapSteps")
+        self.road.setRootIsDecorated(False)
+        self.road.setColumnCount(5)
+
+        top = QHBoxLayout()
+        top.addWidget(self.back_btn)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.save_btn)
+        summary = QVBoxLayout()
+        summary.addWidget(self.now_label)
+        summary.addWidget(self.after_label)
+        summary.addWidget(self.support_label)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addLayout(summary)
+        lay.addWidget(self.hint)
+        lay.addWidget(self.table, 5)
+        lay.addWidget(self.road_title)
+        lay.addWidget(self.road_status)
+        lay.addWidget(self.road, 2)
+        self.road.setMaximumHeight(220)
+        self.retranslate()
+
+    # --- content ----------------------------------------------------------------------------------
+    def show_assessment(self, ws: Any, pack: Pack, uuid: str, a: Assessment, final: bool = False) -> None:
+        self.ws, self.pack, self.uuid, self.assessment, self.final = ws, pack, uuid, a, final
+        self.base = score(pack, a)
+        suggestions = suggest(pack, a, self.base)
+        self.reasons = {s.item.id: s.reasons for s in suggestions}
+        items = [s.item for s in suggestions]
+        catalog = {c.id: c for c in pack.catalog}
+        planned = {p.item: p for p in a.plans}
+        for pid in planned:
+            if pid in catalog and catalog[pid] not in items:
+                items.append(catalog[pid])
+        self.items = items
+        self._fill(planned)
+        self.save_btn.setEnabled(not final)
+        self.start_roadmap()
+
+    def _fill(self, planned: dict[str, Plan]) -> None:
+        assert self.pack is not None
+        lang = self.lang
+        self._filling = True
+        self.table.setRowCount(len(self.items))
+        self.spins = {}
+        for row, it in enumerate(self.items):
+            tick = QTableWidgetItem()
+            tick.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            tick.setCheckState(Qt.CheckState.Checked if it.id in planned else Qt.CheckState.Unchecked)
+            tick.setData(Qt.ItemDataRole.UserRole, it.id)
+            self.table.setItem(row, 0, tick)
+            self.table.setItem(row, 1, self._ro(it.name.get(lang), it.description.get(lang)))
+            reasons = "\n".join(reason_text(self.pack, r, lang) for r in self.reasons.get(it.id, ()))
+            self.table.setItem(row, 2, self._ro(reasons or tr("ui.whatif.planned_only", lang)))
+            self.table.setItem(row, 3, self._ro(fmt_cny_range(it.investment_low, it.investment_high, lang)))
+            names = [self.pack.measures[m].name.get(lang) for m in it.measures if m in self.pack.measures]
+            self.table.setItem(row, 4, self._ro("\n".join(names) or "—"))
+            spin = QDoubleSpinBox()
+            spin.setObjectName(f"amount_{it.id}")
+            spin.setDecimals(0)
+            spin.setRange(0, 1e10)
+            spin.setSingleStep(10_000)
+            spin.setGroupSeparatorShown(True)
+            spin.setSuffix(tr("ui.whatif.unit", lang))
+            plan = planned.get(it.id)
+            spin.setValue(plan.investment_cny if plan else (it.investment_low + it.investment_high) / 2)
+            spin.valueChanged.connect(lambda _v: self.recompute())
+            self.spins[it.id] = spin
+            holder = QWidget()  # keeps the spin box its natural height in a tall row
+            hl = QVBoxLayout(holder)
+            hl.setContentsMargins(4, 0, 4, 0)
+            hl.addStretch(1)
+            hl.addWidget(spin)
+            hl.addStretch(1)
+            self.table.setCellWidget(row, 5, holder)
+        self.table.resizeRowsToContents()
+        self.table.setColumnWidth(0, 50)
+        self.table.setColumnWidth(1, 220)
+        self.table.setColumnWidth(3, 150)
+        self.table.setColumnWidth(4, 200)
+        self.table.setColumnWidth(5, 150)
+        self._filling = False
+        self.recompute()
+
+    @staticmethod
+    def _ro(text: str, tip: str = "") -> QTableWidgetItem:
+        it = QTableWidgetItem(text)
+        it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        if tip:
+            it.setToolTip(tip)
+        return it
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if not self._filling and item.column() == 0:
+            self.recompute()
+
+    # --- what-if ----------------------------------------------------------------------------------
+    def ticked(self) -> list[CatalogItem]:
+        out = []
+        for row, it in enumerate(self.items):
+            cell = self.table.item(row, 0)
+            if cell is not None and cell.checkState() == Qt.CheckState.Checked:
+                out.append(it)
+        return out
+
+    def set_ticked(self, item_id: str, on: bool) -> None:
+        for row, it in enumerate(self.items):
+            cell = self.table.item(row, 0)
+            if it.id == item_id and cell is not None:
+                cell.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def plans(self) -> tuple[Plan, ...]:
+        return tuple(Plan(it.id, float(self.spins[it.id].value())) for it in self.ticked())
+
+    def planned_scores(self) -> Scores:
+        assert self.pack is not None and self.base is not None
+        return what_if(self.pack, self.base, self.ticked())
+
+    def recompute(self) -> None:
+        if self.pack is None or self.base is None or self._filling:
+            return
+        pack, lang = self.pack, self.lang
+        after = self.planned_scores()
+        t0 = shanghai_tier(pack, self.base).tier
+        t1 = shanghai_tier(pack, after).tier
+        self.now_label.setText(
+            tr(
+                "ui.whatif.now",
+                lang,
+                s=fmt_num(round(self.base.s, 2)),
+                level=level_name(pack, self.base.level, lang),
+                tier=tier_name(pack, t0, lang),
+            )
+        )
+        delta = after.s - self.base.s
+        self.after_label.setText(
+            tr(
+                "ui.whatif.after",
+                lang,
+                s=fmt_num(round(after.s, 2)),
+                delta=f"{delta:+.2f}",
+                level=level_name(pack, after.level, lang),
+                tier=tier_name(pack, t1, lang),
+            )
+            + (tr("ui.whatif.tier_up", lang) if t1 != t0 else "")
+        )
+        plans = self.plans()
+        _rows, total = support_for_plans(pack, plans)
+        invest = sum(p.investment_cny for p in plans)
+        self.support_label.setText(
+            tr("ui.whatif.support", lang, n=len(plans), investment=fmt_cny(invest, lang), support=fmt_cny(total, lang))
+        )
+        self.after_scores = after
+        self.after_tier = t1
+        self.support_total = total
+
+    def save_plans(self) -> bool:
+        if self.ws is None or self.uuid is None or self.final:
+            return False
+        from .errors import present_error
+
+        try:
+            self.ws.set_plans(self.uuid, self.plans())
+        except Exception as exc:
+            present_error(self, exc, self.lang)
+            return False
+        emit(self.plans_saved)
+        return True
+
+    # --- roadmap ----------------------------------------------------------------------------------
+    def start_roadmap(self) -> None:
+        if self.pack is None or self.assessment is None:
+            return
+        from ..model.roadmap import roadmap
+
+        pack, a, base = self.pack, self.assessment, self.base
+        self.roadmap = None
+        self.road.clear()
+        self.road_status.setText(tr("ui.whatif.road_running", self.lang))
+        token = object()
+        self._token = token
+
+        def done(rm: Any) -> None:
+            if self._token is token:
+                self.show_roadmap(rm)
+
+        self.roadmap_job = self._run(
+            self,
+            lambda _p: roadmap(pack, a, base),
+            tr("ui.whatif.road_running", self.lang),
+            done,
+            lang=self.lang,
+            show_progress=False,
+        )
+
+    def show_roadmap(self, rm: Any) -> None:
+        assert self.pack is not None
+        pack, lang = self.pack, self.lang
+        self.roadmap = rm
+        self.road.clear()
+        if rm.target is None:
+            self.road_status.setText(tr("ui.whatif.road_top", lang))
+        elif not rm.reachable:
+            from ..describe import check_text
+
+            why = "\n".join(check_text(pack, c, lang) for c in rm.blockers)
+            self.road_status.setText(
+                tr("ui.whatif.road_unreachable", lang, tier=tier_name(pack, rm.target, lang)) + why
+            )
+        else:
+            self.road_status.setText(
+                tr(
+                    "ui.whatif.road_summary",
+                    lang,
+                    tier=tier_name(pack, rm.target, lang),
+                    n=len(rm.steps),
+                    investment=fmt_cny(rm.investment_cny, lang),
+                )
+            )
+        for i, st in enumerate(rm.steps, 1):
+            self.road.addTopLevelItem(
+                QTreeWidgetItem(
+                    [
+                        str(i),
+                        st.item.name.get(lang),
+                        fmt_cny(st.cost_cny, lang),
+                        f"{st.s_after:.2f} · {level_name(pack, st.level_after, lang)}",
+                        tier_name(pack, st.tier_after, lang),
+                    ]
+                )
+            )
+        self.road.resizeColumnToContents(0)
+        self.road.setColumnWidth(1, 320)
+        self.road.setColumnWidth(2, 140)
+        self.road.setColumnWidth(3, 200)
+        emit(self.roadmap_ready)
+
+    def plan_roadmap(self) -> None:
+        """Tick exactly the roadmap's items (the planned amounts stay as they are)."""
+        if self.roadmap is None:
+            return
+        ids = {st.item.id for st in self.roadmap.steps}
+        for it in self.items:
+            self.set_ticked(it.id, it.id in ids)
+
+    # --- language ---------------------------------------------------------------------------------
+    def set_lang(self, lang: str) -> None:
+        self.lang = lang
+        self.retranslate()
+        if self.pack is not None and self.assessment is not None:
+            planned = {p.item: p for p in self.plans()}
+            self._fill(planned)
+            if self.roadmap is not None:
+                self.show_roadmap(self.roadmap)
+            else:
+                self.road_status.setText(tr("ui.whatif.road_running", lang))
+
+    def retranslate(self) -> None:
+        lang = self.lang
+        self.back_btn.setText(tr("ui.whatif.back", lang))
+        self.title.setText(tr("ui.whatif.title", lang))
+        self.save_btn.setText(tr("ui.whatif.save", lang))
+        self.hint.setText(tr("ui.whatif.hint", lang))
+        self.road_title.setText(tr("ui.whatif.road_title", lang))
+        self.table.setHorizontalHeaderLabels([tr(f"ui.whatif.col.{c}", lang) for c in COLS])
+        self.road.setHeaderLabels([tr(f"ui.whatif.road.{c}", lang) for c in ("n", "item", "cost", "s", "tier")])
