@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import sys
+import uuid
 from pathlib import Path
 
 from diag_app.assessment_file import write_json_atomic
@@ -104,6 +105,9 @@ def build(industry: str) -> dict:
     }
     if p["plans"]:
         data["plans"] = p["plans"]
+    # A fixed uuid per example, so importing an example twice is recognised as the same assessment.
+    data["uuid"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"diag-app/examples/{industry}"))
+    data["revision"] = 1
     return data
 
 
