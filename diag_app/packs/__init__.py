@@ -33,9 +33,17 @@ class PackNotFound(LookupError):
 
 
 def available_packs(root: Path | None = None) -> dict[tuple[str, str], Path]:
-    """(id, version) → folder, read from each pack's pack.yaml without loading the rest."""
+    """(id, version) → folder, read from each pack's pack.yaml without loading the rest.
+
+    Cached: the shipped packs do not change while the app runs, and importing a thousand bundles
+    would otherwise re-read every pack.yaml for each of them."""
+    return dict(_available(str(root or packs_dir())))
+
+
+@cache
+def _available(root_dir: str) -> dict[tuple[str, str], Path]:
     out = {}
-    root = root or packs_dir()
+    root = Path(root_dir)
     for meta in sorted(root.glob("*/pack.yaml")):
         with meta.open(encoding="utf-8") as f:
             data = yaml.safe_load(f) or {}
