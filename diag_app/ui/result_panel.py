@@ -9,9 +9,11 @@ when the charts are first wanted, after the window is on screen.
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -37,6 +39,9 @@ log = logging.getLogger(__name__)
 
 RECOMPUTE_MS = 60
 REDRAW_MS = 350
+
+
+_RENDER_LOCK = threading.Lock()
 
 
 def _label(name: str = "", wrap: bool = True) -> QLabel:
@@ -236,35 +241,66 @@ class ResultPanel(QScrollArea):
         self._canvases = []
 
     def draw_charts(self) -> None:
+        """Render the report's figures on a worker thread and show them as images.
+
+        Building and rasterising two matplotlib figures takes several hundred milliseconds, far
+        too long for the GUI thread; the images are exactly what the same figure code gives the
+        PDF. A newer request makes an older one's images stale, and those are dropped.
+        """
         if self.charts is None or self.result is None or self.pack is None:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from .background import run_in_background
 
-        new: list[QWidget] = []
-        width = max(260, self.viewport().width() - 24)
-        for fn, height in (("radar", int(width * 0.95)), ("level_bars", int(width * 0.6))):
-            draw = getattr(self.charts, fn, None)
-            if draw is None:
-                continue
-            try:
-                fig = draw(self.pack, self.result, self.lang)
-            except Exception as exc:  # a chart that cannot draw must not take the panel down
-                log.exception("chart %s failed", fn)
+        self._chart_gen = getattr(self, "_chart_gen", 0) + 1
+        gen = self._chart_gen
+        width = max(260, self.viewport().width() - 40)  # room for the layout margins: no sideways scrolling
+        # Draw as if on a page about five inches wide, scaled to the panel: the figures were
+        # designed for the PDF, and their labels crowd at the screen's full 100 dpi.
+        dpi = max(70.0, min(100.0, width / 5.0))
+        charts, pack, result, lang = self.charts, self.pack, self.result, self.lang
+        wanted = [
+            (fn, h)
+            for fn, h in (("radar", int(width * 0.95)), ("level_bars", int(width * 0.6)))
+            if getattr(charts, fn, None) is not None
+        ]
+
+        def work(progress: Any) -> list[tuple[str, bytes]]:
+            import io
+
+            out = []
+            with _RENDER_LOCK:  # matplotlib's font cache is not safe to share between threads
+                for fn, height in wanted:
+                    fig = getattr(charts, fn)(pack, result, lang)
+                    fig.set_dpi(dpi)
+                    fig.set_size_inches(width / dpi, height / dpi)
+                    buf = io.BytesIO()
+                    fig.savefig(buf, format="png", dpi=dpi)
+                    out.append((fn, buf.getvalue()))
+            return out
+
+        def done(images: list[tuple[str, bytes]]) -> None:
+            if gen != self._chart_gen:
+                return
+            new: list[QWidget] = []
+            for fn, data in images:
+                pix = QPixmap()
+                pix.loadFromData(data, "PNG")
+                label = QLabel()
+                label.setObjectName(f"chart_{fn}")
+                label.setPixmap(pix)
+                label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                new.append(label)
+            self._drop_canvases()
+            for c in new:
+                self.chart_box.addWidget(c)
+            self._canvases = new
+
+        def failed(exc: BaseException) -> None:  # a chart that cannot draw must not take the panel down
+            log.error("charts failed: %s", exc)
+            if gen == self._chart_gen:
                 self.chart_note.setText(tr("ui.res.charts_unavailable", self.lang, detail=str(exc)))
-                continue
-            # Draw as if on a page about five inches wide, scaled to the panel: the figure was
-            # designed for the PDF, and its labels crowd at the screen's full 100 dpi.
-            fig.set_dpi(max(70.0, min(100.0, width / 5.0)))
-            canvas = FigureCanvasQTAgg(fig)
-            canvas.setObjectName(f"chart_{fn}")
-            canvas.setMinimumWidth(200)
-            canvas.setFixedHeight(height)
-            canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            new.append(canvas)
-        self._drop_canvases()
-        for c in new:
-            self.chart_box.addWidget(c)
-        self._canvases = new
+
+        run_in_background(self, work, "", done, lang=self.lang, cancellable=False, on_error=failed, show_progress=False)
 
     def chart_widgets(self) -> list[QWidget]:
         return list(self._canvases)
