@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import app_version
 from .i18n import tr
 
 EXIT_OK, EXIT_DIFFERS, EXIT_INVALID = 0, 1, 2
@@ -150,6 +150,14 @@ def _amount(raw: str | None, option: str, lang: str, fraction: bool = False) -> 
     return v
 
 
+class _VersionAction(argparse.Action):
+    """--version without reading the package metadata on every start (it costs ~0.1 s)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        _out(f"diag-app {app_version()}")
+        parser.exit()
+
+
 class _ArgError(Exception):
     pass
 
@@ -202,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="diag-app", description="智能工厂自诊断 — smart-factory self-diagnosis", parents=[lang_parent]
     )
-    p.add_argument("--version", action="version", version=f"diag-app {__version__}")
+    p.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     p.add_argument("--db", help="workspace database file (GUI)")
     sub = p.add_subparsers(dest="command")
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from .. import __version__
+from .. import app_version
 from ..describe import check_text, estimate_basis, level_name, reason_text, tier_name
 from ..i18n import tr
 from ..model.assessment import NA
@@ -300,7 +300,7 @@ def build_report(
     digest = sha256_hex(canonical_bytes(a))
     generated = m.generated or date.today().isoformat()
     report_id = m.report_id or report_id_for(digest, generated)
-    version = m.app_version or __version__
+    version = m.app_version or app_version()
     b = _Builder(pack, result, lang, m)
 
     e = a.enterprise

@@ -32,7 +32,7 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 from sqlite_utils.db import Table
 
-from .. import __version__
+from .. import app_version
 from ..assessment_file import write_json_atomic
 from ..model.assessment import (
     MODES,
@@ -1023,7 +1023,7 @@ class Workspace:
                         evidence[ref["sha256"]] = self.evidence_path(ref["sha256"])
                         names[ref["sha256"]] = ref["name"]
         try:
-            bundlemod.write_bundle(out, members, evidence, __version__)
+            bundlemod.write_bundle(out, members, evidence, app_version())
         except bundlemod.EvidenceUnreadable as e:
             raise EvidenceMissing(e.sha256, names.get(e.sha256, ""), self.evidence_path(e.sha256)) from None
         except OSError as e:

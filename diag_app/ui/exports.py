@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
+from .. import app_version
 from ..i18n import tr
 from .background import Cancelled, Progress, run_in_background
 from .style import role
@@ -70,7 +70,7 @@ def write_assessment(
             progress.check()
             progress(int(10 + fraction * 90), 100, stage)
 
-        write_report(pack, result, out, lang, {"app_version": __version__}, step)
+        write_report(pack, result, out, lang, {"app_version": app_version()}, step)
     elif fmt == "xlsx":
         from ..report.tables import write_xlsx
 

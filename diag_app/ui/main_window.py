@@ -6,7 +6,6 @@ Start-up shows the window first; the questionnaire pack, the workspace database 
 
 from __future__ import annotations
 
-import platform
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
+from .. import app_version
 from ..i18n import tr
 from ..model.questionnaire import Pack
 from . import settings as cfg
@@ -691,11 +690,11 @@ class MainWindow(QMainWindow):
         return tr(
             "ui.about.body",
             self.lang,
-            version=__version__,
+            version=app_version(),
             pack=f"{pack.name.get(self.lang)} ({pack.id} {pack.version})" if pack else "—",
             qt=qVersion(),
             pyside=PySide6.__version__,
-            python=f"{platform.python_version()} ({sys.platform})",
+            python=f"{sys.version.split()[0]} ({sys.platform})",
         )
 
     def show_about(self) -> QMessageBox:

@@ -128,7 +128,7 @@ class ResultPanel(QScrollArea):
         self._recompute = QTimer(self)
         self._recompute.setSingleShot(True)
         self._recompute.setInterval(RECOMPUTE_MS)
-        self._recompute.timeout.connect(self.recompute)
+        self._recompute.timeout.connect(self._cooldown_over)
         self._redraw = QTimer(self)
         self._redraw.setSingleShot(True)
         self._redraw.setInterval(REDRAW_MS)
@@ -139,9 +139,19 @@ class ResultPanel(QScrollArea):
     def show_assessment(self, pack: Pack, assessment: Assessment, now: bool = False) -> None:
         self.pack = pack
         self.assessment = assessment
-        if now:
+        # Leading edge: the first change shows at once; changes within the cool-down that
+        # follows are merged into one more recompute when it ends.
+        if now or not self._recompute.isActive():
+            self._pending = False
             self.recompute()
+            self._recompute.start()
         else:
+            self._pending = True
+
+    def _cooldown_over(self) -> None:
+        if getattr(self, "_pending", False):
+            self._pending = False
+            self.recompute()
             self._recompute.start()
 
     def clear(self) -> None:
