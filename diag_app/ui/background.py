@@ -8,6 +8,7 @@ half-written).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -67,9 +68,16 @@ class _Runnable(QRunnable):
         try:
             result = self._work(self._progress)
         except BaseException as exc:  # every error goes to the presenter, none is lost in a thread
-            emit(self._signals.failed, exc)
+            self._send(self._signals.failed, exc)
         else:
-            emit(self._signals.finished, result)
+            self._send(self._signals.finished, result)
+
+    @staticmethod
+    def _send(signal: Any, *args: Any) -> None:
+        # The receiving job may be gone (the app quit while this ran): then nobody is left to
+        # tell, and whatever the work wrote it finished atomically.
+        with contextlib.suppress(RuntimeError):
+            emit(signal, *args)
 
 
 class Job(QObject):
