@@ -533,25 +533,24 @@ class Workspace:
         name, credit code or district; ``tier`` "none" also matches enterprises never assessed."""
         needle = search.strip()
         like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        sql = f"""
-            WITH latest AS (
-                SELECT a.id, a.uuid, a.credit_code, a.status, a.date, a.updated, a.created,
-                       s.tier, s.score, s.level,
-                       COALESCE(NULLIF(a.date, ''), substr(a.updated, 1, 10)) AS last_assessed
-                FROM assessments a LEFT JOIN summaries s ON s.assessment_id = a.id
-                WHERE {_LATEST}
-            ), ranked AS (
-                SELECT *, ROW_NUMBER() OVER (
-                    PARTITION BY credit_code ORDER BY last_assessed DESC, updated DESC, id DESC) AS rn
-                FROM latest
-            )
-            SELECT e.*, r.uuid AS latest_uuid, r.tier AS latest_tier, r.score AS latest_score,
-                   r.level AS latest_level, r.last_assessed, r.status AS latest_status
-            FROM enterprises e LEFT JOIN ranked r ON r.credit_code = e.credit_code AND r.rn = 1
+        # Per enterprise, its most recent assessment (latest revision of each, newest first),
+        # found through the credit-code index: cheaper than ranking every assessment at once.
+        sql = """
+            SELECT e.*, a.uuid AS latest_uuid, s.tier AS latest_tier, s.score AS latest_score,
+                   s.level AS latest_level, a.status AS latest_status,
+                   COALESCE(NULLIF(a.date, ''), substr(a.updated, 1, 10)) AS last_assessed
+            FROM enterprises e
+            LEFT JOIN assessments a ON a.id = (
+                SELECT b.id FROM assessments b
+                WHERE b.credit_code = e.credit_code
+                  AND b.revision = (SELECT MAX(c.revision) FROM assessments c WHERE c.uuid = b.uuid)
+                ORDER BY COALESCE(NULLIF(b.date, ''), substr(b.updated, 1, 10)) DESC, b.updated DESC, b.id DESC
+                LIMIT 1)
+            LEFT JOIN summaries s ON s.assessment_id = a.id
             WHERE (? = '' OR e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE '\\'
                    OR e.district LIKE ? ESCAPE '\\')
               AND (? IS NULL OR e.industry = ?)
-              AND (? IS NULL OR r.tier = ? OR (? = 'none' AND r.tier IS NULL))
+              AND (? IS NULL OR s.tier = ? OR (? = 'none' AND s.tier IS NULL))
             ORDER BY e.name, e.credit_code
         """
         params = (needle, like, like, like, industry, industry, tier, tier, tier)
