@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -653,18 +653,15 @@ class AssessmentEditor(QWidget):
 
     # --- finalise / reopen --------------------------------------------------------------------------
     def finalise(self) -> None:
-        try:
-            self.ws.finalise(self.uuid)
-        except Exception as exc:
-            present_error(self, exc, self.lang)
-            return
-        self.load()
-        emit(self.status_changed)
-        emit(self.changed, self.assessment)
+        self._change_status(self.ws.finalise)
 
     def reopen(self) -> None:
+        self._change_status(self.ws.reopen)
+
+    def _change_status(self, action: Callable[[str], object]) -> None:
+        """Finalise or reopen through the store, then show the revision that results."""
         try:
-            self.ws.reopen(self.uuid)
+            action(self.uuid)
         except Exception as exc:
             present_error(self, exc, self.lang)
             return
