@@ -132,6 +132,7 @@ def generate(
     aid = 0
     n_answers = 0
     summaries: list[tuple[Any, ...]] = []
+    packed_rows: list[tuple[int, str]] = []
     for i in range(enterprises):
         industry = rnd.choice(industries)
         path = pack.industries[industry].path or rnd.choice(PATHS)
@@ -169,9 +170,11 @@ def generate(
                 a = Assessment(pack.id, pack.version, Enterprise(name, code, industry, path, district, employees),
                                answers={item: Answer(item, v) for item, v in pairs})  # fmt: skip
                 s = score(pack, a)
+                packed = json.dumps(dict(pairs), ensure_ascii=False, sort_keys=True)
                 summaries.append(
                     (aid, shanghai_tier(pack, s).tier, float(s.s), int(s.level), s.answered, s.total, STAMP)
                 )
+                packed_rows.append((aid, packed))
             conn.executemany(
                 "INSERT INTO answers (assessment_id, item_id, value, note, who, updated) VALUES (?, ?, ?, ?, ?, ?)",
                 rows,
@@ -180,6 +183,7 @@ def generate(
         "INSERT INTO summaries (assessment_id, tier, score, level, answered, total, computed) VALUES (?, ?, ?, ?, ?, ?, ?)",
         summaries,
     )
+    conn.executemany("INSERT INTO packed_answers (assessment_id, answer_values) VALUES (?, ?)", packed_rows)
     conn.execute("COMMIT")
     conn.close()
     insert_s = t()
@@ -205,8 +209,11 @@ def generate(
 
 
 def cached(enterprises: int, per: int = 3, seed: int = 1, limit: int | None = None) -> tuple[Path, dict[str, Any]]:
-    """The workspace for these parameters under the cache folder, generated on first use."""
-    tag = f"ws-e{enterprises}-p{per}-s{seed}" + (f"-l{limit}" if limit else "")
+    """The workspace for these parameters under the cache folder, generated on first use (per
+    schema version: a file of an older schema would be migrated by the first run that opens it)."""
+    from diag_app.store.migrations import LATEST
+
+    tag = f"ws-v{LATEST}-e{enterprises}-p{per}-s{seed}" + (f"-l{limit}" if limit else "")
     path = _common.cache_dir() / f"{tag}.db"
     meta_file = path.with_name(path.name + ".meta.json")
     if path.exists() and meta_file.exists():

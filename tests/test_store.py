@@ -474,3 +474,107 @@ def test_summaries_of_an_uninstalled_pack_are_marked_not_guessed(tmp_path, pack)
     with pytest.raises(PackUnavailable):
         ws.set_answer(u, items(pack, "requirement")[1], 1.0)
     ws.close()
+
+
+# --- caches the lists read (migration 3) ----------------------------------------------------
+
+
+def _packed_and_stored(ws: Workspace) -> list[tuple[dict, dict]]:
+    """Per revision: its packed answer values and the answers table's values."""
+    import json
+
+    out = []
+    for aid, packed in ws.conn.execute("SELECT assessment_id, answer_values FROM packed_answers ORDER BY assessment_id"):
+        rows = ws.conn.execute("SELECT item_id, value FROM answers WHERE assessment_id = ?", (aid,)).fetchall()
+        out.append((json.loads(packed), {item: json.loads(v) for item, v in rows}))
+    return out
+
+
+def test_the_enterprise_list_follows_every_change_of_the_latest_assessment(tmp_path, pack):
+    ws, ids = filled_workspace(tmp_path / "workspace.db", pack, tmp_path / "files")
+
+    def latest() -> dict[str, tuple[str | None, str | None]]:
+        rows = {r.credit_code: (r.latest_uuid, r.status) for r in ws.list_enterprises()}
+        # the definition, from the assessment list (newest first), computed apart from the cache
+        for code in rows:
+            mine = ws.list_assessments(code)
+            assert rows[code] == ((mine[0].uuid, mine[0].status) if mine else (None, None)), code
+        return rows
+
+    assert latest()[CODE_A] == (ids["onsite"], "draft")  # dated 20 Nov, after the self-assessment
+    ws.set_answer(ids["self"], items(pack, "requirement")[5], 1.0)  # changed later, but dated earlier
+    assert latest()[CODE_A] == (ids["onsite"], "draft")
+    ws.finalise(ids["onsite"])
+    assert latest()[CODE_A] == (ids["onsite"], "final")
+    ws.reopen(ids["onsite"])
+    assert latest()[CODE_A] == (ids["onsite"], "draft")  # the new revision, not the final one
+    newer = ws.create_assessment(enterprise_a(), pack.id, pack.version, date="2026-11-25")
+    assert latest()[CODE_A] == (newer, "draft")
+    undated = ws.create_assessment(enterprise_b(), pack.id, pack.version)  # counts by the day it changed
+    assert latest()[enterprise_b().credit_code] == (undated, "draft")
+    ws.set_answer(ids["b"], items(pack, "requirement", "advanced-materials", "process")[1], 1.0)
+    assert latest()[enterprise_b().credit_code] == (ids["b"], "draft")  # same day, changed last
+    ws.upsert_enterprise(Enterprise("上海新名称有限公司", CODE_A, "automotive", None, "闵行区"))
+    assert latest()[CODE_A] == (newer, "draft")
+    assert ws.list_enterprises(search="新名称")[0].latest_uuid == newer
+
+    # an imported bundle brings its own revisions: the list follows them too
+    bundle = tmp_path / "a.sfd"
+    ws.export_bundle(bundle, [newer, ids["onsite"]])
+    other = Workspace.open(tmp_path / "other.db")
+    other.import_files([bundle])
+    assert [(r.credit_code, r.latest_uuid) for r in other.list_enterprises()] == [(CODE_A, newer)]
+    other.close()
+    ws.close()
+
+
+def test_rescoring_reads_the_packed_answers_which_always_equal_the_answers(tmp_path, pack):
+    ws, ids = filled_workspace(tmp_path / "workspace.db", pack, tmp_path / "files")
+    n = ws.conn.execute("SELECT count(*) FROM assessments").fetchone()[0]
+    pairs = _packed_and_stored(ws)
+    assert len(pairs) == n and all(packed == stored for packed, stored in pairs)
+    assert any(v == "na" for packed, _ in pairs for v in packed.values())  # every kind of value kept
+    assert any(v is None for packed, _ in pairs for v in packed.values())  # a note without a value
+    rows = {u: ws.assessment_row(u) for u in ids.values()}
+
+    assert ws.rescore_all() == n
+    assert {u: ws.assessment_row(u) for u in ids.values()} == rows
+
+    # summaries written before migration 3 have no packed copy: rescoring reads the answers instead
+    ws.conn.execute("DELETE FROM packed_answers")
+    ws.conn.execute("UPDATE summaries SET tier = NULL, score = NULL, level = NULL")
+    assert ws.rescore_all() == n
+    assert {u: ws.assessment_row(u) for u in ids.values()} == rows
+    assert all(packed == stored for packed, stored in _packed_and_stored(ws))
+    ws.close()
+
+
+def test_a_big_workspace_is_fully_checked_only_when_damage_is_likely(tmp_path, pack, monkeypatch):
+    """quick_check reads the whole file (15 s for 800 MB): a big workspace is checked after an
+    unclean shutdown and before the day's first backup, not on every open."""
+    import diag_app.store.workspace as wsmod
+
+    path = tmp_path / "workspace.db"
+    ws = Workspace.open(path)
+    new_assessment(ws, pack)
+    ws.close()
+    decisions: list[bool] = []
+    real = Workspace._check_due
+
+    def record(self, version, unclean):
+        decisions.append(real(self, version, unclean))
+        return decisions[-1]
+
+    monkeypatch.setattr(Workspace, "_check_due", record)
+    Workspace.open(path).close()  # a small file: checked every time (and today's backup made)
+    monkeypatch.setattr(wsmod, "QUICK_CHECK_ALWAYS_BELOW", 0)  # from here on, a "big" file
+    Workspace.open(path).close()
+    assert decisions == [True, False]
+
+    Path(f"{path}-wal").write_bytes(b"\x00" * 4096)  # left behind by a session that did not close
+    Workspace.open(path).close()
+    assert decisions[-1] is True
+    for b in backups(path):
+        b.unlink()
+    Workspace.open(path).close()  # the day's first backup is due
+    assert decisions[-1] is True and len(backups(path)) == 1

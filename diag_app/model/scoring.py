@@ -7,6 +7,7 @@ has to be taken back. 不适用 answers drop out of every mean, as if the item w
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .assessment import NA, Assessment
@@ -74,51 +75,84 @@ def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
     return sum(v * w for v, w in pairs) / wsum
 
 
-def requirement_value(value: object) -> float | None:
-    """A requirement's contribution: its rating, 0 when unanswered, None when 不适用."""
-    if value == NA:
-        return None
-    if value is None:
-        return 0.0
-    return float(value)  # type: ignore[arg-type]
+@dataclass(frozen=True)
+class _Plan:
+    """What scoring one (industry, path) needs from the pack, worked out once per pack: the
+    requirements grouped by sub-domain and level in bank order, with their weights. Rescoring a
+    whole workspace calls ``score`` thousands of times with the same few plans."""
+
+    # (sub-domain, its weight, how many requirements, ((level, ((id, weight), ...)), ...))
+    subdomains: tuple[tuple[str, float, int, tuple[tuple[int, tuple[tuple[str, float], ...]], ...]], ...]
+    requirements: int
+    indicators: tuple[tuple[str, bool], ...]  # (id, optional)
+
+
+def _plan(pack: Pack, industry: str, path: str) -> _Plan:
+    key = ("score-plan", industry, path)
+    plan = pack._cache.get(key)
+    if plan is None:
+        reqs = pack.requirements_for(industry, path)
+        weights = pack.subdomain_weights(industry, path)
+        by_cell: dict[tuple[str, int], list[Requirement]] = {}
+        for r in reqs:
+            by_cell.setdefault((r.subdomain, r.level), []).append(r)
+        plan = _Plan(
+            subdomains=tuple(
+                (
+                    sd,
+                    weights.get(sd, 0.0),
+                    sum(len(by_cell.get((sd, lvl), ())) for lvl in pack.scoring.levels),
+                    tuple(
+                        (lvl, tuple((r.id, r.weight) for r in by_cell.get((sd, lvl), ())))
+                        for lvl in pack.scoring.levels
+                    ),
+                )
+                for sd in pack.subdomains
+            ),
+            requirements=len(reqs),
+            indicators=tuple((i.id, i.optional) for i in pack.indicators_for(path)),
+        )
+        pack._cache[key] = plan
+    return plan  # type: ignore[return-value]
 
 
 def score(pack: Pack, assessment: Assessment) -> Scores:
-    industry = assessment.enterprise.industry
-    path = assessment.path(pack)
-    reqs = pack.requirements_for(industry, path)
-    weights = pack.subdomain_weights(industry, path)
-    levels = pack.scoring.levels
-    threshold = pack.scoring.level_threshold
+    values = {item: a.value for item, a in assessment.answers.items()}
+    return score_values(pack, assessment.enterprise.industry, assessment.path(pack), values)
 
-    by_cell: dict[tuple[str, int], list[Requirement]] = {}
-    for r in reqs:
-        by_cell.setdefault((r.subdomain, r.level), []).append(r)
+
+def score_values(pack: Pack, industry: str, path: str, values: Mapping[str, object]) -> Scores:
+    """``score`` from the answer values alone (item id → value), so the store can rescore from
+    its packed copy of the answers without building an ``Assessment`` of ``Answer`` objects."""
+    plan = _plan(pack, industry, path)
+    threshold = pack.scoring.level_threshold
+    levels = pack.scoring.levels
+    get = values.get
 
     missing: list[str] = []
+    add_missing = missing.append
     answered = 0
     subdomains: dict[str, SubDomainScore] = {}
-    for sd in pack.subdomains:
+    for sd, weight, sd_total, cell_plan in plan.subdomains:
         cells: dict[int, float | None] = {}
-        sd_answered = sd_total = 0
-        for lvl in levels:
-            pairs = []
-            for r in by_cell.get((sd, lvl), ()):
-                v = assessment.value(r.id)
-                sd_total += 1
-                if v is None:
-                    missing.append(r.id)
-                else:
-                    sd_answered += 1
-                rv = requirement_value(v)
-                if rv is not None:
-                    pairs.append((rv, r.weight))
-            cells[lvl] = _weighted_mean(pairs)
+        missing_before = len(missing)
+        for lvl, items in cell_plan:  # the hot loop of rescoring a workspace: kept lean
+            num = wsum = 0.0
+            for rid, w in items:
+                v = get(rid)
+                if v is None:  # unanswered counts as 0
+                    add_missing(rid)
+                    wsum += w
+                elif v != NA:  # 不适用 drops out
+                    num += v * w  # type: ignore[operator]
+                    wsum += w
+            cells[lvl] = num / wsum if wsum > 0 else None
+        sd_answered = sd_total - (len(missing) - missing_before)
         answered += sd_answered
         if all(v is None for v in cells.values()):
             continue  # nothing applicable in this sub-domain: it drops out
         s, met = accumulate(cells, threshold)
-        subdomains[sd] = SubDomainScore(sd, s, met, cells, weights.get(sd, 0.0), sd_answered, sd_total)
+        subdomains[sd] = SubDomainScore(sd, s, met, cells, weight, sd_answered, sd_total)
 
     level_scores: dict[int, float | None] = {}
     for lvl in levels:
@@ -128,19 +162,19 @@ def score(pack: Pack, assessment: Assessment) -> Scores:
     level = pack.scoring.level_for(s)
 
     indicator_values: dict[str, float] = {}
-    items_total = len(reqs)
-    for ind in pack.indicators_for(path):
+    items_total = plan.requirements
+    for iid, optional in plan.indicators:
         items_total += 1
-        v = assessment.value(ind.id)
+        v = get(iid)
         if isinstance(v, int | float) and not isinstance(v, bool):
-            indicator_values[ind.id] = float(v)
+            indicator_values[iid] = float(v)
             answered += 1
-        elif not ind.optional:
-            missing.append(ind.id)
+        elif not optional:
+            missing.append(iid)
     conditions: dict[str, bool | None] = {}
     for c in pack.conditions:
         items_total += 1
-        v = assessment.value(c.id)
+        v = get(c.id)
         conditions[c.id] = v if isinstance(v, bool) else None
         if conditions[c.id] is None:
             missing.append(c.id)
@@ -149,7 +183,7 @@ def score(pack: Pack, assessment: Assessment) -> Scores:
     scenarios: dict[str, bool | None] = {}
     for sc in pack.scenarios:
         items_total += 1
-        v = assessment.value(sc.id)
+        v = get(sc.id)
         scenarios[sc.id] = v if isinstance(v, bool) else None
         if scenarios[sc.id] is None:
             missing.append(sc.id)

@@ -170,7 +170,48 @@ def m002_summaries(db: Database) -> None:
     db.table("assessments").create_index(["credit_code", "date", "created"])
 
 
-MIGRATIONS: list[Migration] = [m001_workspace, m002_summaries]
+# An enterprise's latest assessment: of the latest revision of each of its assessments, the one
+# assessed most recently (its date, else the day it was last changed), then the one changed last.
+LATEST_ASSESSMENT_SQL = """(
+    SELECT b.id FROM assessments b
+    WHERE b.credit_code = enterprises.credit_code
+      AND b.revision = (SELECT MAX(c.revision) FROM assessments c WHERE c.uuid = b.uuid)
+    ORDER BY COALESCE(NULLIF(b.date, ''), substr(b.updated, 1, 10)) DESC, b.updated DESC, b.id DESC
+    LIMIT 1)"""
+
+
+def m003_list_caches(db: Database) -> None:
+    """Two caches that let the big lists read one row where they read many.
+
+    ``enterprises.latest_assessment_id`` is kept by triggers on every change to ``assessments``,
+    whatever code makes it, so the enterprise list is one scan of the enterprises instead of a
+    search per enterprise. ``packed_answers`` holds each revision's answer values as one JSON
+    object, written with its summary in the same transaction, so rescoring a workspace after a
+    pack update reads one row per assessment instead of every answer row (~330). It is a table of
+    its own so that ``summaries`` stays a few dozen bytes a row for the list to read. Both are
+    derived: the answers stay the source of truth."""
+    db.table("enterprises").add_column("latest_assessment_id", int)
+    db.table("enterprises").create_index(["name", "credit_code"])  # the list's order, without a sort
+    db.table("packed_answers").create(
+        {"assessment_id": int, "answer_values": str},  # JSON object: item id -> value
+        pk="assessment_id",
+        foreign_keys=[("assessment_id", "assessments", "id")],
+        not_null=["answer_values"],
+        strict=True,
+    )
+    refresh = f"UPDATE enterprises SET latest_assessment_id = {LATEST_ASSESSMENT_SQL}"
+    triggers = {
+        "assessments_latest_insert": f"AFTER INSERT ON assessments BEGIN {refresh} WHERE credit_code = NEW.credit_code",
+        "assessments_latest_update": "AFTER UPDATE OF credit_code, revision, date, updated ON assessments BEGIN "
+        f"{refresh} WHERE credit_code IN (OLD.credit_code, NEW.credit_code)",
+        "assessments_latest_delete": f"AFTER DELETE ON assessments BEGIN {refresh} WHERE credit_code = OLD.credit_code",
+    }
+    for name, body in triggers.items():  # one statement each: executescript would commit the migration
+        db.conn.execute(f"CREATE TRIGGER {name} {body}; END")
+    db.conn.execute(refresh)
+
+
+MIGRATIONS: list[Migration] = [m001_workspace, m002_summaries, m003_list_caches]
 LATEST = len(MIGRATIONS)
 
 

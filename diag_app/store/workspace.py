@@ -5,8 +5,9 @@ Safety in a few lines:
 - every change is one short ``BEGIN IMMEDIATE`` transaction (autosave per answer); a second
   instance waits for the lock up to ``timeout`` seconds, then gets ``DatabaseLocked``;
 - WAL mode, ``synchronous=FULL``, foreign keys on;
-- on open: the file is checked (never opened as SQLite if it is not one), ``PRAGMA quick_check``,
-  migrations (each preceded by an online backup) and a daily backup, rotating, keep 10;
+- on open: the file is checked (never opened as SQLite if it is not one), ``PRAGMA quick_check``
+  when it is worth its cost (see ``Workspace._check_due``), migrations (each preceded by an online
+  backup) and a daily backup, rotating, keep 10;
 - scores in the lists are a cache (table ``summaries``) recomputed from the answers and the pack
   the assessment was made with; the answers are the source of truth.
 """
@@ -22,12 +23,12 @@ import stat
 import tempfile
 import threading
 import uuid as uuidlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from sqlite_utils import Database
 from sqlite_utils.db import Table
@@ -78,6 +79,9 @@ from .migrations import APPLICATION_ID, LATEST, migrate, schema_version
 
 EVIDENCE_LIMIT = 50 * 1024 * 1024
 DEFAULT_TIMEOUT = 10.0
+# ``PRAGMA quick_check`` reads the whole file (~50 MB/s here): below this size it costs under a
+# second and runs on every open; above it, see ``Workspace._check_due``.
+QUICK_CHECK_ALWAYS_BELOW = 64 * 1024 * 1024
 STATUSES = ("draft", "final")
 _SHA = re.compile(r"[0-9a-f]{64}")
 # packs by (id, version) for the whole process (None: not installed): shipped data that never
@@ -103,8 +107,10 @@ def _json(v: Any) -> str:
 # --- rows handed to the GUI and CLI ---------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class EnterpriseRow:
+class EnterpriseRow(NamedTuple):
+    """One line of the enterprise list. A named tuple, not a dataclass: the list makes 10,000 of
+    them at a time, straight from the query's tuples."""
+
     name: str
     credit_code: str
     industry: str
@@ -273,6 +279,8 @@ class Workspace:
                     raise NotADatabase(path)
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
+            wal = Path(f"{path}-wal")
+            unclean = wal.exists() and wal.stat().st_size > 0  # the last session did not close it
             conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
         except OSError as e:
             raise StorageFailed(path, e.strerror or str(e)) from e
@@ -280,18 +288,31 @@ class Workspace:
             raise StorageFailed(path, str(e)) from e
         ws = cls(path, conn, bdir, timeout)
         try:
-            ws._prepare()
+            ws._prepare(unclean)
         except BaseException:
             conn.close()
             raise
         return ws
 
-    def _prepare(self) -> None:
+    def _check_due(self, version: int, unclean: bool) -> bool:
+        """Whether to read the whole file with ``PRAGMA quick_check`` now: always for a file small
+        enough to check in under a second; for a big one (15 s for 800 MB) only when damage is
+        likely or would spread — after an unclean shutdown, before a migration or the day's first
+        backup (a backup of a damaged file is no backup). Damage met later still surfaces as
+        ``DatabaseCorrupt`` from the query that meets it."""
+        try:
+            small = self.path.stat().st_size < QUICK_CHECK_ALWAYS_BELOW
+        except OSError:
+            small = True
+        return small or unclean or 0 < version < LATEST or daily_backup_due(self.path, self.backups_dir)
+
+    def _prepare(self, unclean: bool = False) -> None:
         conn = self.conn
         with self._sqlite_errors():
             conn.execute("PRAGMA foreign_keys = ON")
             try:
-                rows = conn.execute("PRAGMA quick_check").fetchall()
+                version = schema_version(conn)
+                rows = conn.execute("PRAGMA quick_check").fetchall() if self._check_due(version, unclean) else [("ok",)]
             except sqlite3.DatabaseError as e:
                 if isinstance(e, sqlite3.OperationalError) and "locked" in str(e).lower():
                     raise
@@ -299,7 +320,6 @@ class Workspace:
             if rows != [("ok",)]:
                 detail = "; ".join(str(r[0]) for r in rows[:5])
                 raise DatabaseCorrupt(self.path, detail, good_backups(self.path, self.backups_dir))
-            version = schema_version(conn)
             if version > LATEST:
                 raise SchemaTooNew(self.path, version, LATEST)
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -425,48 +445,86 @@ class Workspace:
             revision=row["revision"],
         )
 
-    def _write_summary(self, row: dict[str, Any], answers: dict[str, Answer] | None = None) -> None:
-        """Recompute the cached list summary of one revision (inside the caller's transaction).
+    def _values(self, assessment_id: int) -> dict[str, Any]:
+        rows = self.conn.execute("SELECT item_id, value FROM answers WHERE assessment_id = ?", (assessment_id,))
+        return {item: json.loads(value) for item, value in rows}
+
+    def _write_summary(self, row: dict[str, Any], values: Mapping[str, Any] | None = None) -> None:
+        """Recompute the cached list summary of one revision (inside the caller's transaction),
+        from ``values`` (item id → answer value) or, when not given, the stored answers.
         Derived data must never stop an answer from being saved, so any failure is recorded in
         the row instead of raised.
 
         The values are those of ``diagnose(pack, a).scores`` and ``.tier``; only the two calls
         they come from are made, because diagnose's renewal suggestions rescore the assessment
         dozens of times (~40x slower), too slow for a summary refreshed on every keystroke."""
-        from ..model.scoring import score
+        if values is None:
+            values = self._values(row["id"])
+        self._upsert_summaries([(row, values, _json(values))])
+
+    def _upsert_summaries(self, items: Sequence[tuple[dict[str, Any], Mapping[str, Any], str | None]]) -> None:
+        """Score and store the summaries of revisions given as (row, answer values, the values'
+        JSON to keep in ``packed_answers``, None to keep the one stored), in two statements."""
+        from ..model.scoring import score_values
         from ..model.tiers import shanghai_tier
 
-        values: dict[str, Any] = dict.fromkeys(("tier", "score", "level", "answered", "total", "error"))
-        try:
-            pack = self._pack(row["pack_id"], row["pack_version"])
-            a = self._assessment(row, self._answers(row["id"]) if answers is None else answers)
-            scores = score(pack, a)
-            values.update(
-                tier=shanghai_tier(pack, scores).tier,
-                score=float(scores.s),
-                level=int(scores.level),
-                answered=int(scores.answered),
-                total=int(scores.total),
-            )
-        except Exception as e:
-            values["error"] = f"{type(e).__name__}: {e}"[:500]
-        self.db.table("summaries").upsert(
-            {"assessment_id": row["id"], "computed": _now(), **values}, pk="assessment_id"
+        now = _now()
+        out = []
+        for row, values, packed in items:
+            summary: tuple[Any, ...]
+            try:
+                pack = self._pack(row["pack_id"], row["pack_version"])
+                path = row["path"] or pack.industries[row["industry"]].path
+                if path is None:
+                    raise ValueError(f"no production path for industry {row['industry']!r}")
+                scores = score_values(pack, row["industry"], path, values)
+                tier = shanghai_tier(pack, scores).tier
+                summary = (tier, float(scores.s), int(scores.level), int(scores.answered), int(scores.total), None)
+            except Exception as e:
+                summary = (None, None, None, None, None, f"{type(e).__name__}: {e}"[:500])
+            out.append(((row["id"], *summary, now), packed))
+        self.conn.executemany(
+            """INSERT INTO summaries (assessment_id, tier, score, level, answered, total, error, computed)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(assessment_id) DO UPDATE SET tier = excluded.tier, score = excluded.score,
+                 level = excluded.level, answered = excluded.answered, total = excluded.total,
+                 error = excluded.error, computed = excluded.computed""",
+            [summary for summary, _ in out],
+        )
+        self.conn.executemany(
+            """INSERT INTO packed_answers (assessment_id, answer_values) VALUES (?, ?)
+               ON CONFLICT(assessment_id) DO UPDATE SET answer_values = excluded.answer_values""",
+            [(summary[0], packed) for summary, packed in out if packed is not None],
         )
 
     def _refresh_summaries(self, only_missing: bool) -> int:
         """Compute the summaries that are missing (after a migration or an import) or, with
-        ``only_missing=False``, all of them (after a pack update). Returns how many."""
+        ``only_missing=False``, all of them (after a pack update). Returns how many.
+
+        The answers come from their packed copy where there is one (one row per revision instead
+        of ~330), from the answers table where not (a summary written before migration 3)."""
         with self._tx(write=False):
             where = "WHERE s.assessment_id IS NULL OR s.error IS NOT NULL" if only_missing else ""
             ids = [r[0] for r in self.conn.execute(_ROW_SQL.replace("a.*", "a.id") + where).fetchall()]
         done = 0
-        for start in range(0, len(ids), 200):
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
             with self._tx():
-                marks = ",".join("?" * len(ids[start : start + 200]))
-                for row in self._rows(f"SELECT * FROM assessments WHERE id IN ({marks})", ids[start : start + 200]):
-                    self._write_summary(row)
-                    done += 1
+                marks = ",".join("?" * len(batch))
+                items = []
+                for row in self._rows(
+                    f"""SELECT a.id, a.pack_id, a.pack_version, a.industry, a.path, p.answer_values
+                        FROM assessments a LEFT JOIN packed_answers p ON p.assessment_id = a.id
+                        WHERE a.id IN ({marks})""",
+                    batch,
+                ):
+                    if row["answer_values"] is None:
+                        values = self._values(row["id"])
+                        items.append((row, values, _json(values)))
+                    else:  # unchanged: not written back
+                        items.append((row, json.loads(row["answer_values"]), None))
+                self._upsert_summaries(items)
+                done += len(items)
         return done
 
     def rescore_all(self) -> int:
@@ -533,19 +591,14 @@ class Workspace:
         name, credit code or district; ``tier`` "none" also matches enterprises never assessed."""
         needle = search.strip()
         like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        # Per enterprise, its most recent assessment (latest revision of each, newest first),
-        # found through the credit-code index: cheaper than ranking every assessment at once.
+        # Per enterprise, its most recent assessment is kept by triggers (migration 3).
+        # The columns are EnterpriseRow's, in its order.
         sql = """
-            SELECT e.*, a.uuid AS latest_uuid, s.tier AS latest_tier, s.score AS latest_score,
-                   s.level AS latest_level, a.status AS latest_status,
-                   COALESCE(NULLIF(a.date, ''), substr(a.updated, 1, 10)) AS last_assessed
+            SELECT e.name, e.credit_code, e.industry, e.path, e.district, e.employees,
+                   a.uuid, s.tier, s.score, s.level,
+                   COALESCE(NULLIF(a.date, ''), substr(a.updated, 1, 10)), a.status
             FROM enterprises e
-            LEFT JOIN assessments a ON a.id = (
-                SELECT b.id FROM assessments b
-                WHERE b.credit_code = e.credit_code
-                  AND b.revision = (SELECT MAX(c.revision) FROM assessments c WHERE c.uuid = b.uuid)
-                ORDER BY COALESCE(NULLIF(b.date, ''), substr(b.updated, 1, 10)) DESC, b.updated DESC, b.id DESC
-                LIMIT 1)
+            LEFT JOIN assessments a ON a.id = e.latest_assessment_id
             LEFT JOIN summaries s ON s.assessment_id = a.id
             WHERE (? = '' OR e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE '\\'
                    OR e.district LIKE ? ESCAPE '\\')
@@ -555,24 +608,8 @@ class Workspace:
         """
         params = (needle, like, like, like, industry, industry, tier, tier, tier)
         with self._tx(write=False):
-            rows = self._rows(sql, params)
-        return [
-            EnterpriseRow(
-                name=r["name"],
-                credit_code=r["credit_code"],
-                industry=r["industry"],
-                path=r["path"],
-                district=r["district"],
-                employees=r["employees"],
-                latest_uuid=r["latest_uuid"],
-                latest_tier=r["latest_tier"],
-                latest_score=r["latest_score"],
-                latest_level=r["latest_level"],
-                last_assessed=r["last_assessed"],
-                status=r["latest_status"],
-            )
-            for r in rows
-        ]
+            rows = self.conn.execute(sql, params).fetchall()
+        return list(map(EnterpriseRow._make, rows))
 
     # --- assessments -----------------------------------------------------------------------
 
@@ -745,7 +782,7 @@ class Workspace:
                 None if old is None else {"value": old.value, "note": old.note},
                 None if item_id not in answers else {"value": value, "note": new_note},
             )
-            self._write_summary(row, answers)
+            self._write_summary(row, {item: ans.value for item, ans in answers.items()})
 
     def set_plans(self, uuid: str, plans: tuple[Plan, ...], who: str = "") -> None:
         """Replace the planned purchases of the latest (draft) revision."""
@@ -1179,7 +1216,7 @@ class Workspace:
             None,
             {"file": file.name, "member": e.member, "mode": a.mode, "assessor": a.assessor, "status": e.status},
         )
-        self._write_summary(self._revision(a.uuid, a.revision))
+        self._write_summary(self._revision(a.uuid, a.revision), {item: ans.value for item, ans in a.answers.items()})
         (summary.new_revisions if known and a.uuid not in new_uuids else summary.added).append(item)
 
 
