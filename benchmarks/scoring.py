@@ -85,8 +85,8 @@ def main() -> int:
     # where the time goes, per assessment: reading its packed answers (one row, JSON), score(), the
     # rest (tier, upsert, transaction)
     ws = Workspace.open(work, backups_dir=_common.cache_dir() / "rescore-backups")
-    sql = """SELECT a.industry, a.path, s.answer_values FROM assessments a
-             JOIN summaries s ON s.assessment_id = a.id ORDER BY a.id LIMIT 500"""
+    sql = """SELECT a.industry, a.path, p.answer_values FROM assessments a
+             JOIN packed_answers p ON p.assessment_id = a.id ORDER BY a.id LIMIT 500"""
     t = _common.Timer()
     loaded = [(industry, path, json.loads(packed)) for industry, path, packed in ws.conn.execute(sql)]
     read_ms = t() / len(loaded) * 1000

@@ -68,11 +68,18 @@ def accumulate(level_scores: dict[int, float | None], threshold: float) -> tuple
     return s, met
 
 
-def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
-    wsum = sum(w for _, w in pairs)
-    if wsum <= 0:
-        return None
-    return sum(v * w for v, w in pairs) / wsum
+def _level_scores(subdomains: Mapping[str, SubDomainScore], levels: tuple[int, ...]) -> dict[int, float | None]:
+    """Each level's score: the weighted mean, over the sub-domains where it applies, of theirs
+    (None where it applies nowhere). One pass over the sub-domains: it runs for every score."""
+    num = dict.fromkeys(levels, 0.0)
+    den = dict.fromkeys(levels, 0.0)
+    for sds in subdomains.values():
+        w = sds.weight
+        for lvl, v in sds.level_scores.items():
+            if v is not None:
+                num[lvl] += v * w
+                den[lvl] += w
+    return {lvl: num[lvl] / den[lvl] if den[lvl] > 0 else None for lvl in levels}
 
 
 @dataclass(frozen=True)
@@ -154,10 +161,7 @@ def score_values(pack: Pack, industry: str, path: str, values: Mapping[str, obje
         s, met = accumulate(cells, threshold)
         subdomains[sd] = SubDomainScore(sd, s, met, cells, weight, sd_answered, sd_total)
 
-    level_scores: dict[int, float | None] = {}
-    for lvl in levels:
-        pairs = [(v, sds.weight) for sds in subdomains.values() if (v := sds.level_scores[lvl]) is not None]
-        level_scores[lvl] = _weighted_mean(pairs)
+    level_scores = _level_scores(subdomains, levels)
     s, _ = accumulate(level_scores, threshold)
     level = pack.scoring.level_for(s)
 
@@ -231,10 +235,7 @@ def lifted(
         cells = {lvl: (1.0 if (v is not None and lvl <= top) else v) for lvl, v in old.level_scores.items()}
         s, met = accumulate(cells, threshold)
         subdomains[sd] = SubDomainScore(sd, s, met, cells, old.weight, old.answered, old.total)
-    level_scores: dict[int, float | None] = {}
-    for lvl in pack.scoring.levels:
-        pairs = [(v, sds.weight) for sds in subdomains.values() if (v := sds.level_scores[lvl]) is not None]
-        level_scores[lvl] = _weighted_mean(pairs)
+    level_scores = _level_scores(subdomains, pack.scoring.levels)
     s, _ = accumulate(level_scores, threshold)
     values = dict(base.indicator_values)
     if indicators:
