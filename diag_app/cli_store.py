@@ -222,7 +222,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         data = {
             "db": str(db),
             "enterprises": [
-                {**asdict(e), "assessments": [asdict(a) for a in by_code.get(e.credit_code, [])]} for e in enterprises
+                {**e._asdict(), "assessments": [asdict(a) for a in by_code.get(e.credit_code, [])]} for e in enterprises
             ],
         }
         _out(json.dumps(data, ensure_ascii=False, indent=2))
