@@ -4,6 +4,7 @@ opening mark (reportlab's own lists lack ，；：？！》” and more; report/
 from __future__ import annotations
 
 import random
+from xml.sax.saxutils import escape
 
 import pytest
 
@@ -20,10 +21,11 @@ def style():
     return ParagraphStyle("t", fontName=register_reportlab(), fontSize=10, leading=14, wordWrap="CJK")
 
 
-def lines_of(text: str, width: float, style) -> list[str]:
+def lines_of(text, width: float, style=None) -> list[str]:
+    """The lines of a paragraph (markup, or a Paragraph already made) ``width`` points wide."""
     from reportlab.platypus import Paragraph
 
-    p = Paragraph(text, style)
+    p = text if isinstance(text, Paragraph) else Paragraph(text, style)
     p.wrap(width, 10_000)
     bl = p.blPara
     if bl.kind == 0:  # one plain fragment: reportlab's word splitter
@@ -94,3 +96,31 @@ def test_a_line_break_after_a_full_line_leaves_no_blank_line(style):
     w = stringWidth("智能工厂自诊断报告说（部分）", style.fontName, 10)
     lines = lines_of("智能工厂自诊断报告说（部分）<br/>第二条要求", w + 0.5, style)
     assert lines == ["智能工厂自诊断报告说（部分）", "第二条要求"]
+
+
+def test_table_cells_break_exactly_as_paragraphs_of_the_same_text(style):
+    # table cells are broken up front (plain_lines) and drawn as plain strings: a reader sees
+    # the same lines a paragraph would show, with the same rules at every break (a paragraph
+    # with a line break in it sometimes keeps a space at the start of a line; a cell does not)
+    from reportlab.platypus import Paragraph
+
+    from diag_app.report.linebreak import plain_lines
+
+    rnd = random.Random(7)
+    words = ["智能工厂", "数据采集", "设备联网", "生产计划", "MES 系统", "ISA-95 对象模型", "（部分满足）", "70%"]
+    marks = ["", "", "，", "。", "；", "、", "）", "》", "。”", "（", "“", " "]
+    texts = ["", "短", "A&B <对比>", "  两端 有  空格  ", "第一行\n\n第三行", "\n开头空一行", "结尾换行\n", " \n "]
+    for _ in range(150):
+        text = "".join(rnd.choice(words) + rnd.choice(marks) for _ in range(rnd.randint(1, 16)))
+        if rnd.random() < 0.3:
+            text = text.replace("。", "。\n", 1)
+        texts.append(text)
+    differ = []
+    for text in texts:
+        for w in (40, 95, 150, 230):
+            p = Paragraph(escape(text).replace("\n", "<br/>"), style)
+            expected = [ln.strip() for ln in lines_of(p, w)] if text.strip() else []
+            got = list(plain_lines(text, w, style.fontName, style.fontSize))
+            if got != expected:
+                differ.append((text, w, expected, got))
+    assert not differ, differ[:3]

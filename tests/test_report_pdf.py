@@ -10,7 +10,7 @@ import shutil
 import subprocess
 
 import pytest
-from test_report_support import sample, sample_file
+from test_report_support import sample, sample_file, sample_result
 
 from diag_app.cli import main
 from diag_app.report import integrity
@@ -122,6 +122,22 @@ def test_figures_are_print_resolution(made):
         assert x_ppi >= 200 and y_ppi >= 200, row
 
 
+def test_the_charts_in_the_pdf_are_the_charts_drawn_pixel_for_pixel(pdf_bytes):
+    from PIL import ImageChops
+    from pypdf import PdfReader
+
+    from diag_app.report import charts
+    from diag_app.report.pdf import FIGURE_DPI
+
+    pack, r = sample_result("electronics")
+    drawn = [charts.raster(charts.CHARTS[name](pack, r, "zh"), FIGURE_DPI) for name in charts.CHARTS]
+    embedded = [f.image.convert("RGB") for page in PdfReader(io.BytesIO(pdf_bytes)).pages for f in page.images]
+    assert sorted(i.size for i in embedded) == sorted(i.size for i in drawn)
+    for want in drawn:
+        got = next(i for i in embedded if i.size == want.size)
+        assert ImageChops.difference(got, want).getbbox() is None, "the chart in the PDF differs from the one drawn"
+
+
 def test_verify_passes_on_the_untouched_report(made, capsys):
     assert main(["verify", str(made)]) == 0
     out = capsys.readouterr().out
@@ -216,3 +232,23 @@ def test_report_of_an_invalid_file_exits_2_naming_the_field(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "pack" in err and "找不到题库" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_making_a_report_leaves_memory_cleanup_as_it_was():
+    # the cycle collector is paused while a report is made; a long session must not be left
+    # without it, whether the report succeeds or fails
+    import gc
+
+    from diag_app.report.pdf import _collector_paused
+
+    try:
+        for enabled in (True, False):
+            gc.enable() if enabled else gc.disable()
+            with _collector_paused():
+                assert not gc.isenabled()
+            assert gc.isenabled() is enabled
+            with pytest.raises(RuntimeError), _collector_paused():
+                raise RuntimeError("report failed")
+            assert gc.isenabled() is enabled
+    finally:
+        gc.enable()

@@ -207,3 +207,38 @@ def cjk_frag_split(frags: list[Any], maxWidths: list[float], calcBounds: bool, e
         lines.append(makeCJKParaLine(chars[start:end], mw, used, mw - used, forced, calcBounds))
         start = end
     return ParaLines(kind=1, lines=lines)
+
+
+def plain_lines(text: str, width: float, font_name: str, font_size: float) -> tuple[str, ...]:
+    """The lines a CJK-wrapped ``Paragraph`` of plain ``text`` (no markup; a newline is a line
+    break) shows in ``width`` points, by the same rules and the same splitter.
+
+    A report has thousands of table cells; breaking them here and handing the table plain
+    strings skips the markup parser and the paragraph machinery, which cost more than the
+    line breaking itself. Whitespace is collapsed as the paragraph parser does, and no line keeps
+    a space at either end (a paragraph sometimes starts a line with one). Remembered per text
+    and width: the same labels (statuses, headings, sub-domain names) come back in every table.
+    """
+    key = (text, width, font_name, font_size)
+    lines = _plain_cache.get(key)
+    if lines is None:
+        from reportlab.platypus.paragraph import _lineClean
+
+        pieces = [_lineClean(piece) for piece in text.split("\n")]
+        while pieces and not pieces[-1]:  # as in a paragraph: a break at the end adds no line
+            pieces.pop()
+        out: list[str] = []
+        for piece in pieces:
+            if piece:
+                widths = char_widths(piece, font_name, font_size)
+                out.extend(line.strip() for _extra, line in dumb_split(piece, widths, [width]))
+            else:
+                out.append("")
+        lines = tuple(out)
+        if len(_plain_cache) > 20_000:
+            _plain_cache.clear()
+        _plain_cache[key] = lines
+    return lines
+
+
+_plain_cache: dict[tuple[str, float, str, float], tuple[str, ...]] = {}

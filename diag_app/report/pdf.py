@@ -10,10 +10,12 @@ reportlab, matplotlib and pypdf are imported inside the functions.
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -90,16 +92,36 @@ def report_bytes(
         if progress is not None:
             progress(fraction, tr(f"report.progress.{stage}", lang))
 
-    step(0.0, "content")
-    report = build_report(pack, result, lang, meta)
-    step(0.1, "charts")
-    figures = _render_figures(pack, result, lang, report)
-    step(0.45, "pages")
-    raw, pages, section_pages = _render_pages(report, figures)
-    step(0.9, "attachments")
-    data = _attach(raw, report, result, section_pages.get("1", 1))
+    with _collector_paused():
+        step(0.0, "content")
+        report = build_report(pack, result, lang, meta)
+        step(0.1, "charts")
+        figures = _render_figures(pack, result, lang, report)
+        step(0.45, "pages")
+        raw, pages, section_pages = _render_pages(report, figures)
+        step(0.9, "attachments")
+        data = _attach(raw, report, result, section_pages.get("1", 1))
     step(1.0, "done")
     return data, ReportInfo(None, pages, report.report_id, report.digest)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a report is made.
+
+    Making a report allocates some millions of objects, most of them soon garbage (matplotlib
+    figures full of reference cycles, reportlab's fragments and table cells); that churn starts
+    full collections, and each walks every object the process holds, the whole GUI included:
+    0.1–0.3 s of a report in a warm process. Nothing is lost by waiting: the collector runs again
+    as soon as the report is done and frees the figures then. It stays off if it was off before.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 # --- figures -------------------------------------------------------------------------------
@@ -233,6 +255,7 @@ def _render_pages(report: Report, figures: dict[str, Any]) -> tuple[bytes, int, 
     from reportlab.platypus import Table as RLTable
 
     from .fonts import FAMILY
+    from .linebreak import plain_lines
 
     lang = report.lang
     S = _styles(lang)
@@ -312,17 +335,20 @@ def _render_pages(report: Report, figures: dict[str, Any]) -> tuple[bytes, int, 
     class Picture(Flowable):
         """A PIL image drawn at a given size (platypus' Image wants a file)."""
 
-        def __init__(self, img: Any, width: float, height: float):
+        def __init__(self, img: Any, width: float, height: float, key: str):
             super().__init__()
-            self.img, self.width, self.height = img, width, height
+            self.img, self.width, self.height, self.key = img, width, height, key
 
         def wrap(self, aw: float, ah: float) -> tuple[float, float]:
             return self.width, self.height
 
         def draw(self) -> None:
-            from reportlab.lib.utils import ImageReader
-
-            self.canv.drawImage(ImageReader(self.img), 0, 0, self.width, self.height)
+            canv = self.canv
+            name = _embed_image(canv, self.key, self.img)
+            canv.saveState()
+            canv.scale(self.width, self.height)
+            canv.doForm(name)  # "Do" draws any XObject, images too, in the unit square
+            canv.restoreState()
 
     class Contents(Flowable):
         """The contents page in one pass: titles now, page numbers and dot leaders when the
@@ -392,9 +418,26 @@ def _render_pages(report: Report, figures: dict[str, Any]) -> tuple[bytes, int, 
         p._toc = (s.level - 1, text, f"sec-{number}")  # type: ignore[attr-defined]
         return p
 
-    def cell(text: str, style: str) -> Paragraph:
-        return Paragraph(_x(text), S[style])
+    def cell(text: str, style: str, width: float) -> Any:
+        """A table cell ``width`` points wide inside its padding. Chinese cells go to the table
+        already broken into lines, as plain strings: the table draws those line by line, with
+        the font, leading and alignment its style gives the cell; thousands of Paragraphs (markup
+        parser, line breaking on every wrap of a split table) are what made big tables slow."""
+        st = S[style]
+        if lang == "zh":
+            return "\n".join(plain_lines(text, width, st.fontName, st.fontSize))
+        return Paragraph(_x(text), st)
 
+    def text_style(rows: tuple[int, int], cols: tuple[int, int], style: str) -> list[Any]:
+        """The table style commands that draw plain-string cells as ``style`` draws paragraphs."""
+        st = S[style]
+        (c0, c1), (r0, r1) = cols, rows
+        return [
+            ("FONT", (c0, r0), (c1, r1), st.fontName, st.fontSize, st.leading),
+            ("TEXTCOLOR", (c0, r0), (c1, r1), st.textColor),
+        ]
+
+    align_of = {"R": "RIGHT", "C": "CENTER", "L": "LEFT"}
     pad = 3.5
 
     def table(t: Table) -> list[Any]:
@@ -406,33 +449,32 @@ def _render_pages(report: Report, figures: dict[str, Any]) -> tuple[bytes, int, 
             )
         suffix = {"R": "_r", "C": "_c", "L": ""}
         widths = [w * TEXT_W for w in t.widths]
-        head = [cell(h, "head" + suffix[a]) for h, a in zip(t.header, t.align, strict=True)]
+        head = [cell(h, "head" + suffix[a], w - 2 * pad) for h, a, w in zip(t.header, t.align, widths, strict=True)]
         rows: list[list[Any]] = [head]
         cell_size = S["cell"].fontSize
         for row in t.rows:
             out_row: list[Any] = []
             for c, a, w in zip(row, t.align, widths, strict=True):
-                # a short one-line cell is drawn as a plain string: wrapping a Paragraph for each of
-                # thousands of cells is what makes big tables slow
-                if "\n" not in c and stringWidth(c, FAMILY, cell_size) <= w - 2 * pad - 1:
+                # a short one-line cell is drawn as a plain string, as any cell is in Chinese
+                if lang != "zh" and "\n" not in c and stringWidth(c, FAMILY, cell_size) <= w - 2 * pad - 1:
                     out_row.append(c)
                 else:
-                    out_row.append(cell(c, "cell" + suffix[a]))
+                    out_row.append(cell(c, "cell" + suffix[a], w - 2 * pad))
             rows.append(out_row)
         rl = RLTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
         style: list[Any] = [
             ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor(GRID)),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEAD_BG)),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("FONT", (0, 0), (-1, -1), FAMILY, cell_size, S["cell"].leading),
-            ("TEXTCOLOR", (0, 1), (-1, -1), colors.HexColor(INK)),
+            *text_style((0, 0), (0, -1), "head"),
+            *text_style((1, -1), (0, -1), "cell"),
             ("LEFTPADDING", (0, 0), (-1, -1), pad),
             ("RIGHTPADDING", (0, 0), (-1, -1), pad),
             ("TOPPADDING", (0, 0), (-1, -1), 2.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
         for k, a in enumerate(t.align):
-            style.append(("ALIGN", (k, 1), (k, -1), {"R": "RIGHT", "C": "CENTER", "L": "LEFT"}[a]))
+            style.append(("ALIGN", (k, 0), (k, -1), align_of[a]))
         for i in t.strong_rows:
             style.append(("BACKGROUND", (0, i + 1), (-1, i + 1), colors.HexColor(STRONG_BG)))
         rl.setStyle(style)
@@ -443,29 +485,36 @@ def _render_pages(report: Report, figures: dict[str, Any]) -> tuple[bytes, int, 
     def keyvalues(kv: KeyValues, label_w: float = 0.3, width: float = 1.0) -> Any:
         if kv.across:
             n = len(kv.rows)
+            w = TEXT_W / n
             rl = RLTable(
-                [[cell(k, "head_c") for k, _ in kv.rows], [cell(v, "cell_c") for _, v in kv.rows]],
-                colWidths=[TEXT_W / n] * n,
+                [[cell(k, "head_c", w - 12) for k, _ in kv.rows], [cell(v, "cell_c", w - 12) for _, v in kv.rows]],
+                colWidths=[w] * n,
                 hAlign="LEFT",
             )
             rl.setStyle(
                 [
                     ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor(GRID)),
-                    ("FONT", (0, 0), (-1, -1), FAMILY, 8.3),
+                    *text_style((0, 0), (0, -1), "head_c"),
+                    *text_style((1, 1), (0, -1), "cell_c"),
+                    ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                     ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(LABEL_BG)),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
                     ("TOPPADDING", (0, 0), (-1, -1), 2.5),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                 ]
             )
             return rl
-        rows = [[cell(k, "kv_label"), cell(v, "kv_value")] for k, v in kv.rows]
         w = TEXT_W * width
-        rl = RLTable(rows, colWidths=[w * label_w, w * (1 - label_w)], hAlign="LEFT")
+        col_w = [w * label_w, w * (1 - label_w)]
+        rows = [[cell(k, "kv_label", col_w[0] - 10), cell(v, "kv_value", col_w[1] - 10)] for k, v in kv.rows]
+        rl = RLTable(rows, colWidths=col_w, hAlign="LEFT")
         rl.setStyle(
             [
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor(GRID)),
-                ("FONT", (0, 0), (-1, -1), FAMILY, 9),
+                *text_style((0, -1), (0, 0), "kv_label"),
+                *text_style((0, -1), (1, 1), "kv_value"),
                 ("BACKGROUND", (0, 0), (0, -1), colors.HexColor(LABEL_BG)),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 5),
@@ -492,7 +541,7 @@ def _render_pages(report: Report, figures: dict[str, Any]) -> tuple[bytes, int, 
         h = w * ih / iw
         counters["figure"] += 1
         caption = Paragraph(_x(tr("report.pdf.figure", lang, n=counters["figure"], caption=f.caption)), S["caption"])
-        return KeepTogether([Picture(img, w, h), caption])
+        return KeepTogether([Picture(img, w, h, f.chart), caption])
 
     def blocks(bs: tuple[Block, ...]) -> list[Any]:
         out: list[Any] = []
@@ -544,6 +593,36 @@ def _render_pages(report: Report, figures: dict[str, Any]) -> tuple[bytes, int, 
     return buf.getvalue(), pages_seen[-1], {k[4:]: v for k, v in section_pages.items()}
 
 
+IMAGE_ZLIB_LEVEL = 3
+
+
+def _embed_image(canv: Any, key: str, img: Any) -> str:
+    """Put ``img`` into the PDF once, as reportlab's ``drawImage`` does (an RGB image XObject,
+    Flate-compressed, 8 bits per channel), and return the name to draw it by.
+
+    ``drawImage`` compresses at zlib's default level 6: the three charts at print resolution
+    are 11 MB of pixels, about 0.1 s to squeeze. Level 3 takes a quarter of that, for a file
+    some 50 kB larger; the pixels are the same.
+    """
+    import zlib
+
+    from reportlab.pdfbase.pdfdoc import PDFImageXObject
+
+    name = f"chart_{key}"
+    doc = canv._doc
+    if doc.idToObject.get(doc.getXObjectName(name)) is None:
+        rgb = img if img.mode == "RGB" else img.convert("RGB")
+        xobj = PDFImageXObject(name)
+        xobj.width, xobj.height = rgb.size
+        xobj.bitsPerComponent = 8
+        xobj.colorSpace = "DeviceRGB"
+        xobj.streamContent = zlib.compress(rgb.tobytes(), IMAGE_ZLIB_LEVEL)
+        xobj._filters = ("FlateDecode",)
+        xobj.mask = None
+        doc.addForm(name, xobj)
+    return name
+
+
 def _fit(text: str, width: float, font: str, size: float) -> str:
     """Shorten ``text`` with an ellipsis to fit ``width`` points."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -563,8 +642,9 @@ def _attach(raw: bytes, report: Report, result: Result, summary_page: int) -> by
 
     reader = PdfReader(io.BytesIO(raw))
     fingerprint = integrity.content_fingerprint(reader)
-    # an incremental update: reportlab's bytes stay as they are, the attachments are appended
-    writer = PdfWriter(io.BytesIO(raw), incremental=True)
+    # an incremental update: reportlab's bytes stay as they are, the attachments are appended; the
+    # writer works from the reader the fingerprint has already parsed
+    writer = PdfWriter(reader, incremental=True)
     assessment = integrity.canonical_bytes(result.assessment)
     claims = integrity.claims(
         result, report.digest, report.report_id, report.lang, report.app_version, report.generated
