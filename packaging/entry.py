@@ -5,6 +5,10 @@ in the environment and no command (so the GUI starts), the app quits by itself o
 window is ready and its charts are loaded, or after N ms at the latest, and prints one line
 ``gui: ...`` on stderr saying what it saw. The exit status is 0 only when the window got ready.
 Nothing of this runs without the variable, so users never meet it.
+
+With ``DIAG_APP_CHART_WORKER=1`` the executable is the result panel's chart process instead (the
+app starts it so; see ``diag_app/ui/chart_worker.py``): a frozen build has no interpreter to run
+``python -c`` with.
 """
 
 from __future__ import annotations
@@ -52,6 +56,11 @@ def _install_quit_hook(limit_ms: int) -> None:
 
 
 def main() -> int:
+    if os.environ.get("DIAG_APP_CHART_WORKER") == "1":
+        from diag_app.ui.chart_worker import serve
+
+        serve()
+        return 0
     from diag_app.cli import build_parser
     from diag_app.cli import main as cli_main
 

@@ -201,6 +201,39 @@ def run_smoke(source: Path, expected_version: str | None = None, gui_limit_ms: i
                 raise AssertionError("the workspace database was not created")
             return f"{line} (process {time.monotonic() - t0:.1f} s)"
 
+        def chart_process() -> str:
+            """The result panel's chart process is the app's own executable (DIAG_APP_CHART_WORKER=1):
+            send it a pack and a result the way the app does, and expect a PNG back."""
+            from diag_app.assessment_file import read_assessment_file
+            from diag_app.model.diagnosis import diagnose
+            from diag_app.ui.chart_worker import _receive, _send
+
+            pack, a = read_assessment_file(example)
+            child = subprocess.Popen(
+                [str(exe)],
+                cwd=work,
+                env={**env, "DIAG_APP_CHART_WORKER": "1"},
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            assert child.stdin is not None and child.stdout is not None
+            try:
+                _send(child.stdin, ("pack", 0, pack))
+                _send(
+                    child.stdin, ("render", 0, diagnose(pack, a, with_roadmap=False), "zh", 400, 80.0, [("radar", 380)])
+                )
+                status, payload = _receive(child.stdout)
+            finally:
+                child.stdin.close()
+                child.wait(timeout=60)
+            if status != "ok":
+                raise AssertionError(f"the chart process failed: {payload}")
+            png = payload[0][1]
+            if png[:8] != b"\x89PNG\r\n\x1a\n":
+                raise AssertionError(f"not a PNG: {png[:8]!r}")
+            return f"radar {len(png) // 1024} KiB PNG from the bundle's own executable"
+
         def contents() -> str:
             after = _listing(bundle)
             changed = sorted(k for k in after if before.get(k) != after[k])
@@ -216,6 +249,7 @@ def run_smoke(source: Path, expected_version: str | None = None, gui_limit_ms: i
         check("score --json", score)
         check("report PDF + verify", report)
         check("GUI offscreen start and quit", gui)
+        check("chart process", chart_process)
         check("bundle contents", contents)
 
     passed = sum(ok for _, ok, _ in results)

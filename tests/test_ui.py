@@ -125,6 +125,99 @@ def test_window_shows_before_matplotlib_and_reportlab_are_imported(tmp_path):
     assert out.stdout.strip().endswith("ok")
 
 
+def test_window_is_drawn_in_chinese_before_the_pages_and_the_model_are_imported(tmp_path):
+    """The window (title, menus, "loading") is on screen, in the bundled Chinese font, before the
+    editor, the pages, the model or the database code is even imported: those come after."""
+    script = textwrap.dedent(
+        f"""
+        import os, sys, time
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtCore import QSettings
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, {str(tmp_path)!r})
+        from diag_app.ui.app import create_app
+        app = create_app([])
+        from diag_app.ui.main_window import MainWindow
+        from PySide6.QtGui import QFontInfo, QFontMetrics
+        from diag_app.i18n import tr
+        w = MainWindow(lang="zh", db_path={str(tmp_path / "ws.db")!r})
+        w.show()
+        app.processEvents()
+        assert w.isVisible()
+        later = ("diag_app.ui.editor", "diag_app.ui.workspace_page", "diag_app.ui.result_panel",
+                 "diag_app.model.questionnaire", "diag_app.store", "yaml", "sqlite_utils")
+        imported = [m for m in later if m in sys.modules]
+        assert not imported, imported
+        # nor has anything touched PySide's Qt namespace, which costs ~50 ms to build on first use
+        import PySide6.QtCore
+        assert "Qt" not in vars(PySide6.QtCore)
+        # every character the first frame shows is in the font it is drawn with: no boxes
+        seen = w.windowTitle() + w.loading.text() + "".join(a.text() for a in w.menuBar().actions())
+        assert w.windowTitle() == tr("ui.app.title", "zh") and w.loading.text() == tr("ui.loading", "zh")
+        assert QFontInfo(w.loading.font()).family() == "Noto Sans SC"
+        missing = [c for c in seen if not QFontMetrics(w.loading.font()).inFontUcs4(ord(c))]
+        assert not missing, missing
+        w.start()
+        end = time.monotonic() + 60
+        while not w.is_ready and time.monotonic() < end:
+            app.processEvents(); time.sleep(0.01)
+        assert w.stack.currentWidget() is w.workspace_page
+        print("ok")
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().endswith("ok")
+
+
+def test_result_charts_come_from_their_own_process_and_follow_the_answers(qtbot, tmp_path):
+    """The charts beside the editor are drawn in a separate process (so drawing them cannot freeze
+    the window), redrawn when an answer moves a score, not redrawn when nothing they show changed,
+    and still drawn after that process has died."""
+    import os
+
+    from diag_app.store import Workspace
+    from diag_app.ui.app import create_app
+    from diag_app.ui.chart_worker import renderer
+
+    create_app([])
+    db = tmp_path / "ws.db"
+    with Workspace.open(db) as ws:
+        uuid = ws.import_files([Path(__file__).resolve().parent.parent / "examples" / "automotive.json"]).added[0].uuid
+    w = MainWindow(lang="zh", db_path=db, load_charts=True)
+    qtbot.addWidget(w)
+    w.show()
+    w.start()
+    qtbot.waitUntil(lambda: w.is_ready and w.charts is not None, timeout=60_000)
+    editor = w.open_assessment(uuid)
+    panel = w.result_panel
+    qtbot.waitUntil(lambda: len(panel.chart_widgets()) == 2, timeout=60_000)
+    first = panel.chart_widgets()
+    assert [c.objectName() for c in first] == ["chart_radar", "chart_level_bars"]
+    assert all(c.pixmap().width() > 200 for c in first)
+    child = renderer()._proc
+    assert child is not None and child.poll() is None and child.pid != os.getpid()
+
+    panel.draw_charts()  # nothing changed: the same pictures stay, nothing is drawn
+    qtbot.wait(200)
+    assert panel.chart_widgets() == first
+
+    card = next(c for c in editor.built[editor.current_page].cards if isinstance(c, RequirementCard))
+    ratings = [i for i, r in enumerate(editor.pack.scoring.ratings) if r.value is not None]
+    one, two = [i for i in ratings if i != card.rating_index(card.value)][:2]  # each a new score
+    card.rate(one)
+    qtbot.waitUntil(
+        lambda: len(panel.chart_widgets()) == 2 and panel.chart_widgets()[0] is not first[0], timeout=60_000
+    )
+
+    child.kill()
+    child.wait()
+    second = panel.chart_widgets()
+    card.rate(two)
+    qtbot.waitUntil(
+        lambda: len(panel.chart_widgets()) == 2 and panel.chart_widgets()[0] is not second[0], timeout=60_000
+    )
+
+
 def test_inline_validation_shows_the_credit_code_message(make_window, qtbot):
     w = make_window()
     qtbot.keyClick(w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -448,7 +541,7 @@ def test_menus_shortcuts_language_about_and_remembered_workspace(make_window, qt
     assert w.workspace_page.btn_new.text() == "New enterprise"
 
     other = tmp_path / "other.db"
-    monkeypatch.setattr("diag_app.ui.main_window.QFileDialog.getOpenFileName", lambda *a, **k: (str(other), ""))
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(other), ""))
     qtbot.keyClick(w, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: w.db_path == other, timeout=30_000)
     w.resize(1000, 640)

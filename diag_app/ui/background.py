@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..i18n import tr
@@ -112,7 +112,6 @@ class Job(QObject):
         self.dialog = QProgressDialog(progress_text, tr("ui.cancel", lang) if cancellable else "", 0, 0, parent)
         self.dialog.setObjectName("progressDialog")
         self.dialog.setWindowTitle(tr("ui.app.title", lang))
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(SHOW_AFTER_MS)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
@@ -129,7 +128,12 @@ class Job(QObject):
 
     @Slot()
     def _show_dialog(self) -> None:
+        # The modality is set only now: touching ``Qt`` costs ~50 ms the first time, and the start-up
+        # starts a job before the first paint.
+        from PySide6.QtCore import Qt
+
         if not self.done:
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.dialog.show()
 
     @Slot(int, int, str)

@@ -11,7 +11,6 @@ import logging
 import traceback
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..i18n import MESSAGES, tr
@@ -95,6 +94,8 @@ def error_text(exc: BaseException, lang: str) -> tuple[str, str, str]:
 
 def present_error(parent: QWidget | None, exc: BaseException, lang: str = "zh") -> QMessageBox:
     """Show ``exc`` to the user. The box is window-modal but does not block the caller."""
+    from PySide6.QtCore import Qt  # not at import: the start-up imports this module before the first paint
+
     if _kind(exc) == "unexpected":
         log.error("unexpected error", exc_info=exc)
     what, detail, hint = error_text(exc, lang)

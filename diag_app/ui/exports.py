@@ -304,8 +304,9 @@ class Exports:
     def _current_code(self) -> str | None:
         w = self.w
         page = w.stack.currentWidget()
-        if page is getattr(w, "history_page", None) and w.history_page.code:
-            return str(w.history_page.code)
+        history = getattr(w, "_history_page", None)  # not w.history_page: that builds the page
+        if history is not None and page is history and history.code:
+            return str(history.code)
         if w.editor is not None and page is not w.workspace_page:
             return str(w.editor.assessment.enterprise.credit_code)
         if w.workspace_page is not None:

@@ -9,19 +9,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import PySide6
-from PySide6.QtCore import Qt, QTimer, Signal, qVersion
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QTimer, Signal, qVersion
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,24 +26,63 @@ from PySide6.QtWidgets import (
 
 from .. import app_version
 from ..i18n import tr
-from ..model.questionnaire import Pack
 from . import settings as cfg
-from .assessment_dialog import NewAssessmentDialog
-from .background import run_in_background
-from .editor import AssessmentEditor
-from .enterprise_dialog import EnterpriseDialog
-from .errors import present_error
-from .exports import Exports
-from .help_dialog import SECTIONS, HelpDialog
-from .history_page import HistoryPage
-from .portfolio_page import PortfolioPage
-from .result_panel import ResultPanel
-from .signals import emit
-from .style import role
-from .whatif_page import WhatIfPage
-from .workspace_page import WorkspacePage
+
+# The pages, dialogs and the model are imported where they are first built, after the window is on
+# screen: the first paint needs only the menus and a loading label, and these modules cost more to
+# import than all the rest of the start-up. (The loading job imports the pages the first clicks
+# need, off the GUI thread: see ``_import_pages``.)
+#
+# Nor does the path to the first paint touch ``Qt``: PySide6 builds that namespace (a hundred-odd
+# Python enums, ~50 ms) the first time it is used, so the methods that need it import it.
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
+    from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter
+
+    from ..model.questionnaire import Pack
+    from .assessment_dialog import NewAssessmentDialog
+    from .editor import AssessmentEditor
+    from .enterprise_dialog import EnterpriseDialog
+    from .exports import Exports
+    from .history_page import HistoryPage
+    from .portfolio_page import PortfolioPage
+    from .result_panel import ResultPanel
+    from .whatif_page import WhatIfPage
+    from .workspace_page import WorkspacePage
 
 LANGS = ("zh", "en")
+PAINT_WAIT_MS = 300  # start() loads after the first paint, or after this long without one
+
+
+def _centred(w: QWidget) -> QWidget:
+    """``w`` in the middle of a page, by stretches (no Qt.AlignmentFlag: see the note on Qt above)."""
+    page = QWidget()
+    rows, row = QVBoxLayout(page), QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(w)
+    row.addStretch(1)
+    rows.addStretch(1)
+    rows.addLayout(row)
+    rows.addStretch(1)
+    return page
+
+
+def present_error(parent: QWidget | None, exc: BaseException, lang: str) -> None:
+    from .errors import present_error as present
+
+    present(parent, exc, lang)
+
+
+def emit(signal: Any, *args: Any) -> None:
+    from .signals import emit as emit_safely
+
+    emit_safely(signal, *args)
+
+
+def run_in_background(*args: Any, **kwargs: Any) -> Any:
+    from .background import run_in_background as run
+
+    return run(*args, **kwargs)
 
 
 def _default_pack() -> Pack:
@@ -62,14 +98,22 @@ def _find_pack(pack_id: str, version: str) -> Pack:
 
 
 def load_chart_module() -> Any:
-    """Import matplotlib and the report's chart functions (run off the GUI thread)."""
-    import matplotlib.figure  # noqa: F401  (the slow part: ~0.6 s)
-
+    """Import matplotlib and the report's chart functions (run off the GUI thread), and start the
+    process that draws the result panel's charts, so it is warm by the time an assessment opens."""
     from ..report import charts
     from ..report.fonts import register_matplotlib
+    from .chart_worker import renderer
 
+    charts.import_matplotlib()  # the slow part: ~0.4 s
     register_matplotlib()
+    renderer().start()  # after the import here, not beside it: two cores are often all there is
     return charts
+
+
+def _import_pages() -> None:
+    """Import the pages the first clicks build (run off the GUI thread, while the window says it
+    is loading): imported on the GUI thread they froze it for ~0.1 s at the first click."""
+    from . import editor, result_panel, workspace_page  # noqa: F401
 
 
 def _open_ws(path: Path) -> tuple[Any, BaseException | None]:
@@ -111,44 +155,27 @@ class MainWindow(QMainWindow):
         self.editor_pack: Pack | None = None
         self.is_ready = False
         self.charts: Any = None
+        self._charts_error = ""
+        self._after_paint: Callable[[], None] | None = None  # what start() runs once the window is painted
         self.dialog: QDialog | None = None  # the dialog currently open (tests look here)
         self.jobs: list[Any] = []
 
         self.stack = QStackedWidget()
         self.loading = QLabel()
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.loading)
-        self.assess_split = QSplitter(Qt.Orientation.Horizontal)
-        self.assess_split.setObjectName("assessmentSplitter")
-        self.editor_holder = QWidget()
-        self.editor_layout = QVBoxLayout(self.editor_holder)
-        self.editor_layout.setContentsMargins(0, 0, 0, 0)
-        self.result_panel = ResultPanel(self.lang)
-        self.assess_split.addWidget(self.editor_holder)
-        self.assess_split.addWidget(self.result_panel)
-        self.assess_split.setStretchFactor(0, 3)
-        self.assess_split.setStretchFactor(1, 1)
-        self.assess_split.setSizes([930, 430])
-        self.stack.addWidget(self.assess_split)
-        self.whatif_page = WhatIfPage(self.lang)
-        self.whatif_page.back.connect(self.show_assessment_page)
-        self.whatif_page.plans_saved.connect(self._plans_saved)
-        self.stack.addWidget(self.whatif_page)
-        self.history_page = HistoryPage(self.lang)
-        self.history_page.back.connect(self.show_workspace)
-        self.history_page.open_revision.connect(self.open_assessment)
-        self.stack.addWidget(self.history_page)
-        self.portfolio_page = PortfolioPage(self.lang)
-        self.portfolio_page.back.connect(self.show_workspace)
-        self.portfolio_page.open_enterprise.connect(self.open_latest)
-        self.stack.addWidget(self.portfolio_page)
+        self.loading.setObjectName("loadingLabel")
+        self.stack.addWidget(_centred(self.loading))
+        # Built the first time they are wanted (see the properties below), after the first paint.
+        self._assess_split: QSplitter | None = None
+        self._result_panel: ResultPanel | None = None
+        self._whatif_page: WhatIfPage | None = None
+        self._history_page: HistoryPage | None = None
+        self._portfolio_page: PortfolioPage | None = None
+        self._exports: Exports | None = None
         self.charts_loaded.connect(self._charts_for_pages)
         self.setCentralWidget(self.stack)
-        self.db_label = QLabel()
-        role(self.db_label, "muted")
+        self.db_label = QLabel()  # empty until a workspace is open; its style comes then (_started)
         self.statusBar().addPermanentWidget(self.db_label)
 
-        self.exports = Exports(self)
         self.setAcceptDrops(True)
         self._make_actions()
         self.retranslate()
@@ -156,15 +183,117 @@ class MainWindow(QMainWindow):
         geometry = cfg.get_bytes(cfg.GEOMETRY)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 720)
-        split = cfg.get_bytes(cfg.SPLITTER)
-        if split is not None:
-            self.assess_split.restoreState(split)
+
+    # --- parts built on first use -------------------------------------------------------------------
+    @property
+    def assess_split(self) -> QSplitter:
+        """The assessment page: the editor (once one is open) beside the result panel."""
+        if self._assess_split is None:
+            from PySide6.QtCore import Qt
+            from PySide6.QtWidgets import QSplitter
+
+            from .result_panel import ResultPanel
+
+            split = QSplitter(Qt.Orientation.Horizontal)
+            split.setObjectName("assessmentSplitter")
+            self.editor_holder = QWidget()
+            self.editor_layout = QVBoxLayout(self.editor_holder)
+            self.editor_layout.setContentsMargins(0, 0, 0, 0)
+            panel = ResultPanel(self.lang)
+            if self.charts is not None or self._charts_error:
+                panel.set_charts(self.charts, self._charts_error)
+            split.addWidget(self.editor_holder)
+            split.addWidget(panel)
+            split.setStretchFactor(0, 3)
+            split.setStretchFactor(1, 1)
+            split.setSizes([930, 430])
+            state = cfg.get_bytes(cfg.SPLITTER)
+            if state is not None:
+                split.restoreState(state)
+            self._assess_split, self._result_panel = split, panel
+            self.stack.addWidget(split)
+        return self._assess_split
+
+    @property
+    def result_panel(self) -> ResultPanel:
+        if self._result_panel is None:
+            self.assess_split  # noqa: B018  (builds the panel with its page)
+        assert self._result_panel is not None
+        return self._result_panel
+
+    @property
+    def whatif_page(self) -> WhatIfPage:
+        if self._whatif_page is None:
+            from .whatif_page import WhatIfPage
+
+            page = WhatIfPage(self.lang)
+            page.back.connect(self.show_assessment_page)
+            page.plans_saved.connect(self._plans_saved)
+            self.stack.addWidget(page)
+            self._whatif_page = page
+        return self._whatif_page
+
+    @property
+    def history_page(self) -> HistoryPage:
+        if self._history_page is None:
+            from .history_page import HistoryPage
+
+            page = HistoryPage(self.lang)
+            page.back.connect(self.show_workspace)
+            page.open_revision.connect(self.open_assessment)
+            page.set_charts(self.charts is not None)
+            self.stack.addWidget(page)
+            self._history_page = page
+        return self._history_page
+
+    @property
+    def portfolio_page(self) -> PortfolioPage:
+        if self._portfolio_page is None:
+            from .portfolio_page import PortfolioPage
+
+            page = PortfolioPage(self.lang)
+            page.back.connect(self.show_workspace)
+            page.open_enterprise.connect(self.open_latest)
+            page.set_charts(self.charts is not None)
+            self.stack.addWidget(page)
+            self._portfolio_page = page
+        return self._portfolio_page
+
+    @property
+    def exports(self) -> Exports:
+        if self._exports is None:
+            from .exports import Exports
+
+            self._exports = Exports(self)
+        return self._exports
+
+    def _built_pages(self) -> list[Any]:
+        return [p for p in (self._whatif_page, self._history_page, self._portfolio_page) if p is not None]
 
     # --- start-up -----------------------------------------------------------------------------------
     def start(self) -> None:
         """Load the pack and open the workspace off the GUI thread, then the charts; call after
-        ``show()``."""
+        ``show()``.
+
+        The loading starts once the window has been painted: the worker's imports (YAML, SQLite,
+        the model) hold the GIL in long stretches, and started at once they delayed the first paint
+        by ~0.1 s. A window that is never painted (minimised) starts loading after a moment anyway.
+        """
         self.loading.setText(tr("ui.loading", self.lang))
+        self._after_paint = self._load
+        QTimer.singleShot(PAINT_WAIT_MS, self._painted)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._after_paint is not None:
+            QTimer.singleShot(0, self._painted)  # after the rest of this frame is painted
+
+    def _painted(self) -> None:
+        then, self._after_paint = self._after_paint, None
+        if then is not None:
+            then()
+
+    def _load(self) -> None:
         requested = self.requested_db or self._remembered_db()
 
         def work(_p: Any) -> tuple[Pack, Path, Any, BaseException | None]:
@@ -173,15 +302,28 @@ class MainWindow(QMainWindow):
 
             path = requested or Path(default_db_path())
             ws, err = _open_ws(path)
+            _import_pages()
             return pack, path, ws, err
 
-        self.jobs.append(
-            run_in_background(self, work, tr("ui.loading", self.lang), self._started, lang=self.lang, cancellable=False)
+        # No progress dialog: the page itself says it is loading.
+        job = run_in_background(
+            self,
+            work,
+            tr("ui.loading", self.lang),
+            self._started,
+            lang=self.lang,
+            cancellable=False,
+            show_progress=False,
         )
+        self.jobs.append(job)
 
     def _started(self, loaded: tuple[Pack, Path, Any, BaseException | None]) -> None:
+        from .style import role
+        from .workspace_page import WorkspacePage
+
         pack, path, ws, err = loaded
         self.pack = pack
+        role(self.db_label, "muted")
         page = WorkspacePage(pack, self.lang)
         page.setObjectName("workspacePage")
         page.new_enterprise.connect(self.new_enterprise)
@@ -205,11 +347,14 @@ class MainWindow(QMainWindow):
     def _start_charts(self) -> None:
         def loaded(module: Any) -> None:
             self.charts = module
-            self.result_panel.set_charts(module)
+            if self._result_panel is not None:
+                self._result_panel.set_charts(module)
             emit(self.charts_loaded)
 
         def failed(exc: BaseException) -> None:
-            self.result_panel.set_charts(None, f"{type(exc).__name__}: {exc}")
+            self._charts_error = f"{type(exc).__name__}: {exc}"
+            if self._result_panel is not None:
+                self._result_panel.set_charts(None, self._charts_error)
             emit(self.charts_loaded)
 
         job = run_in_background(
@@ -256,6 +401,9 @@ class MainWindow(QMainWindow):
         return True
 
     def _offer_restore(self, path: Path, exc: Any) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         from .errors import error_text
 
         what, detail, hint = error_text(exc, self.lang)
@@ -306,6 +454,8 @@ class MainWindow(QMainWindow):
             self.ws = None
 
     def choose_workspace(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(self.db_path.parent) if self.db_path else ""
         path, _ = QFileDialog.getOpenFileName(
             self, tr("ui.menu.open_workspace", self.lang), start, tr("ui.file_filter.db", self.lang)
@@ -314,6 +464,8 @@ class MainWindow(QMainWindow):
             self.open_workspace(path)
 
     def choose_new_workspace(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(self.db_path.parent) if self.db_path else ""
         path, _ = QFileDialog.getSaveFileName(
             self, tr("ui.menu.new_workspace", self.lang), start, tr("ui.file_filter.db", self.lang)
@@ -384,8 +536,10 @@ class MainWindow(QMainWindow):
 
     def _charts_for_pages(self) -> None:
         ready = self.charts is not None
-        self.history_page.set_charts(ready)
-        self.portfolio_page.set_charts(ready)
+        if self._history_page is not None:
+            self._history_page.set_charts(ready)
+        if self._portfolio_page is not None:
+            self._portfolio_page.set_charts(ready)
 
     def _plans_saved(self) -> None:
         if self.editor is not None:  # the plans ride along with the answers the editor saves
@@ -399,6 +553,8 @@ class MainWindow(QMainWindow):
     def new_enterprise(self) -> EnterpriseDialog | None:
         if self.pack is None or self.ws is None:
             return None
+        from .enterprise_dialog import EnterpriseDialog
+
         dlg = EnterpriseDialog(self.pack, self.lang, None, self._exists, self)
         dlg.accepted.connect(lambda: self._save_enterprise(dlg, new=True))
         self.dialog = dlg
@@ -418,6 +574,8 @@ class MainWindow(QMainWindow):
         e = self.ws.get_enterprise(code)
         if e is None:
             return None
+        from .enterprise_dialog import EnterpriseDialog
+
         dlg = EnterpriseDialog(self.pack, self.lang, e, None, self)
         dlg.accepted.connect(lambda: self._save_enterprise(dlg, new=False))
         self.dialog = dlg
@@ -462,6 +620,8 @@ class MainWindow(QMainWindow):
         e = self.ws.get_enterprise(code)
         if e is None:
             return None
+        from .assessment_dialog import NewAssessmentDialog
+
         dlg = NewAssessmentDialog(self.lang, e.name, self)
         dlg.accepted.connect(lambda: self._create_assessment(e, dlg.values()))
         self.dialog = dlg
@@ -481,6 +641,8 @@ class MainWindow(QMainWindow):
     def open_assessment(self, uuid: str) -> AssessmentEditor | None:
         if self.ws is None:
             return None
+        from .editor import AssessmentEditor
+
         try:
             a = self.ws.load_assessment(uuid)
             pack = self.pack_for(a.pack_id, a.pack_version)
@@ -494,6 +656,7 @@ class MainWindow(QMainWindow):
         editor.changed.connect(lambda a: self.result_panel.show_assessment(pack, a))
         editor.status_changed.connect(self.refresh_enterprises)
         editor.back.connect(self.show_workspace)
+        self.assess_split  # noqa: B018  (the page the editor goes on, built on first use)
         self.editor_layout.addWidget(editor)
         self.result_panel.show_assessment(pack, editor.assessment, now=True)
         self.show_assessment_page()
@@ -518,7 +681,8 @@ class MainWindow(QMainWindow):
         self.editor.setParent(None)
         self.editor.deleteLater()
         self.editor = None
-        self.result_panel.clear()
+        if self._result_panel is not None:
+            self._result_panel.clear()
 
     # --- menus --------------------------------------------------------------------------------------
     def _action(self, name: str, slot: Callable[[], Any], *keys: Any) -> QAction:
@@ -530,7 +694,7 @@ class MainWindow(QMainWindow):
             shortcuts += [s for s in seqs if not s.isEmpty()]
         if shortcuts:
             act.setShortcuts(shortcuts)
-        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # (a QAction's shortcut works anywhere in its window by default: Qt.ShortcutContext not touched)
         act.triggered.connect(lambda _checked=False: slot())
         self.addAction(act)
         return act
@@ -549,9 +713,9 @@ class MainWindow(QMainWindow):
         self.act_view_assess = self._action("actViewAssessment", self.show_assessment_page, "Ctrl+2")
         self.act_help = self._action("actHelp", self.show_help, sk.HelpContents, "F1")
         self.act_about = self._action("actAbout", self.show_about)
-        self.act_export_report = self._action("actExportReport", self.exports.choose_report, "Ctrl+Shift+E")
-        self.act_export_bundle = self._action("actExportBundle", self.exports.choose_bundle, "Ctrl+Shift+B")
-        self.act_import = self._action("actImport", self.exports.choose_import, "Ctrl+I")
+        self.act_export_report = self._action("actExportReport", lambda: self.exports.choose_report(), "Ctrl+Shift+E")
+        self.act_export_bundle = self._action("actExportBundle", lambda: self.exports.choose_bundle(), "Ctrl+Shift+B")
+        self.act_import = self._action("actImport", lambda: self.exports.choose_import(), "Ctrl+I")
         self.act_view_whatif = self._action("actViewWhatIf", self.show_whatif, "Ctrl+3")
         self.act_view_history = self._action("actViewHistory", self.show_history, "Ctrl+4")
         self.act_view_portfolio = self._action("actViewPortfolio", self.show_portfolio, "Ctrl+5")
@@ -635,7 +799,7 @@ class MainWindow(QMainWindow):
         self.act_new_ent.setEnabled(has_ws)
         self.act_new_assess.setEnabled(has_ws)
         self.act_edit_ent.setEnabled(has_ws)
-        in_editor = self.editor is not None and self.stack.currentWidget() is self.assess_split
+        in_editor = self.editor is not None and self.stack.currentWidget() is self._assess_split
         self.act_find.setEnabled(in_editor or has_ws)
         self.act_next.setEnabled(self.editor is not None)
         self.act_view_assess.setEnabled(self.editor is not None)
@@ -646,7 +810,7 @@ class MainWindow(QMainWindow):
         self.act_view_portfolio.setEnabled(has_ws and self.pack is not None)
 
     def _find(self) -> None:
-        if self.editor is not None and self.stack.currentWidget() is self.assess_split:
+        if self.editor is not None and self.stack.currentWidget() is self._assess_split:
             self.editor.focus_search()
         elif self.workspace_page is not None:
             self.workspace_page.search.setFocus()
@@ -666,18 +830,24 @@ class MainWindow(QMainWindow):
         self.retranslate()
         if self.workspace_page is not None:
             self.workspace_page.set_lang(lang)
-        self.result_panel.set_lang(lang)
+        if self._result_panel is not None:
+            self._result_panel.set_lang(lang)
         if self.editor is not None:
             self.editor.set_lang(lang)
-        self.whatif_page.set_lang(lang)
-        self.history_page.set_lang(lang)
-        self.portfolio_page.set_lang(lang)
+        for page in self._built_pages():
+            page.set_lang(lang)
+        from .help_dialog import HelpDialog
+
         if isinstance(self.dialog, HelpDialog) and self.dialog.isVisible():
             self.dialog.set_lang(lang)
 
     # --- help and about -----------------------------------------------------------------------------
     def show_help(self) -> QDialog:
         """The user guide, at the section for the page on screen (context help)."""
+        from PySide6.QtCore import Qt
+
+        from .help_dialog import SECTIONS, HelpDialog
+
         current = self.stack.currentWidget()
         dlg = HelpDialog(self.lang, SECTIONS.get(current.objectName() if current else "", ""), self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -698,6 +868,9 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> QMessageBox:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setObjectName("aboutBox")
         box.setWindowTitle(tr("ui.about.title", self.lang))
@@ -731,6 +904,7 @@ class MainWindow(QMainWindow):
     # --- closing ------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         cfg.put(cfg.GEOMETRY, self.saveGeometry())
-        cfg.put(cfg.SPLITTER, self.assess_split.saveState())
+        if self._assess_split is not None:  # never built: keep what the last session stored
+            cfg.put(cfg.SPLITTER, self._assess_split.saveState())
         self.close_workspace()
         super().closeEvent(event)

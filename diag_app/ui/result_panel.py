@@ -2,14 +2,13 @@
 radar and level-score charts, updated as answers change.
 
 It computes nothing itself: ``diagnose`` gives the numbers, ``describe`` the words, and the
-report's chart functions the figures (the very ones the PDF uses). matplotlib is imported only
-when the charts are first wanted, after the window is on screen.
+report's chart functions the figures (the very ones the PDF uses), drawn in the chart process
+(``chart_worker``) and shown here as pictures.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -39,9 +38,6 @@ log = logging.getLogger(__name__)
 
 RECOMPUTE_MS = 60
 REDRAW_MS = 350
-
-
-_RENDER_LOCK = threading.Lock()
 
 
 def _label(name: str = "", wrap: bool = True) -> QLabel:
@@ -78,6 +74,10 @@ class ResultPanel(QScrollArea):
         self.charts: Any = None  # the report's chart module once loaded
         self.charts_error: str = ""
         self._canvases: list[QWidget] = []
+        self._drawn_key: tuple[Any, ...] | None = None  # what the charts on screen show
+        self._chart_gen = 0  # which assessment the charts are for (moved on by clear())
+        self._chart_busy = False  # a drawing is in flight
+        self._chart_again = False  # and another was asked for meanwhile
 
         body = QWidget()
         self.setWidget(body)
@@ -167,6 +167,8 @@ class ResultPanel(QScrollArea):
         self.nat_badge.clear()
         self.sh_badge.setStyleSheet("")
         self.nat_badge.setStyleSheet("")
+        self._chart_gen += 1
+        self._chart_again = False
         self._drop_canvases()
 
     def set_lang(self, lang: str) -> None:
@@ -244,26 +246,56 @@ class ResultPanel(QScrollArea):
             self.draw_charts()
 
     def _drop_canvases(self) -> None:
+        self._drawn_key = None
         for c in self._canvases:
             self.chart_box.removeWidget(c)
             c.setParent(None)
             c.deleteLater()
         self._canvases = []
 
-    def draw_charts(self) -> None:
-        """Render the report's figures on a worker thread and show them as images.
+    @staticmethod
+    def _chart_key(pack: Pack, r: Result, lang: str, width: int) -> tuple[Any, ...]:
+        """Everything the radar and the level bars show: the same key draws the same pictures.
 
-        Building and rasterising two matplotlib figures takes several hundred milliseconds, far
-        too long for the GUI thread; the images are exactly what the same figure code gives the
-        PDF. A newer request makes an older one's images stale, and those are dropped.
+        Most changes (a note, evidence, an answer that leaves its sub-domain's score as it was)
+        leave it alone, and then there is nothing to redraw.
+        """
+        s = r.scores
+        return (
+            id(pack),
+            lang,
+            width,
+            tuple((sd, round(v.score, 6)) for sd, v in s.subdomains.items()),
+            tuple(sorted((k, None if v is None else round(v, 6)) for k, v in s.level_scores.items())),
+            r.tier.tier,
+            r.tier.next_tier,
+        )
+
+    def draw_charts(self) -> None:
+        """Have the report's figures drawn in the chart process and show them as images.
+
+        Building and rasterising two matplotlib figures takes several hundred milliseconds; even
+        on a worker thread it held the GIL long enough to freeze the window (see ``chart_worker``).
+        The images are exactly what the same figure code gives the PDF. One drawing is in flight
+        at a time: requests meanwhile are merged into one more when it is done (drawing takes longer
+        than answering does, so queueing them would fall ever further behind and hold the workers
+        that exports and imports need). A request for what is on screen is skipped.
         """
         if self.charts is None or self.result is None or self.pack is None:
             return
+        if self._chart_busy:
+            self._chart_again = True
+            return
         from .background import run_in_background
+        from .chart_worker import renderer
 
-        self._chart_gen = getattr(self, "_chart_gen", 0) + 1
-        gen = self._chart_gen
-        width = max(260, self.viewport().width() - 40)  # room for the layout margins: no sideways scrolling
+        # Room for the layout margins and the scroll bar, whether or not it shows, so no sideways
+        # scrolling, and the bar appearing under the first charts does not call for another drawing.
+        width = max(260, self.width() - self.verticalScrollBar().sizeHint().width() - 40)
+        key = self._chart_key(self.pack, self.result, self.lang, width)
+        if key == self._drawn_key and self._canvases:
+            return
+        gen = self._chart_gen  # clear() moves it on: then this drawing is for an assessment no longer shown
         # Draw as if on a page about five inches wide, scaled to the panel: the figures were
         # designed for the PDF, and their labels crowd at the screen's full 100 dpi.
         dpi = max(70.0, min(100.0, width / 5.0))
@@ -275,21 +307,17 @@ class ResultPanel(QScrollArea):
         ]
 
         def work(progress: Any) -> list[tuple[str, bytes]]:
-            import io
+            return renderer().render(pack, result, lang, width, dpi, wanted)
 
-            out = []
-            with _RENDER_LOCK:  # matplotlib's font cache is not safe to share between threads
-                for fn, height in wanted:
-                    fig = getattr(charts, fn)(pack, result, lang)
-                    fig.set_dpi(dpi)
-                    fig.set_size_inches(width / dpi, height / dpi)
-                    buf = io.BytesIO()
-                    fig.savefig(buf, format="png", dpi=dpi)
-                    out.append((fn, buf.getvalue()))
-            return out
+        def settle() -> None:
+            self._chart_busy = False
+            if self._chart_again:
+                self._chart_again = False
+                self.draw_charts()
 
         def done(images: list[tuple[str, bytes]]) -> None:
             if gen != self._chart_gen:
+                settle()
                 return
             new: list[QWidget] = []
             for fn, data in images:
@@ -304,12 +332,16 @@ class ResultPanel(QScrollArea):
             for c in new:
                 self.chart_box.addWidget(c)
             self._canvases = new
+            self._drawn_key = key
+            settle()
 
         def failed(exc: BaseException) -> None:  # a chart that cannot draw must not take the panel down
             log.error("charts failed: %s", exc)
             if gen == self._chart_gen:
                 self.chart_note.setText(tr("ui.res.charts_unavailable", self.lang, detail=str(exc)))
+            settle()
 
+        self._chart_busy = True
         run_in_background(self, work, "", done, lang=self.lang, cancellable=False, on_error=failed, show_progress=False)
 
     def chart_widgets(self) -> list[QWidget]:

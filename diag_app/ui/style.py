@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ..model.questionnaire import Pack
-from ..model.tiers import NONE
+if TYPE_CHECKING:  # the model is not needed to colour the first window (start-up)
+    from ..model.questionnaire import Pack
 
 NONE_COLOUR = "#8a8f98"
 # By rank within a ladder: the higher the tier, the warmer the badge.
@@ -24,6 +26,8 @@ MATCH_BG = "#fff8dc"
 
 
 def tier_colour(pack: Pack, tier_id: str | None) -> str:
+    from ..model.tiers import NONE
+
     if not tier_id or tier_id == NONE:
         return NONE_COLOUR
     for t in pack.tiers:

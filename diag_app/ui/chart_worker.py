@@ -1,0 +1,227 @@
+"""The result panel's charts, drawn in a separate process.
+
+Drawing the two figures is ~0.5 s of matplotlib, mostly Python and C calls that hold the GIL; on a
+worker thread it still starved the GUI thread (the window froze for 150–270 ms after an answer
+changed). A process has its own GIL, so the GUI thread only waits on a pipe and decodes a PNG.
+
+The drawing is still started through ``run_in_background`` (the worker thread sends the request
+and waits for the answer); this module is only the pipe. It imports nothing of Qt: the child runs
+``serve()`` with the report's chart functions, the very ones the PDF uses.
+
+Messages are pickled tuples framed by their length, between this app and its own child only. The
+child is this interpreter running ``serve()``; in a frozen build it is the app's own executable,
+whose entry point (``packaging/entry.py``) serves when ``DIAG_APP_CHART_WORKER=1`` is set. Where no
+child can be started (or it died), ``render`` draws in the calling thread as before, so the charts
+are slower but never missing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import pickle
+import struct
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any, BinaryIO
+
+log = logging.getLogger(__name__)
+
+_HEADER = struct.Struct("<Q")
+Wanted = list[tuple[str, int]]  # (chart function, height in pixels)
+
+
+def draw(pack: Any, result: Any, lang: str, width: int, dpi: float, wanted: Wanted) -> list[tuple[str, bytes]]:
+    """The charts as PNG bytes, ``width`` pixels wide, drawn as if on a page about five inches wide."""
+    from ..report import charts
+
+    out = []
+    for fn, height in wanted:
+        fig = getattr(charts, fn)(pack, result, lang)
+        fig.set_dpi(dpi)
+        fig.set_size_inches(width / dpi, height / dpi)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=dpi)
+        out.append((fn, buf.getvalue()))
+    return out
+
+
+def _send(stream: BinaryIO, message: Any) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(data)) + data)
+    stream.flush()
+
+
+def _receive(stream: BinaryIO) -> Any:
+    head = stream.read(_HEADER.size)
+    if len(head) < _HEADER.size:
+        raise EOFError("the chart process closed its pipe")
+    (n,) = _HEADER.unpack(head)
+    data = stream.read(n)
+    if len(data) < n:
+        raise EOFError("the chart process closed its pipe")
+    return pickle.loads(data)
+
+
+# --- the child ----------------------------------------------------------------------------------
+
+
+def _warm_up() -> None:
+    """Import matplotlib and lay out some Chinese once, so the first real request is quick."""
+    from ..report.charts import import_matplotlib
+    from ..report.fonts import register_matplotlib
+
+    import_matplotlib()
+    from matplotlib.figure import Figure
+
+    register_matplotlib()
+    fig = Figure(figsize=(2, 1), dpi=50)
+    fig.text(0.1, 0.5, "智能工厂 1.0", fontsize=9)
+    fig.text(0.1, 0.2, "智能工厂", fontsize=9, weight="bold")
+    fig.savefig(io.BytesIO(), format="png")
+
+
+def serve(inp: BinaryIO | None = None, out: BinaryIO | None = None) -> None:
+    """Answer drawing requests until the parent closes the pipe (the child's main loop)."""
+    inp = inp or sys.stdin.buffer
+    out = out or sys.stdout.buffer
+    sys.stdout = sys.stderr  # a stray print must not corrupt the pipe
+    packs: dict[int, Any] = {}
+    try:
+        _warm_up()
+    except Exception:  # the first request will report it
+        log.exception("chart process: warm-up failed")
+    while True:
+        try:
+            msg = _receive(inp)
+        except EOFError:
+            return
+        kind = msg[0]
+        if kind == "pack":
+            packs[msg[1]] = msg[2]
+            continue
+        _, key, result, lang, width, dpi, wanted = msg
+        try:
+            reply: tuple[str, Any] = ("ok", draw(packs[key], result, lang, width, dpi, wanted))
+        except Exception as exc:
+            reply = ("error", f"{type(exc).__name__}: {exc}")
+        _send(out, reply)
+
+
+# --- the parent ---------------------------------------------------------------------------------
+
+
+class ChartError(RuntimeError):
+    """A chart the child could not draw (the message is the child's error)."""
+
+
+class ChartProcess:
+    """The child process and its pipe; ``render`` may be called from any thread, one at a time."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._packs: dict[int, int] = {}  # id(pack) -> key sent to the child
+        self._pack_refs: list[Any] = []  # keeps those packs alive, so their ids stay theirs
+        self.failed = False  # no child could be started: draw in the calling thread
+
+    @staticmethod
+    def command() -> list[str]:
+        """How to start the child: the frozen app's executable serves by itself (see above)."""
+        if getattr(sys, "frozen", False):
+            return [sys.executable]
+        root = str(Path(__file__).resolve().parent.parent.parent)
+        code = f"import sys; sys.path.insert(0, {root!r}); from diag_app.ui.chart_worker import serve; serve()"
+        return [sys.executable, "-c", code]
+
+    def start(self) -> None:
+        """Start the child (it imports matplotlib and warms up while the app does other things)."""
+        with self._lock:
+            self._start()
+
+    def _start(self) -> subprocess.Popen[bytes] | None:
+        if self._proc is not None and self._proc.poll() is None:
+            return self._proc
+        if self.failed:
+            return None
+        env = dict(os.environ, DIAG_APP_CHART_WORKER="1")
+        env.setdefault("MPLBACKEND", "Agg")
+        try:
+            self._proc = subprocess.Popen(
+                self.command(),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=env,
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+            )
+        except OSError as exc:
+            log.warning("chart process could not start (%s): drawing in a thread", exc)
+            self.failed = True
+            return None
+        self._packs.clear()
+        self._pack_refs.clear()
+        return self._proc
+
+    def render(
+        self, pack: Any, result: Any, lang: str, width: int, dpi: float, wanted: Wanted
+    ) -> list[tuple[str, bytes]]:
+        with self._lock:
+            proc = self._start()
+            if proc is None:
+                return draw(pack, result, lang, width, dpi, wanted)
+            assert proc.stdin is not None and proc.stdout is not None
+            try:
+                key = self._packs.get(id(pack))
+                if key is None:
+                    key = len(self._pack_refs)
+                    _send(proc.stdin, ("pack", key, pack))
+                    self._packs[id(pack)] = key
+                    self._pack_refs.append(pack)
+                _send(proc.stdin, ("render", key, result, lang, width, dpi, wanted))
+                status, payload = _receive(proc.stdout)
+            except (OSError, EOFError) as exc:  # the child died: the next call starts another
+                log.warning("chart process lost (%s): drawing in a thread this time", exc)
+                self._stop()
+                return draw(pack, result, lang, width, dpi, wanted)
+        if status != "ok":
+            raise ChartError(payload)
+        return list(payload)
+
+    def _stop(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        for stream in (proc.stdin, proc.stdout):
+            with contextlib.suppress(OSError):
+                if stream is not None:
+                    stream.close()
+        try:  # it ends on its own at the closed pipe, unless it is still warming up: it keeps nothing
+            proc.wait(timeout=0.3)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+    def close(self) -> None:
+        """End the child (closing its pipe ends its loop)."""
+        with self._lock:
+            self._stop()
+
+
+_renderer: ChartProcess | None = None
+_renderer_lock = threading.Lock()
+
+
+def renderer() -> ChartProcess:
+    """The app's one chart process (started on first use, ended when the app exits)."""
+    global _renderer
+    with _renderer_lock:
+        if _renderer is None:
+            import atexit
+
+            _renderer = ChartProcess()
+            atexit.register(_renderer.close)
+        return _renderer
