@@ -234,20 +234,20 @@ def test_report_of_an_invalid_file_exits_2_naming_the_field(tmp_path, capsys):
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_making_a_report_leaves_memory_cleanup_as_it_was():
-    # the cycle collector is paused while a report is made; a long session must not be left
+def test_reports_and_lists_leave_memory_cleanup_as_it_was():
+    # the cycle collector is paused while a report or a big list is made; a long session must not be left
     # without it, whether the report succeeds or fails
     import gc
 
-    from diag_app.report.pdf import _collector_paused
+    from diag_app.collector import collector_paused
 
     try:
         for enabled in (True, False):
             gc.enable() if enabled else gc.disable()
-            with _collector_paused():
+            with collector_paused():
                 assert not gc.isenabled()
             assert gc.isenabled() is enabled
-            with pytest.raises(RuntimeError), _collector_paused():
+            with pytest.raises(RuntimeError), collector_paused():
                 raise RuntimeError("report failed")
             assert gc.isenabled() is enabled
     finally:

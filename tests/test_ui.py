@@ -396,8 +396,7 @@ def test_a_whole_assessment_through_the_widgets_and_back_again(make_window, qtbo
     assert [r.revision for r in w2.ws.revisions(uuid)] == [1, 2]
 
 
-def test_ten_thousand_enterprises_filter_and_sort_quickly(qtbot, pack):
-    import time
+def test_ten_thousand_enterprises_filter_and_sort(qtbot, pack):
     from dataclasses import dataclass
 
     from diag_app.ui.workspace_page import TIER_COLUMN, WorkspacePage
@@ -440,10 +439,13 @@ def test_ten_thousand_enterprises_filter_and_sort_quickly(qtbot, pack):
     qtbot.addWidget(page)
     page.resize(1200, 600)
     page.show()
-    t = time.perf_counter()
-    page.set_rows(rows)
+    page.set_rows(rows[::-1])
     qtbot.wait(1)
     assert page.proxy.rowCount() == 10_000
+    # by name, A to Z, whatever order the rows came in, and the header says so
+    assert [page.proxy.index(r, 0).data() for r in (0, 1, 9_999)] == ["企业00000", "企业00001", "企业09999"]
+    header = page.view.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (0, Qt.SortOrder.AscendingOrder)
     page.search.setText("企业0999")
     page.apply_filters()
     assert page.proxy.rowCount() == 10  # 企业09990–企业09999
@@ -462,7 +464,7 @@ def test_ten_thousand_enterprises_filter_and_sort_quickly(qtbot, pack):
     assert page.proxy.index(9_999, TIER_COLUMN).data() == tr("ui.ws.not_assessed", "zh")
     page.view.scrollToBottom()
     qtbot.wait(1)
-    assert time.perf_counter() - t < 5.0  # everything above, on a slow CI machine
+    # how quickly: benchmarks/workspace.py (no timing assertions in tests)
 
 
 def test_errors_speak_the_users_language_and_say_what_to_do(qtbot, tmp_path):

@@ -10,17 +10,16 @@ reportlab, matplotlib and pypdf are imported inside the functions.
 
 from __future__ import annotations
 
-import gc
 import io
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from ..collector import collector_paused
 from ..i18n import tr
 from ..model.diagnosis import Result
 from ..model.questionnaire import Pack
@@ -92,7 +91,7 @@ def report_bytes(
         if progress is not None:
             progress(fraction, tr(f"report.progress.{stage}", lang))
 
-    with _collector_paused():
+    with collector_paused():  # ~2 million short-lived objects
         step(0.0, "content")
         report = build_report(pack, result, lang, meta)
         step(0.1, "charts")
@@ -103,25 +102,6 @@ def report_bytes(
         data = _attach(raw, report, result, section_pages.get("1", 1))
     step(1.0, "done")
     return data, ReportInfo(None, pages, report.report_id, report.digest)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a report is made.
-
-    Making a report allocates some millions of objects, most of them soon garbage (matplotlib
-    figures full of reference cycles, reportlab's fragments and table cells); that churn starts
-    full collections, and each walks every object the process holds, the whole GUI included:
-    0.1–0.3 s of a report in a warm process. Nothing is lost by waiting: the collector runs again
-    as soon as the report is done and frees the figures then. It stays off if it was off before.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # --- figures -------------------------------------------------------------------------------

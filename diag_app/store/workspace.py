@@ -35,6 +35,7 @@ from sqlite_utils.db import Table
 
 from .. import app_version
 from ..assessment_file import write_json_atomic
+from ..collector import collector_paused
 from ..model.assessment import (
     MODES,
     NA,
@@ -329,6 +330,9 @@ class Workspace:
                 raise NotADatabase(self.path)  # somebody else's SQLite file: leave it alone
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
+            # Up to 64 MB of pages kept between queries (default 2 MB): listing 10,000 enterprises
+            # touches ~10,000 scattered pages of assessments and summaries (160 → 120 ms warm).
+            conn.execute("PRAGMA cache_size = -65536")
 
             def before(current: int, nxt: int) -> None:
                 if version > 0:  # a file that was new when opened has nothing to lose
@@ -607,9 +611,8 @@ class Workspace:
             ORDER BY e.name, e.credit_code
         """
         params = (needle, like, like, like, industry, industry, tier, tier, tier)
-        with self._tx(write=False):
-            rows = self.conn.execute(sql, params).fetchall()
-        return list(map(EnterpriseRow._make, rows))
+        with self._tx(write=False), collector_paused():  # 120,000 values at once
+            return list(map(EnterpriseRow._make, self.conn.execute(sql, params).fetchall()))
 
     # --- assessments -----------------------------------------------------------------------
 
