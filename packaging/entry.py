@@ -56,6 +56,9 @@ def _install_quit_hook(limit_ms: int) -> None:
 
 
 def main() -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a summaries worker (store/summaries.py) runs this executable too
     if os.environ.get("DIAG_APP_CHART_WORKER") == "1":
         from diag_app.ui.chart_worker import serve
 

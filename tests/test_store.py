@@ -484,7 +484,9 @@ def _packed_and_stored(ws: Workspace) -> list[tuple[dict, dict]]:
     import json
 
     out = []
-    for aid, packed in ws.conn.execute("SELECT assessment_id, answer_values FROM packed_answers ORDER BY assessment_id"):
+    for aid, packed in ws.conn.execute(
+        "SELECT assessment_id, answer_values FROM packed_answers ORDER BY assessment_id"
+    ):
         rows = ws.conn.execute("SELECT item_id, value FROM answers WHERE assessment_id = ?", (aid,)).fetchall()
         out.append((json.loads(packed), {item: json.loads(v) for item, v in rows}))
     return out
@@ -578,3 +580,28 @@ def test_a_big_workspace_is_fully_checked_only_when_damage_is_likely(tmp_path, p
         b.unlink()
     Workspace.open(path).close()  # the day's first backup is due
     assert decisions[-1] is True and len(backups(path)) == 1
+
+
+def test_many_summaries_are_computed_in_worker_processes_with_the_same_results(tmp_path, pack, monkeypatch):
+    import diag_app.store.summaries as summaries
+
+    ws, ids = filled_workspace(tmp_path / "workspace.db", pack, tmp_path / "files")
+    rows = {u: ws.assessment_row(u) for u in ids.values()}
+    n = ws.conn.execute("SELECT count(*) FROM assessments").fetchone()[0]
+    ws.conn.execute("UPDATE summaries SET tier = NULL, score = NULL, level = NULL")
+    ws.conn.execute("DELETE FROM packed_answers WHERE assessment_id = (SELECT MIN(id) FROM assessments)")
+    pools = []
+    from concurrent import futures
+
+    class Recording(futures.ProcessPoolExecutor):
+        def __init__(self, *a, **k):
+            super().__init__(*a, **k)
+            pools.append(self)
+
+    monkeypatch.setattr(futures, "ProcessPoolExecutor", Recording)
+    monkeypatch.setattr(summaries, "POOL_FROM", 2)
+    assert ws.rescore_all() == n
+    assert len(pools) == 1  # the real pool of worker processes, not this process
+    assert {u: ws.assessment_row(u) for u in ids.values()} == rows
+    assert all(packed == stored for packed, stored in _packed_and_stored(ws))  # the missing one written back
+    ws.close()

@@ -52,7 +52,6 @@ from ..model.assessment import (
     validate_value,
 )
 from ..model.questionnaire import Pack
-from ..packs import PackError, PackNotFound, find_pack
 from . import bundle as bundlemod
 from .backup import (
     backups_dir_for,
@@ -71,12 +70,12 @@ from .errors import (
     EvidenceTooLarge,
     ImportCancelled,
     NotADatabase,
-    PackUnavailable,
     SchemaTooNew,
     StorageFailed,
     StoreError,
 )
 from .migrations import APPLICATION_ID, LATEST, migrate, schema_version
+from .summaries import Summary, pack_for, summarise, summary_of
 
 EVIDENCE_LIMIT = 50 * 1024 * 1024
 DEFAULT_TIMEOUT = 10.0
@@ -85,9 +84,6 @@ DEFAULT_TIMEOUT = 10.0
 QUICK_CHECK_ALWAYS_BELOW = 64 * 1024 * 1024
 STATUSES = ("draft", "final")
 _SHA = re.compile(r"[0-9a-f]{64}")
-# packs by (id, version) for the whole process (None: not installed): shipped data that never
-# changes while the app runs, and finding one parses every pack.yaml (~0.1 s)
-_PACKS: dict[tuple[str, str], Pack | None] = {}
 
 
 def default_db_path() -> Path:
@@ -410,16 +406,7 @@ class Workspace:
     # --- packs and summaries ---------------------------------------------------------------
 
     def _pack(self, pack_id: str, version: str) -> Pack:
-        key = (pack_id, version)
-        if key not in _PACKS:
-            try:
-                _PACKS[key] = find_pack(pack_id, version)
-            except (PackNotFound, PackError):
-                _PACKS[key] = None
-        pack = _PACKS[key]
-        if pack is None:
-            raise PackUnavailable(pack_id, version)
-        return pack
+        return pack_for(pack_id, version)
 
     def _answers(self, assessment_id: int) -> dict[str, Answer]:
         rows = self.conn.execute(
@@ -455,50 +442,28 @@ class Workspace:
 
     def _write_summary(self, row: dict[str, Any], values: Mapping[str, Any] | None = None) -> None:
         """Recompute the cached list summary of one revision (inside the caller's transaction),
-        from ``values`` (item id → answer value) or, when not given, the stored answers.
-        Derived data must never stop an answer from being saved, so any failure is recorded in
-        the row instead of raised.
-
-        The values are those of ``diagnose(pack, a).scores`` and ``.tier``; only the two calls
-        they come from are made, because diagnose's renewal suggestions rescore the assessment
-        dozens of times (~40x slower), too slow for a summary refreshed on every keystroke."""
+        from ``values`` (item id → answer value) or, when not given, the stored answers."""
         if values is None:
             values = self._values(row["id"])
-        self._upsert_summaries([(row, values, _json(values))])
+        packed = _json(values)
+        self._store_summaries([(row["id"], summary_of(row, values), packed)])
 
-    def _upsert_summaries(self, items: Sequence[tuple[dict[str, Any], Mapping[str, Any], str | None]]) -> None:
-        """Score and store the summaries of revisions given as (row, answer values, the values'
-        JSON to keep in ``packed_answers``, None to keep the one stored), in two statements."""
-        from ..model.scoring import score_values
-        from ..model.tiers import shanghai_tier
-
+    def _store_summaries(self, rows: Sequence[tuple[int, Summary, str | None]]) -> None:
+        """Write summaries as (revision id, summary, packed answer values to keep, or None to keep
+        those stored), in two statements."""
         now = _now()
-        out = []
-        for row, values, packed in items:
-            summary: tuple[Any, ...]
-            try:
-                pack = self._pack(row["pack_id"], row["pack_version"])
-                path = row["path"] or pack.industries[row["industry"]].path
-                if path is None:
-                    raise ValueError(f"no production path for industry {row['industry']!r}")
-                scores = score_values(pack, row["industry"], path, values)
-                tier = shanghai_tier(pack, scores).tier
-                summary = (tier, float(scores.s), int(scores.level), int(scores.answered), int(scores.total), None)
-            except Exception as e:
-                summary = (None, None, None, None, None, f"{type(e).__name__}: {e}"[:500])
-            out.append(((row["id"], *summary, now), packed))
         self.conn.executemany(
             """INSERT INTO summaries (assessment_id, tier, score, level, answered, total, error, computed)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT(assessment_id) DO UPDATE SET tier = excluded.tier, score = excluded.score,
                  level = excluded.level, answered = excluded.answered, total = excluded.total,
                  error = excluded.error, computed = excluded.computed""",
-            [summary for summary, _ in out],
+            [(aid, *summary, now) for aid, summary, _ in rows],
         )
         self.conn.executemany(
             """INSERT INTO packed_answers (assessment_id, answer_values) VALUES (?, ?)
                ON CONFLICT(assessment_id) DO UPDATE SET answer_values = excluded.answer_values""",
-            [(summary[0], packed) for summary, packed in out if packed is not None],
+            [(aid, packed) for aid, _, packed in rows if packed is not None],
         )
 
     def _refresh_summaries(self, only_missing: bool) -> int:
@@ -506,29 +471,34 @@ class Workspace:
         ``only_missing=False``, all of them (after a pack update). Returns how many.
 
         The answers come from their packed copy where there is one (one row per revision instead
-        of ~330), from the answers table where not (a summary written before migration 3)."""
+        of ~330), from the answers table where not (a summary written before migration 3); many
+        are summarised on every core (``summaries.summarise``), each batch written in its own
+        transaction as it comes."""
         with self._tx(write=False):
             where = "WHERE s.assessment_id IS NULL OR s.error IS NOT NULL" if only_missing else ""
             ids = [r[0] for r in self.conn.execute(_ROW_SQL.replace("a.*", "a.id") + where).fetchall()]
-        done = 0
-        for start in range(0, len(ids), 500):
-            batch = ids[start : start + 500]
-            with self._tx():
-                marks = ",".join("?" * len(batch))
-                items = []
-                for row in self._rows(
+
+        def batch(chunk: list[int]) -> list[tuple[dict[str, Any], str]]:
+            with self._tx(write=False):
+                rows = self._rows(
                     f"""SELECT a.id, a.pack_id, a.pack_version, a.industry, a.path, p.answer_values
                         FROM assessments a LEFT JOIN packed_answers p ON p.assessment_id = a.id
-                        WHERE a.id IN ({marks})""",
-                    batch,
-                ):
-                    if row["answer_values"] is None:
-                        values = self._values(row["id"])
-                        items.append((row, values, _json(values)))
-                    else:  # unchanged: not written back
-                        items.append((row, json.loads(row["answer_values"]), None))
-                self._upsert_summaries(items)
-                done += len(items)
+                        WHERE a.id IN ({",".join("?" * len(chunk))})""",
+                    chunk,
+                )
+                return [(r, r["answer_values"] or _json(self._values(r["id"]))) for r in rows]
+
+        done = 0
+        chunks = (batch(ids[start : start + 500]) for start in range(0, len(ids), 500))
+        for items, results in summarise(chunks, len(ids)):
+            with self._tx():  # packed values are written only where they were missing
+                self._store_summaries(
+                    [
+                        (row["id"], summary, None if row["answer_values"] else packed)
+                        for (row, packed), summary in zip(items, results, strict=True)
+                    ]
+                )
+            done += len(items)
         return done
 
     def rescore_all(self) -> int:
