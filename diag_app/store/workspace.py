@@ -75,7 +75,7 @@ from .errors import (
     StoreError,
 )
 from .migrations import APPLICATION_ID, LATEST, migrate, schema_version
-from .summaries import Summary, pack_for, summarise, summary_of
+from .summaries import Summary, pack_for, packed, summarise, summary_of, values_of
 
 EVIDENCE_LIMIT = 50 * 1024 * 1024
 DEFAULT_TIMEOUT = 10.0
@@ -436,17 +436,12 @@ class Workspace:
             revision=row["revision"],
         )
 
-    def _values(self, assessment_id: int) -> dict[str, Any]:
-        rows = self.conn.execute("SELECT item_id, value FROM answers WHERE assessment_id = ?", (assessment_id,))
-        return {item: json.loads(value) for item, value in rows}
-
     def _write_summary(self, row: dict[str, Any], values: Mapping[str, Any] | None = None) -> None:
         """Recompute the cached list summary of one revision (inside the caller's transaction),
         from ``values`` (item id → answer value) or, when not given, the stored answers."""
         if values is None:
-            values = self._values(row["id"])
-        packed = _json(values)
-        self._store_summaries([(row["id"], summary_of(row, values), packed)])
+            values = values_of(self.conn, row["id"])
+        self._store_summaries([(row["id"], summary_of(row, values), packed(values))])
 
     def _store_summaries(self, rows: Sequence[tuple[int, Summary, str | None]]) -> None:
         """Write summaries as (revision id, summary, packed answer values to keep, or None to keep
@@ -470,35 +465,18 @@ class Workspace:
         """Compute the summaries that are missing (after a migration or an import) or, with
         ``only_missing=False``, all of them (after a pack update). Returns how many.
 
-        The answers come from their packed copy where there is one (one row per revision instead
-        of ~330), from the answers table where not (a summary written before migration 3); many
-        are summarised on every core (``summaries.summarise``), each batch written in its own
-        transaction as it comes."""
+        Many are summarised on every core (``summaries.summarise``); each batch of 500 is written
+        in its own transaction as it comes."""
         with self._tx(write=False):
             where = "WHERE s.assessment_id IS NULL OR s.error IS NOT NULL" if only_missing else ""
             ids = [r[0] for r in self.conn.execute(_ROW_SQL.replace("a.*", "a.id") + where).fetchall()]
-
-        def batch(chunk: list[int]) -> list[tuple[dict[str, Any], str]]:
-            with self._tx(write=False):
-                rows = self._rows(
-                    f"""SELECT a.id, a.pack_id, a.pack_version, a.industry, a.path, p.answer_values
-                        FROM assessments a LEFT JOIN packed_answers p ON p.assessment_id = a.id
-                        WHERE a.id IN ({",".join("?" * len(chunk))})""",
-                    chunk,
-                )
-                return [(r, r["answer_values"] or _json(self._values(r["id"]))) for r in rows]
-
         done = 0
-        chunks = (batch(ids[start : start + 500]) for start in range(0, len(ids), 500))
-        for items, results in summarise(chunks, len(ids)):
-            with self._tx():  # packed values are written only where they were missing
-                self._store_summaries(
-                    [
-                        (row["id"], summary, None if row["answer_values"] else packed)
-                        for (row, packed), summary in zip(items, results, strict=True)
-                    ]
-                )
-            done += len(items)
+        chunks = [ids[start : start + 500] for start in range(0, len(ids), 500)]
+        with self._lock, self._sqlite_errors():  # summarise reads through self.conn: nothing may interleave
+            for computed in summarise(self.conn, str(self.path), chunks):
+                with self._tx():
+                    self._store_summaries(computed)
+                done += len(computed)
         return done
 
     def rescore_all(self) -> int:
