@@ -7,11 +7,10 @@ its meaning after a newer pack ships.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_bytes_atomic
 from .model.assessment import (
     FORMAT,
     Assessment,
@@ -70,18 +69,7 @@ def read_assessment_file(path: str | Path) -> tuple[Pack, Assessment]:
 
 def write_json_atomic(path: str | Path, data: Any) -> None:
     """Write next to the target and rename, so a crash never leaves half a file."""
-    p = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=2)
-            f.write("\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomic(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 
 def write_assessment_file(path: str | Path, a: Assessment) -> None:

@@ -11,14 +11,13 @@ reportlab, matplotlib and pypdf are imported inside the functions.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from ..atomic import write_bytes_atomic
 from ..collector import collector_paused
 from ..i18n import tr
 from ..model.diagnosis import Result
@@ -66,18 +65,8 @@ def write_report(
 ) -> ReportInfo:
     """Build the report PDF and write it to ``out`` (atomically: a crash leaves no half file)."""
     data, info = report_bytes(pack, result, lang, meta, progress)
-    p = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent if str(p.parent) else ".")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return ReportInfo(p, info.pages, info.report_id, info.digest)
+    write_bytes_atomic(out, data)
+    return ReportInfo(Path(out), info.pages, info.report_id, info.digest)
 
 
 def report_bytes(

@@ -9,12 +9,11 @@ openpyxl is imported inside the functions.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..atomic import replacing
 from ..describe import level_name, reason_text, tier_name
 from ..i18n import tr
 from ..model.assessment import NA
@@ -269,16 +268,9 @@ def summary_rows(pack: Pack, result: Result, lang: str) -> list[tuple[str, Any]]
 
 
 def _atomic(out: str | Path, write: Any) -> Path:
-    p = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent if str(p.parent) else ".")
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return p
+    with replacing(out) as tmp:
+        write(str(tmp))
+    return Path(out)
 
 
 def write_csv(pack: Pack, result: Result, out: str | Path, lang: str = "zh") -> Path:

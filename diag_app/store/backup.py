@@ -12,10 +12,10 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..atomic import replacing
 from .errors import DatabaseCorrupt, NotADatabase, StorageFailed
 
 KEEP = 10
@@ -93,21 +93,14 @@ def make_backup(conn: sqlite3.Connection, db_path: Path, backups_dir: Path, reas
     try:
         backups_dir.mkdir(parents=True, exist_ok=True)
         _remove_stale_tmp(backups_dir)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=backups_dir)
-        os.close(fd)
-        try:
+        final = backups_dir / name
+        with replacing(final, suffix=".tmp") as tmp:
             dst = sqlite3.connect(tmp, isolation_level=None)
             try:
                 conn.backup(dst)
                 dst.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dst.close()
-            _fsync(Path(tmp))
-            final = backups_dir / name
-            os.replace(tmp, final)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
         for old in backups(db_path, backups_dir)[keep:]:
             old.unlink(missing_ok=True)
     except (OSError, sqlite3.Error) as e:
@@ -123,11 +116,6 @@ def _remove_stale_tmp(folder: Path) -> None:
                 p.unlink()
         except OSError:
             pass
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb") as f:
-        os.fsync(f.fileno())
 
 
 def daily_backup_due(db_path: Path, backups_dir: Path) -> bool:
@@ -164,15 +152,8 @@ def restore_backup(backup: str | Path, db_path: str | Path) -> Path | None:
             if companion.exists():
                 os.replace(companion, aside.with_name(aside.name + suffix))
         db_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
-        os.close(fd)
-        try:
+        with replacing(db_path, suffix=".tmp") as tmp:
             shutil.copyfile(backup, tmp)
-            _fsync(Path(tmp))
-            os.replace(tmp, db_path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
     except OSError as e:
         raise StorageFailed(db_path, str(e)) from e
     return moved

@@ -18,7 +18,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 import uuid
 import zipfile
 from collections.abc import Iterator
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..assessment_file import load_assessment_data, pack_for_data, parse_json_bytes
+from ..atomic import replacing
 from ..model.assessment import Assessment, AssessmentInvalid, Problem
 from ..model.questionnaire import Pack
 from .errors import BundleRejected
@@ -127,44 +127,35 @@ def write_bundle(
     app_version: str,
 ) -> None:
     """Write a bundle atomically: into a temporary file beside ``out``, then renamed over it."""
-    out = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w") as z:
-            files = []
-            for name, data in assessments:
-                body = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-                z.writestr(_zipinfo(name, zipfile.ZIP_DEFLATED), body)
-                files.append({"name": name, "sha256": hashlib.sha256(body).hexdigest(), "size": len(body)})
-            for sha, path in sorted(evidence.items()):
-                name = f"evidence/{sha}"
-                h = hashlib.sha256()
-                size = 0
-                # stored, not deflated: evidence is mostly compressed already, and a highly
-                # compressible file must not trip the importer's zip-bomb ratio check
-                with z.open(_zipinfo(name, zipfile.ZIP_STORED), "w", force_zip64=True) as dst:
-                    try:
-                        with open(path, "rb") as src:
-                            while chunk := src.read(MiB):
-                                h.update(chunk)
-                                size += len(chunk)
-                                dst.write(chunk)
-                    except OSError:
-                        raise EvidenceUnreadable(sha) from None
-                if h.hexdigest() != sha:
-                    raise EvidenceUnreadable(sha)
-                files.append({"name": name, "sha256": sha, "size": size})
-            manifest = {"format": FORMAT, "app_version": app_version, "created": _now(), "files": files}
-            z.writestr(
-                _zipinfo(MANIFEST, zipfile.ZIP_DEFLATED),
-                (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
-            )
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replacing(out, suffix=".tmp") as tmp, open(tmp, "wb") as raw, zipfile.ZipFile(raw, "w") as z:
+        files = []
+        for name, data in assessments:
+            body = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+            z.writestr(_zipinfo(name, zipfile.ZIP_DEFLATED), body)
+            files.append({"name": name, "sha256": hashlib.sha256(body).hexdigest(), "size": len(body)})
+        for sha, path in sorted(evidence.items()):
+            name = f"evidence/{sha}"
+            h = hashlib.sha256()
+            size = 0
+            # stored, not deflated: evidence is mostly compressed already, and a highly
+            # compressible file must not trip the importer's zip-bomb ratio check
+            with z.open(_zipinfo(name, zipfile.ZIP_STORED), "w", force_zip64=True) as dst:
+                try:
+                    with open(path, "rb") as src:
+                        while chunk := src.read(MiB):
+                            h.update(chunk)
+                            size += len(chunk)
+                            dst.write(chunk)
+                except OSError:
+                    raise EvidenceUnreadable(sha) from None
+            if h.hexdigest() != sha:
+                raise EvidenceUnreadable(sha)
+            files.append({"name": name, "sha256": sha, "size": size})
+        manifest = {"format": FORMAT, "app_version": app_version, "created": _now(), "files": files}
+        z.writestr(
+            _zipinfo(MANIFEST, zipfile.ZIP_DEFLATED),
+            (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+        )
 
 
 # --- reading ------------------------------------------------------------------------------
