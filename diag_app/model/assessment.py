@@ -8,7 +8,7 @@ structured (field, message key, parameters); the one translation layer turns the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -369,17 +369,7 @@ def assessment_to_data(a: Assessment) -> dict[str, Any]:
         ],
     }
     if a.plans:
-        data["plans"] = [
-            {
-                "item": p.item,
-                "investment_cny": p.investment_cny,
-                "financing": p.financing,
-                "loan_cny": p.loan_cny,
-                "rate": p.rate,
-                "contract_cny": p.contract_cny,
-            }
-            for p in a.plans
-        ]
+        data["plans"] = [asdict(p) for p in a.plans]
     if a.uuid:
         data["uuid"] = a.uuid
         data["revision"] = a.revision

@@ -740,32 +740,12 @@ class Workspace:
         with self._tx(write=False):
             head = self._revision(uuid)
         pack = self._pack(head["pack_id"], head["pack_version"])
-        raw = [
-            {
-                "item": p.item,
-                "investment_cny": p.investment_cny,
-                "financing": p.financing,
-                "loan_cny": p.loan_cny,
-                "rate": p.rate,
-                "contract_cny": p.contract_cny,
-            }
-            for p in plans
-        ]
+        raw = [asdict(p) for p in plans]
         problems: list[Problem] = []
         parsed = parse_plans(pack, raw, problems)
         if problems:
             raise AssessmentInvalid(problems)
-        new = [
-            {
-                "item": p.item,
-                "investment_cny": p.investment_cny,
-                "financing": p.financing,
-                "loan_cny": p.loan_cny,
-                "rate": p.rate,
-                "contract_cny": p.contract_cny,
-            }
-            for p in parsed
-        ]
+        new = [asdict(p) for p in parsed]
         with self._tx():
             row = self._draft(uuid)
             old = json.loads(row["plans"])
