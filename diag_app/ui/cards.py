@@ -169,6 +169,25 @@ class Card(QFrame):
         self.unanswered.setVisible(not self.is_answered())
         self.update()
 
+    def _save(self, value: Any) -> bool:
+        """Save ``value`` through the host; only once saved is it the card's value."""
+        if self.host.read_only or not self.host.save_answer(self, value):
+            return False
+        self.value = value
+        self.update_state()
+        return True
+
+    def _choose(self, value: Any, advance: bool) -> None:
+        """A value picked with a button or key: saved, shown as it now stands, then on to the next
+        card if asked."""
+        self._save(value)
+        self._show_value()
+        if advance:
+            self.host.move_from(self, 1, after_answer=True)
+
+    def _show_value(self) -> None:
+        """Show ``self.value`` on the card's buttons (cards with buttons)."""
+
     def set_current(self, on: bool) -> None:
         if self.current != on:
             self.current = on
@@ -325,13 +344,7 @@ class RequirementCard(Card):
             self._show_value()
             return
         rating = self.host.pack.scoring.ratings[idx]
-        value: Any = NA if rating.value is None else rating.value
-        if self.host.save_answer(self, value):
-            self.value = value
-            self.update_state()
-        self._show_value()
-        if advance:
-            self.host.move_from(self, 1, after_answer=True)
+        self._choose(NA if rating.value is None else rating.value, advance)
 
     def handle_key(self, key: Qt.Key) -> bool:
         idx = RATING_KEYS.get(key)
@@ -455,11 +468,7 @@ class IndicatorCard(Card):
         self.show_problem(problem)
         if problem is not None or value == self.value:
             return False
-        if self.host.save_answer(self, value):
-            self.value = value
-            self.update_state()
-            return True
-        return False
+        return self._save(value)
 
     def eventFilter(self, obj: Any, event: Any) -> bool:
         if (
@@ -535,12 +544,7 @@ class YesNoCard(Card):
         self.answer(value)
 
     def answer(self, value: bool, advance: bool = False) -> None:
-        if not self.host.read_only and self.host.save_answer(self, value):
-            self.value = value
-            self.update_state()
-        self._show_value()
-        if advance:
-            self.host.move_from(self, 1, after_answer=True)
+        self._choose(value, advance)
 
     def handle_key(self, key: Qt.Key) -> bool:
         if key in (Qt.Key.Key_1, Qt.Key.Key_Y):
