@@ -397,24 +397,8 @@ def test_a_whole_assessment_through_the_widgets_and_back_again(make_window, qtbo
 
 
 def test_ten_thousand_enterprises_filter_and_sort(qtbot, pack):
-    from dataclasses import dataclass
-
+    from diag_app.store import EnterpriseRow as Row
     from diag_app.ui.workspace_page import TIER_COLUMN, WorkspacePage
-
-    @dataclass(frozen=True)
-    class Row:
-        name: str
-        credit_code: str
-        industry: str
-        path: str | None
-        district: str
-        employees: int | None
-        latest_uuid: str | None
-        latest_tier: str | None
-        latest_score: float | None
-        latest_level: int | None
-        last_assessed: str | None
-        status: str | None
 
     industries = list(pack.industries)
     tiers = [None, "none", "demonstration", "benchmark"]
