@@ -16,7 +16,6 @@ from .model.assessment import (
     Assessment,
     AssessmentInvalid,
     Problem,
-    assessment_to_data,
     parse_assessment,
 )
 from .model.questionnaire import Pack
@@ -70,10 +69,6 @@ def read_assessment_file(path: str | Path) -> tuple[Pack, Assessment]:
 def write_json_atomic(path: str | Path, data: Any) -> None:
     """Write next to the target and rename, so a crash never leaves half a file."""
     write_bytes_atomic(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-
-
-def write_assessment_file(path: str | Path, a: Assessment) -> None:
-    write_json_atomic(path, assessment_to_data(a))
 
 
 def template_data(pack: Pack, industry: str, lang: str) -> dict[str, Any]:

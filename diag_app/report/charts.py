@@ -25,14 +25,12 @@ if TYPE_CHECKING:
 # A restrained palette that prints well in grey too.
 INK = "#1f2d3d"
 BLUE = "#1f5fa8"
-LIGHT_BLUE = "#a9c4e6"
 RED = "#c0392b"
 GREEN = "#2e8b57"
 AMBER = "#d68910"
 GREY = "#8a939c"
 GRID = "#d5d9de"
 
-TARGET_IDS = ("shanghai-2027", "national-2027")
 
 _import_lock = threading.Lock()
 
@@ -271,15 +269,6 @@ def _clean(ax: Any) -> None:
     ax.spines["left"].set_color(GRID)
     ax.spines["bottom"].set_color(GRID)
     ax.grid(axis="y", color=GRID, linewidth=0.6, zorder=0)
-
-
-def png_bytes(fig: Figure, dpi: int = 200) -> bytes:
-    """The figure as PNG at print resolution (the PDF's copy)."""
-    import io
-
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
-    return buf.getvalue()
 
 
 def raster(fig: Figure, dpi: int = 200) -> Any:

@@ -42,8 +42,6 @@ HEAD_BG = "#e3e9f1"
 LABEL_BG = "#f2f4f7"
 STRONG_BG = "#fbf3e4"
 GRID = "#9aa5b1"
-OK = "#1e7b4a"
-GAP = "#b03a2e"
 WARN = "#9a5b00"
 
 

@@ -12,7 +12,6 @@ ORGANISATION = "diag-app"
 APPLICATION = "smart-factory-diagnosis"
 
 GEOMETRY = "window/geometry"
-STATE = "window/state"
 SPLITTER = "editor/splitter"
 LAST_WORKSPACE = "workspace/last"
 

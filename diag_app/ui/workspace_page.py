@@ -55,13 +55,6 @@ COLOUR_ROLE = Qt.ItemDataRole.UserRole + 3
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _sort_key(v: Any) -> tuple[int, Any]:
-    """None sorts last in ascending order; numbers and strings each among themselves."""
-    if v is None or v == "":
-        return (1, "")
-    return (0, v)
-
-
 class EnterpriseTableModel(QAbstractTableModel):
     def __init__(self, pack: Pack, lang: str, parent: Any = None):
         super().__init__(parent)
