@@ -107,7 +107,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "本评估已定稿，不能再修改。如需修改，请点“重新打开”，将生成新版本，原版本保留。",
         "en": "This assessment is final and cannot be changed. Click “Reopen” to start a new revision; the final one is kept.",
     },
-    "ui.ed.search": {"zh": "查找题目：编号或文字（Ctrl+F，回车/F3 下一个）", "en": "Find item by id or text (Ctrl+F; Enter/F3 for next)"},
+    "ui.ed.search": {
+        "zh": "查找题目：编号或文字（Ctrl+F，回车/F3 下一个）",
+        "en": "Find item by id or text (Ctrl+F; Enter/F3 for next)",
+    },
     "ui.ed.matches": {"zh": "{n} 个匹配", "en": "{n} matches"},
     "ui.ed.match_pos": {"zh": "第 {i} / {n} 个", "en": "{i} of {n}"},
     "ui.ed.overall": {"zh": "总体进度", "en": "Overall"},
@@ -198,9 +201,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- errors: what happened, then what to do -------------------------------------------------
     "ui.error.more": {"zh": "……另有 {n} 个问题", "en": "… and {n} more problems"},
-    "ui.error.AssessmentInvalid": {"zh": "输入的内容不符合要求，没有保存。", "en": "The input breaks the rules; nothing was saved."},
-    "ui.error.AssessmentInvalid.hint": {"zh": "请按上面的提示改正后再试。", "en": "Correct what is listed above and try again."},
-    "ui.error.PackError": {"zh": "题库文件有误，无法使用。", "en": "The questionnaire pack is broken and cannot be used."},
+    "ui.error.AssessmentInvalid": {
+        "zh": "输入的内容不符合要求，没有保存。",
+        "en": "The input breaks the rules; nothing was saved.",
+    },
+    "ui.error.AssessmentInvalid.hint": {
+        "zh": "请按上面的提示改正后再试。",
+        "en": "Correct what is listed above and try again.",
+    },
+    "ui.error.PackError": {
+        "zh": "题库文件有误，无法使用。",
+        "en": "The questionnaire pack is broken and cannot be used.",
+    },
     "ui.error.PackError.hint": {
         "zh": "请重新安装本程序；如果您修改过题库文件，请按上面的提示改正。",
         "en": "Reinstall the app; if you edited the pack files, fix what is listed above.",
@@ -231,7 +243,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "文件未被改动。请选择以 .sqlite 结尾的工作区文件，或新建一个工作区。",
         "en": "The file was not changed. Choose a workspace file (.sqlite), or create a new workspace.",
     },
-    "ui.error.DatabaseLocked": {"zh": "工作区正被另一个程序使用。", "en": "The workspace is in use by another program."},
+    "ui.error.DatabaseLocked": {
+        "zh": "工作区正被另一个程序使用。",
+        "en": "The workspace is in use by another program.",
+    },
     "ui.error.DatabaseLocked.hint": {
         "zh": "请关闭另一个打开该工作区的窗口或程序，然后再试。刚才的改动没有保存。",
         "en": "Close the other window or program that has this workspace open, then try again. The last change was not saved.",
@@ -259,12 +274,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请回到企业列表刷新后再试。",
         "en": "Go back to the enterprise list and try again.",
     },
-    "ui.error.AssessmentFinal": {"zh": "这份评估已定稿，不能修改。", "en": "This assessment is final and cannot be changed."},
+    "ui.error.AssessmentFinal": {
+        "zh": "这份评估已定稿，不能修改。",
+        "en": "This assessment is final and cannot be changed.",
+    },
     "ui.error.AssessmentFinal.hint": {
         "zh": "如需修改，请点“重新打开”生成新版本。",
         "en": "To change it, click “Reopen” to start a new revision.",
     },
-    "ui.error.EvidenceTooLarge": {"zh": "证据文件太大，没有添加。", "en": "The evidence file is too large and was not attached."},
+    "ui.error.EvidenceTooLarge": {
+        "zh": "证据文件太大，没有添加。",
+        "en": "The evidence file is too large and was not attached.",
+    },
     "ui.error.EvidenceTooLarge.hint": {
         "zh": "请压缩或拆分文件（每个不超过 50 MB）后再添加。",
         "en": "Compress or split it (50 MB per file at most), then attach it again.",
@@ -274,12 +295,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "工作区证据文件夹中的文件可能被移动或删除。请重新添加该证据。",
         "en": "A file in the workspace's evidence folder was moved or deleted. Attach the evidence again.",
     },
-    "ui.error.BundleRejected": {"zh": "文件未通过检查，没有导入任何内容。", "en": "The file failed its checks; nothing was imported."},
+    "ui.error.BundleRejected": {
+        "zh": "文件未通过检查，没有导入任何内容。",
+        "en": "The file failed its checks; nothing was imported.",
+    },
     "ui.error.BundleRejected.hint": {
         "zh": "请向发送方索取完整、未修改的文件后再导入。",
         "en": "Ask the sender for a complete, unmodified file and import that.",
     },
-    "ui.error.ImportCancelled": {"zh": "导入已取消，没有导入任何内容。", "en": "Import cancelled; nothing was imported."},
+    "ui.error.ImportCancelled": {
+        "zh": "导入已取消，没有导入任何内容。",
+        "en": "Import cancelled; nothing was imported.",
+    },
     "ui.error.ImportCancelled.hint": {"zh": "需要时可以重新导入。", "en": "Import again whenever you like."},
     "ui.error.StoreError": {"zh": "工作区操作失败。", "en": "The workspace operation failed."},
     "ui.error.StoreError.hint": {
@@ -354,7 +381,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.import.new_revisions": {"zh": "作为新版本保留（{n}）", "en": "Kept as new revisions ({n})"},
     "ui.import.skipped": {"zh": "已存在，跳过（{n}）", "en": "Already here, skipped ({n})"},
     "ui.import.rejected": {"zh": "被拒绝的文件（{n}）", "en": "Rejected files ({n})"},
-    "ui.import.item": {"zh": "第 {revision} 版 · {mode} · 来自 {file}", "en": "revision {revision} · {mode} · from {file}"},
+    "ui.import.item": {
+        "zh": "第 {revision} 版 · {mode} · 来自 {file}",
+        "en": "revision {revision} · {mode} · from {file}",
+    },
     "ui.import.differs": {
         "zh": "（内容与本机同一版本不同，保留本机版本）",
         "en": " (differs from the same revision here; the one here is kept)",
@@ -376,7 +406,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.whatif.col.measures": {"zh": "可申请政策", "en": "Eligible measures"},
     "ui.whatif.col.amount": {"zh": "计划投资", "en": "Planned amount"},
     "ui.whatif.planned_only": {"zh": "（已列入计划）", "en": "(in the plan)"},
-    "ui.whatif.now": {"zh": "当前：S = {s} · {level} · 上海分层：{tier}", "en": "Now: S = {s} · {level} · Shanghai tier: {tier}"},
+    "ui.whatif.now": {
+        "zh": "当前：S = {s} · {level} · 上海分层：{tier}",
+        "en": "Now: S = {s} · {level} · Shanghai tier: {tier}",
+    },
     "ui.whatif.after": {
         "zh": "实施勾选项目后：S = {s}（{delta}）· {level} · 上海分层：{tier}",
         "en": "After the ticked items: S = {s} ({delta}) · {level} · Shanghai tier: {tier}",
@@ -386,7 +419,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "已选 {n} 项，计划投资 {investment}，预计政策支持最多 {support}。",
         "en": "{n} items ticked, planned investment {investment}, estimated support up to {support}.",
     },
-    "ui.whatif.road_title": {"zh": "达到下一分层的路线图（投资最少）", "en": "Roadmap to the next tier (least investment)"},
+    "ui.whatif.road_title": {
+        "zh": "达到下一分层的路线图（投资最少）",
+        "en": "Roadmap to the next tier (least investment)",
+    },
     "ui.whatif.road_running": {"zh": "正在计算路线图…", "en": "Computing the roadmap…"},
     "ui.whatif.road_top": {"zh": "已达到最高分层。", "en": "Already at the top tier."},
     "ui.whatif.road_unreachable": {

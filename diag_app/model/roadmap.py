@@ -156,8 +156,16 @@ def roadmap(
         return Roadmap(target, False, (), 0.0, tuple(c for c in blockers if not c.passed))
 
     # Level deficits the chosen items must cover, in weighted-sum units, for the target's level rule.
-    min_level = max((int(r.params["level"]) for t in pack.tiers if t.id == target  # type: ignore[call-overload]
-                     for r in t.rules if r.kind == "min_level"), default=0)
+    min_level = max(
+        (
+            int(r.params["level"])
+            for t in pack.tiers
+            if t.id == target  # type: ignore[call-overload]
+            for r in t.rules
+            if r.kind == "min_level"
+        ),
+        default=0,
+    )
     levels = [lvl for lvl in pack.scoring.levels if lvl <= min_level]
     ind_by_id = {i.id: i for i in pack.indicators}
     indicator_needs = []
@@ -190,9 +198,12 @@ def roadmap(
             have_v = sc.indicator_values.get(ind_id)
             ok = have_v is not None and (have_v >= need_v if better == "higher" else have_v <= need_v)
             if not ok:
-                providers = [item_cost(it, costs) for it in rest
-                             if (v := it.effect.indicators.get(ind_id)) is not None
-                             and (v >= need_v if better == "higher" else v <= need_v)]
+                providers = [
+                    item_cost(it, costs)
+                    for it in rest
+                    if (v := it.effect.indicators.get(ind_id)) is not None
+                    and (v >= need_v if better == "higher" else v <= need_v)
+                ]
                 if not providers:
                     return float("inf")
                 bound = max(bound, min(providers))
@@ -294,7 +305,7 @@ def _greedy(pack: Pack, ev: _Evaluator, cands: list[CatalogItem], reach, costs) 
     left = list(cands)
     while not reach(chosen):
         cur = ev.scores(chosen).s
-        nxt = max(left, key=lambda it: ((ev.scores([*chosen, it]).s - cur + 1e-6) / max(item_cost(it, costs), 1.0)))
+        nxt = max(left, key=lambda it: (ev.scores([*chosen, it]).s - cur + 1e-6) / max(item_cost(it, costs), 1.0))
         chosen.append(nxt)
         left.remove(nxt)
     for it in sorted(chosen, key=lambda x: -item_cost(x, costs)):
