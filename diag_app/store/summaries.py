@@ -73,6 +73,13 @@ def values_of(conn: sqlite3.Connection, assessment_id: int) -> dict[str, Any]:
     return {item: json.loads(value) for item, value in rows}
 
 
+def current_values(conn: sqlite3.Connection, assessment_id: int) -> dict[str, Any]:
+    """A revision's answer values from their packed copy (one row), or from the answers table
+    where there is none yet."""
+    row = conn.execute("SELECT answer_values FROM packed_answers WHERE assessment_id = ?", (assessment_id,)).fetchone()
+    return json.loads(row[0]) if row else values_of(conn, assessment_id)
+
+
 def packed(values: Mapping[str, Any]) -> str:
     """Answer values as kept in ``packed_answers``."""
     return json.dumps(values, ensure_ascii=False, sort_keys=True)

@@ -75,7 +75,7 @@ from .errors import (
     StoreError,
 )
 from .migrations import APPLICATION_ID, LATEST, migrate, schema_version
-from .summaries import Summary, pack_for, packed, summarise, summary_of, values_of
+from .summaries import Summary, current_values, pack_for, packed, summarise, summary_of, values_of
 
 EVIDENCE_LIMIT = 50 * 1024 * 1024
 DEFAULT_TIMEOUT = 10.0
@@ -706,15 +706,19 @@ class Workspace:
                     )
             if problem is not None:
                 raise AssessmentInvalid([problem])
-            answers = self._answers(row["id"])
-            old = answers.get(item_id)
+            # the one answer changed and the packed values, not all ~330 answer rows: this runs per click
+            found = self.conn.execute(
+                "SELECT value, note FROM answers WHERE assessment_id = ? AND item_id = ?", (row["id"], item_id)
+            ).fetchone()
+            old = None if found is None else Answer(item_id, json.loads(found[0]), found[1])
             new_note = note if note is not None else (old.note if old else "")
             if old is not None and old.value == value and type(old.value) is type(value) and old.note == new_note:
                 return
+            values = current_values(self.conn, row["id"])
             now = _now()
             if value is None and not new_note:
                 self.conn.execute("DELETE FROM answers WHERE assessment_id = ? AND item_id = ?", (row["id"], item_id))
-                answers.pop(item_id, None)
+                values.pop(item_id, None)
             else:
                 self.conn.execute(
                     """INSERT INTO answers (assessment_id, item_id, value, note, who, updated)
@@ -723,7 +727,7 @@ class Workspace:
                          note = excluded.note, who = excluded.who, updated = excluded.updated""",
                     (row["id"], item_id, json.dumps(value), new_note, who or "", now),
                 )
-                answers[item_id] = Answer(item_id, value, new_note)
+                values[item_id] = value
             self.conn.execute("UPDATE assessments SET updated = ? WHERE id = ?", (now, row["id"]))
             self._audit(
                 row["id"],
@@ -731,9 +735,9 @@ class Workspace:
                 who,
                 item_id,
                 None if old is None else {"value": old.value, "note": old.note},
-                None if item_id not in answers else {"value": value, "note": new_note},
+                None if item_id not in values else {"value": value, "note": new_note},
             )
-            self._write_summary(row, {item: ans.value for item, ans in answers.items()})
+            self._write_summary(row, values)
 
     def set_plans(self, uuid: str, plans: tuple[Plan, ...], who: str = "") -> None:
         """Replace the planned purchases of the latest (draft) revision."""
