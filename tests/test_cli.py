@@ -43,8 +43,10 @@ def fill(template: dict, value: float) -> dict:
     return template
 
 
-@pytest.mark.parametrize("industry", ["electronics", "life-health", "automotive", "high-end-equipment",
-                                      "advanced-materials", "fashion-consumer"])
+@pytest.mark.parametrize(
+    "industry",
+    ["electronics", "life-health", "automotive", "high-end-equipment", "advanced-materials", "fashion-consumer"],
+)
 def test_template_edit_score_round_trip(capsys, tmp_path, industry):
     code, out, _ = run(capsys, "template", "--industry", industry)
     assert code == 0
@@ -62,8 +64,17 @@ def test_template_edit_score_round_trip(capsys, tmp_path, industry):
     assert result["national_tier"] == "leading" and result["provisional"] is False
     assert set(result["level_scores"]) == {"1", "2", "3", "4", "5"}
     assert len(result["subdomains"]) == 20
-    for key in ("pack", "industry", "path", "tier_reasons", "missing", "recommendations", "support",
-                "support_total_cny", "roadmap"):
+    for key in (
+        "pack",
+        "industry",
+        "path",
+        "tier_reasons",
+        "missing",
+        "recommendations",
+        "support",
+        "support_total_cny",
+        "roadmap",
+    ):
         assert key in result
 
 
@@ -92,8 +103,11 @@ def test_blank_template_is_provisional_and_lists_missing(capsys, tmp_path):
 @pytest.mark.parametrize(
     ("mutate", "field", "zh_words"),
     [
-        (lambda d: d["enterprise"].update(credit_code=CODE[:-1] + ("0" if CODE[-1] != "0" else "1")),
-         "enterprise.credit_code", "校验位"),
+        (
+            lambda d: d["enterprise"].update(credit_code=CODE[:-1] + ("0" if CODE[-1] != "0" else "1")),
+            "enterprise.credit_code",
+            "校验位",
+        ),
         (lambda d: d.update(format="something-else/2"), "format", "格式标记"),
         (lambda d: d["answers"].append({"id": "NOPE.1", "value": 1}), "answers[", "没有题目"),
         (lambda d: setval(d, "OS.1.01", 0.7), "answers[OS.1.01].value", "评分"),
@@ -123,14 +137,30 @@ def test_invalid_json_and_english_messages(capsys, tmp_path):
 
 
 def test_support_command_json_and_errors(capsys):
-    code, out, _ = run(capsys, "support", "tech-renovation-loan", "--investment", "30000000",
-                       "--loan", "10000000", "--rate", "0.04", "--json")
+    code, out, _ = run(
+        capsys,
+        "support",
+        "tech-renovation-loan",
+        "--investment",
+        "30000000",
+        "--loan",
+        "10000000",
+        "--rate",
+        "0.04",
+        "--json",
+    )
     data = json.loads(out)
-    assert code == 0 and data == {**data, "measure": "tech-renovation-loan", "eligible": True,
-                                  "amount_cny": 600000.0, "cap_cny": 20000000.0}
+    assert code == 0 and data == {
+        **data,
+        "measure": "tech-renovation-loan",
+        "eligible": True,
+        "amount_cny": 600000.0,
+        "cap_cny": 20000000.0,
+    }
     assert "利息" in data["basis"]
-    code, out, _ = run(capsys, "support", "tech-renovation-lease", "--investment", "19999999",
-                       "--contract", "10000000", "--json")
+    code, out, _ = run(
+        capsys, "support", "tech-renovation-lease", "--investment", "19999999", "--contract", "10000000", "--json"
+    )
     assert json.loads(out)["eligible"] is False
     code, _, err = run(capsys, "support", "first-set", "--investment", "1000000")
     assert code == 2 and "--contract" in err

@@ -13,9 +13,28 @@ from diag_app.packs.overview import overview_markdown
 from diag_app.resources import app_root, packs_dir
 
 PACK_DIR = packs_dir() / "sh-smart-factory"
-INDUSTRIES = {"electronics", "life-health", "automotive", "high-end-equipment", "advanced-materials", "fashion-consumer"}
-CATEGORIES = {"robot", "machine-tool", "inspection", "sensing-control", "logistics", "software", "network",
-              "additive", "energy", "it-datacenter", "safety", "ev-charging"}
+INDUSTRIES = {
+    "electronics",
+    "life-health",
+    "automotive",
+    "high-end-equipment",
+    "advanced-materials",
+    "fashion-consumer",
+}
+CATEGORIES = {
+    "robot",
+    "machine-tool",
+    "inspection",
+    "sensing-control",
+    "logistics",
+    "software",
+    "network",
+    "additive",
+    "energy",
+    "it-datacenter",
+    "safety",
+    "ev-charging",
+}
 
 
 def test_structure_is_cmmm(pack):
@@ -45,8 +64,17 @@ def test_every_industry_module_is_complete(pack):
 
 def test_indicators_scenarios_conditions_and_catalogue(pack):
     ids = {i.id for i in pack.indicators}
-    assert {"kpi.design-tools", "kpi.cnc-rate", "kpi.networked", "kpi.robot-density", "kpi.oee", "kpi.fpy",
-            "kpi.labour-productivity", "kpi.old-equipment", "kpi.pue"} <= ids
+    assert {
+        "kpi.design-tools",
+        "kpi.cnc-rate",
+        "kpi.networked",
+        "kpi.robot-density",
+        "kpi.oee",
+        "kpi.fpy",
+        "kpi.labour-productivity",
+        "kpi.old-equipment",
+        "kpi.pue",
+    } <= ids
     assert pack.item("kpi.cnc-rate").target("shanghai-2027").value == 77
     assert pack.item("kpi.design-tools").target("shanghai-2027").value == 95
     assert len(pack.scenarios) == 40 and len(pack.links) == 8
@@ -104,7 +132,7 @@ def test_missing_translation_unknown_subdomain_and_bad_band(pack_copy):
     req = pack_copy / "requirements/03-data.yaml"
     text = req.read_text(encoding="utf-8")
     first_en = text.index("      en:")
-    req.write_text(text[:first_en] + "      fr:" + text[first_en + 9:], encoding="utf-8")
+    req.write_text(text[:first_en] + "      fr:" + text[first_en + 9 :], encoding="utf-8")
     _edit(pack_copy / "industries/automotive.yaml", "subdomain: production-operations", "subdomain: painting")
     _edit(pack_copy / "pack.yaml", "{low: 1.8, high: 2.8, level: 2}", "{low: 1.9, high: 2.8, level: 2}")
     probs = _problems(pack_copy)
