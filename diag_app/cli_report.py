@@ -42,9 +42,11 @@ def _load(args: argparse.Namespace, with_roadmap: bool = True) -> Any:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from .report.chart_process import renderer
     from .report.fonts import FontMissing
     from .report.pdf import write_report
 
+    renderer().start()  # the chart process imports matplotlib while the assessment is read
     loaded = _load(args)
     if isinstance(loaded, int):
         return loaded

@@ -7,7 +7,7 @@ window is ready and its charts are loaded, or after N ms at the latest, and prin
 Nothing of this runs without the variable, so users never meet it.
 
 With ``DIAG_APP_CHART_WORKER=1`` the executable is the result panel's chart process instead (the
-app starts it so; see ``diag_app/ui/chart_worker.py``): a frozen build has no interpreter to run
+app starts it so; see ``diag_app/report/chart_process.py``): a frozen build has no interpreter to run
 ``python -c`` with.
 """
 
@@ -60,10 +60,9 @@ def main() -> int:
 
     multiprocessing.freeze_support()  # a summaries worker (store/summaries.py) runs this executable too
     if os.environ.get("DIAG_APP_CHART_WORKER") == "1":
-        from diag_app.ui.chart_worker import serve
+        from diag_app.report.chart_process import child_main
 
-        serve()
-        return 0
+        child_main()
     from diag_app.cli import build_parser
     from diag_app.cli import main as cli_main
 

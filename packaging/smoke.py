@@ -206,7 +206,7 @@ def run_smoke(source: Path, expected_version: str | None = None, gui_limit_ms: i
             send it a pack and a result the way the app does, and expect a PNG back."""
             from diag_app.assessment_file import read_assessment_file
             from diag_app.model.diagnosis import diagnose
-            from diag_app.ui.chart_worker import _receive, _send
+            from diag_app.report.chart_process import _receive, _send
 
             pack, a = read_assessment_file(example)
             child = subprocess.Popen(
@@ -221,7 +221,8 @@ def run_smoke(source: Path, expected_version: str | None = None, gui_limit_ms: i
             try:
                 _send(child.stdin, ("pack", 0, pack))
                 _send(
-                    child.stdin, ("render", 0, diagnose(pack, a, with_roadmap=False), "zh", 400, 80.0, [("radar", 380)])
+                    child.stdin,
+                    ("render", 0, "screen", diagnose(pack, a, with_roadmap=False), "zh", (400, 80.0, [("radar", 380)])),
                 )
                 status, payload = _receive(child.stdout)
             finally:

@@ -122,20 +122,49 @@ def test_figures_are_print_resolution(made):
         assert x_ppi >= 200 and y_ppi >= 200, row
 
 
-def test_the_charts_in_the_pdf_are_the_charts_drawn_pixel_for_pixel(pdf_bytes):
+def assert_charts_drawn_pixel_for_pixel(pdf_bytes: bytes, industry: str = "electronics") -> None:
     from PIL import ImageChops
     from pypdf import PdfReader
 
     from diag_app.report import charts
     from diag_app.report.pdf import FIGURE_DPI
 
-    pack, r = sample_result("electronics")
+    pack, r = sample_result(industry)
     drawn = [charts.raster(charts.CHARTS[name](pack, r, "zh"), FIGURE_DPI) for name in charts.CHARTS]
     embedded = [f.image.convert("RGB") for page in PdfReader(io.BytesIO(pdf_bytes)).pages for f in page.images]
     assert sorted(i.size for i in embedded) == sorted(i.size for i in drawn)
     for want in drawn:
         got = next(i for i in embedded if i.size == want.size)
         assert ImageChops.difference(got, want).getbbox() is None, "the chart in the PDF differs from the one drawn"
+
+
+def test_the_charts_in_the_pdf_are_the_charts_drawn_pixel_for_pixel(pdf_bytes):
+    """The report's charts come from the chart process; they are what this process draws."""
+    assert_charts_drawn_pixel_for_pixel(pdf_bytes)
+
+
+@pytest.mark.parametrize("case", ["no chart process", "a hung chart process"])
+def test_the_charts_are_drawn_here_when_the_chart_process_cannot_draw_them(case, monkeypatch, tmp_path):
+    """Where no chart process starts, or one hangs (it is killed after its timeout), the report
+    draws its charts in its own process: the same pictures, and the report is made."""
+    import sys
+
+    from diag_app.report import chart_process
+    from diag_app.report.pdf import write_report
+
+    if case == "no chart process":
+        renderer = chart_process.ChartProcess(command=[str(tmp_path / "no-such-program")])
+    else:
+        renderer = chart_process.ChartProcess(command=[sys.executable, "-c", "import time; time.sleep(600)"], timeout=1)
+    monkeypatch.setattr(chart_process, "_renderer", renderer)
+    pack, r = sample_result("electronics")
+    info = write_report(pack, r, tmp_path / "r.pdf")
+    assert info.pages > 10
+    assert_charts_drawn_pixel_for_pixel((tmp_path / "r.pdf").read_bytes())
+    if case == "no chart process":
+        assert renderer.failed
+    else:
+        assert renderer._proc is None and not renderer.failed  # the hung one was ended; the next call starts another
 
 
 def test_verify_passes_on_the_untouched_report(made, capsys):

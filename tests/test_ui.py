@@ -175,9 +175,9 @@ def test_result_charts_come_from_their_own_process_and_follow_the_answers(qtbot,
     and still drawn after that process has died."""
     import os
 
+    from diag_app.report.chart_process import renderer
     from diag_app.store import Workspace
     from diag_app.ui.app import create_app
-    from diag_app.ui.chart_worker import renderer
 
     create_app([])
     db = tmp_path / "ws.db"

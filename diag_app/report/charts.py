@@ -1,5 +1,5 @@
-"""The report's figures, drawn once for both outputs: the GUI shows them in a FigureCanvasQTAgg,
-the PDF embeds them at print resolution.
+"""The report's figures, drawn once for both outputs: the result panel shows them as pictures (drawn
+in the chart process, see chart_process.py), the PDF embeds them at print resolution.
 
 Each function returns a ``matplotlib.figure.Figure`` made directly (no pyplot, so no global
 figure state and no GUI backend is touched). matplotlib is imported inside the functions: the
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..describe import tier_name
 from ..i18n import tr
@@ -69,11 +69,33 @@ def _figure(width: float, height: float) -> Figure:
     return fig
 
 
+def _indicator_rows(pack: Pack, result: Result) -> list[tuple[Any, list[Any]]]:
+    """The indicators with a Shanghai or national target, each with those targets."""
+    rows = []
+    for ind in pack.indicators_for(result.scores.path):
+        targets = [t for t in ind.targets if t.id.startswith(("shanghai-", "national-"))]
+        if targets:
+            rows.append((ind, targets))
+    return rows
+
+
+def figure_inches(chart: str, pack: Pack, result: Result) -> tuple[float, float]:
+    """A chart's size (width, height in inches) without drawing it, or importing matplotlib: the
+    report lays out its pages while the chart process draws the pictures."""
+    if chart == "radar":
+        return 6.4, 6.0
+    if chart == "level_bars":
+        return 7.0, 3.3
+    if chart == "indicator_chart":
+        return 7.0, max(1.6, 0.95 * len(_indicator_rows(pack, result)) + 0.9)
+    raise KeyError(chart)
+
+
 def radar(pack: Pack, result: Result, lang: str) -> Figure:
     """Every sub-domain's score (0–5) against the level the next Shanghai tier asks for."""
     s = result.scores
     sds = [sd for sd in pack.subdomains if sd in s.subdomains]
-    fig = _figure(6.4, 6.0)
+    fig = _figure(*figure_inches("radar", pack, result))
     ax = fig.add_subplot(projection="polar")
     n = len(sds)
     if n < 3:  # a radar needs three axes; a packet this small is only a test pack
@@ -123,7 +145,7 @@ def level_bars(pack: Pack, result: Result, lang: str) -> Figure:
     s = result.scores
     threshold = pack.scoring.level_threshold
     levels = list(pack.scoring.levels)
-    fig = _figure(7.0, 3.3)
+    fig = _figure(*figure_inches("level_bars", pack, result))
     ax = fig.add_subplot()
     values = [s.level_scores.get(lvl) for lvl in levels]
     heights = [0.0 if v is None else v for v in values]
@@ -168,12 +190,8 @@ def indicator_chart(pack: Pack, result: Result, lang: str) -> Figure:
     """Each indicator that has a Shanghai or national target: the enterprise's value against
     those targets, one row per indicator on its own scale (units differ)."""
     s = result.scores
-    rows = []
-    for ind in pack.indicators_for(s.path):
-        targets = [t for t in ind.targets if t.id.startswith(("shanghai-", "national-"))]
-        if targets:
-            rows.append((ind, targets))
-    fig = _figure(7.0, max(1.6, 0.95 * len(rows) + 0.9))
+    rows = _indicator_rows(pack, result)
+    fig = _figure(*figure_inches("indicator_chart", pack, result))
     if not rows:
         ax = fig.add_subplot()
         ax.axis("off")
@@ -294,3 +312,31 @@ def raster(fig: Figure, dpi: int = 200) -> Any:
 
 
 CHARTS = {"radar": radar, "level_bars": level_bars, "indicator_chart": indicator_chart}
+
+IMAGE_ZLIB_LEVEL = 3
+
+
+class Printed(NamedTuple):
+    """A chart as the PDF embeds it: RGB pixels, 8 bits a channel, Flate-compressed."""
+
+    chart: str
+    width: int  # pixels
+    height: int
+    flate: bytes
+
+
+def for_print(pack: Pack, result: Result, lang: str, names: list[str], dpi: int) -> list[Printed]:
+    """The named charts drawn at ``dpi`` and compressed as the PDF stores them (the report's job in
+    the chart process: what crosses the pipe is the finished image stream).
+
+    reportlab's ``drawImage`` compresses at zlib's default level 6: the three charts at print
+    resolution are 11 MB of pixels, about 0.1 s to squeeze. Level 3 takes a quarter of that, for a
+    file some 50 kB larger; the pixels are the same.
+    """
+    import zlib
+
+    out = []
+    for name in names:
+        img = raster(CHARTS[name](pack, result, lang), dpi)
+        out.append(Printed(name, img.size[0], img.size[1], zlib.compress(img.tobytes(), IMAGE_ZLIB_LEVEL)))
+    return out

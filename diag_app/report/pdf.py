@@ -10,7 +10,9 @@ reportlab, matplotlib and pypdf are imported inside the functions.
 
 from __future__ import annotations
 
+import functools
 import io
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,10 +83,14 @@ def report_bytes(
     with collector_paused():  # ~2 million short-lived objects
         step(0.0, "content")
         report = build_report(pack, result, lang, meta)
-        step(0.1, "charts")
-        figures = _render_figures(pack, result, lang, report)
-        step(0.45, "pages")
-        raw, pages, section_pages = _render_pages(report, figures)
+        figures = _Figures(pack, result, lang, report)  # drawn in the chart process meanwhile
+        step(0.1, "pages")
+
+        def waiting() -> None:  # the pages are written; the charts are not drawn yet
+            step(0.85, "charts")
+            import pypdf  # noqa: F401  (the attachments' library, ~0.2 s to import: meanwhile)
+
+        raw, pages, section_pages = _render_pages(report, figures, waiting)
         step(0.9, "attachments")
         data = _attach(raw, report, result, section_pages.get("1", 1))
     step(1.0, "done")
@@ -94,17 +100,53 @@ def report_bytes(
 # --- figures -------------------------------------------------------------------------------
 
 
-def _render_figures(pack: Pack, result: Result, lang: str, report: Report) -> dict[str, Any]:
-    """Each chart the report names, drawn by charts.py at print resolution (PIL images)."""
-    from . import charts
+class _Figures:
+    """The charts the report names, drawn at print resolution in the chart process
+    (``chart_process``) while this process lays out the pages.
 
-    out: dict[str, Any] = {}
-    for s in report.sections:
-        for b in s.blocks:
-            if isinstance(b, FigureRef) and b.chart not in out:
-                fig = charts.CHARTS[b.chart](pack, result, lang)
-                out[b.chart] = charts.raster(fig, FIGURE_DPI)
-    return out
+    The pages only need each chart's size, which ``charts.figure_inches`` knows without drawing;
+    they refer to the pictures by name (a PDF may name an XObject before defining it), and the
+    pictures are the last objects written out (see ``_late_image_class``). In a cold process that
+    hides matplotlib's import and most of the drawing (~1.5 s) behind the layout; in the app, whose
+    chart process is already warm, all of it. Where no chart process can run, or it hangs, the same
+    function draws them in this process, on the thread that asked the chart process.
+    """
+
+    def __init__(self, pack: Pack, result: Result, lang: str, report: Report):
+        self.pack, self.result = pack, result
+        self.names = list(dict.fromkeys(b.chart for s in report.sections for b in s.blocks if isinstance(b, FigureRef)))
+        self._done: list[Any] = []
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        if self.names:
+            self._thread = threading.Thread(target=self._draw, args=(lang,), name="report-charts", daemon=True)
+            self._thread.start()
+
+    def _draw(self, lang: str) -> None:
+        from .chart_process import renderer
+
+        try:
+            self._done = renderer().render(self.pack, self.result, lang, "print", self.names, FIGURE_DPI)
+        except BaseException as exc:  # handed to the thread that waits for the pictures
+            self._error = exc
+
+    def aspect(self, chart: str) -> float:
+        """Height over width, as drawn."""
+        from .charts import figure_inches
+
+        w, h = figure_inches(chart, self.pack, self.result)
+        return h / w
+
+    def ready(self) -> bool:
+        return self._thread is None or not self._thread.is_alive()
+
+    def wait(self) -> list[Any]:
+        """The pictures (``charts.Printed``), once drawn; what went wrong drawing them is raised here."""
+        if self._thread is not None:
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._done
 
 
 # --- pages ---------------------------------------------------------------------------------
@@ -204,8 +246,9 @@ def _x(text: str) -> str:
     return escape(text).replace("\n", "<br/>")
 
 
-def _render_pages(report: Report, figures: dict[str, Any]) -> tuple[bytes, int, dict[str, int]]:
-    """The pages as reportlab writes them, their number, and the page each section starts on."""
+def _render_pages(report: Report, figures: _Figures, waiting: Callable[[], None]) -> tuple[bytes, int, dict[str, int]]:
+    """The pages as reportlab writes them, their number, and the page each section starts on.
+    ``waiting`` is called when the pages are done and the charts are waited for."""
     from reportlab.lib import colors
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
@@ -247,6 +290,8 @@ def _render_pages(report: Report, figures: dict[str, Any]) -> tuple[bytes, int, 
                 self._furniture(self._pageNumber, total)
                 Canvas.showPage(self)
             pages_seen.append(total)
+            for name in figures.names:  # numbered last, so written last: the pictures have longest
+                self._doc.addForm(_image_name(name), _late_image(name, figures, waiting))
             Canvas.save(self)
 
         def _furniture(self, page: int, total: int) -> None:
@@ -300,21 +345,20 @@ def _render_pages(report: Report, figures: dict[str, Any]) -> tuple[bytes, int, 
             section_pages[key] = self.page
 
     class Picture(Flowable):
-        """A PIL image drawn at a given size (platypus' Image wants a file)."""
+        """A chart drawn at a given size, by name: its image is defined when the canvas saves."""
 
-        def __init__(self, img: Any, width: float, height: float, key: str):
+        def __init__(self, chart: str, width: float, height: float):
             super().__init__()
-            self.img, self.width, self.height, self.key = img, width, height, key
+            self.chart, self.width, self.height = chart, width, height
 
         def wrap(self, aw: float, ah: float) -> tuple[float, float]:
             return self.width, self.height
 
         def draw(self) -> None:
             canv = self.canv
-            name = _embed_image(canv, self.key, self.img)
             canv.saveState()
             canv.scale(self.width, self.height)
-            canv.doForm(name)  # "Do" draws any XObject, images too, in the unit square
+            canv.doForm(_image_name(self.chart))  # "Do" draws any XObject, images too, in the unit square
             canv.restoreState()
 
     class Contents(Flowable):
@@ -502,13 +546,11 @@ def _render_pages(report: Report, figures: dict[str, Any]) -> tuple[bytes, int, 
         return Paragraph(_x(p.text), S[p.style])
 
     def figure(f: FigureRef) -> Any:
-        img = figures[f.chart]
-        iw, ih = img.size
         w = TEXT_W * f.width
-        h = w * ih / iw
+        h = w * figures.aspect(f.chart)
         counters["figure"] += 1
         caption = Paragraph(_x(tr("report.pdf.figure", lang, n=counters["figure"], caption=f.caption)), S["caption"])
-        return KeepTogether([Picture(img, w, h, f.chart), caption])
+        return KeepTogether([Picture(f.chart, w, h), caption])
 
     def blocks(bs: tuple[Block, ...]) -> list[Any]:
         out: list[Any] = []
@@ -560,34 +602,42 @@ def _render_pages(report: Report, figures: dict[str, Any]) -> tuple[bytes, int, 
     return buf.getvalue(), pages_seen[-1], {k[4:]: v for k, v in section_pages.items()}
 
 
-IMAGE_ZLIB_LEVEL = 3
+def _image_name(chart: str) -> str:
+    return f"chart_{chart}"
 
 
-def _embed_image(canv: Any, key: str, img: Any) -> str:
-    """Put ``img`` into the PDF once, as reportlab's ``drawImage`` does (an RGB image XObject,
-    Flate-compressed, 8 bits per channel), and return the name to draw it by.
-
-    ``drawImage`` compresses at zlib's default level 6: the three charts at print resolution
-    are 11 MB of pixels, about 0.1 s to squeeze. Level 3 takes a quarter of that, for a file
-    some 50 kB larger; the pixels are the same.
-    """
-    import zlib
-
+@functools.cache
+def _late_image_class() -> type:  # reportlab is imported only when a report is made
     from reportlab.pdfbase.pdfdoc import PDFImageXObject
 
-    name = f"chart_{key}"
-    doc = canv._doc
-    if doc.idToObject.get(doc.getXObjectName(name)) is None:
-        rgb = img if img.mode == "RGB" else img.convert("RGB")
-        xobj = PDFImageXObject(name)
-        xobj.width, xobj.height = rgb.size
-        xobj.bitsPerComponent = 8
-        xobj.colorSpace = "DeviceRGB"
-        xobj.streamContent = zlib.compress(rgb.tobytes(), IMAGE_ZLIB_LEVEL)
-        xobj._filters = ("FlateDecode",)
-        xobj.mask = None
-        doc.addForm(name, xobj)
-    return name
+    class LateImage(PDFImageXObject):
+        """A chart's image XObject (RGB, 8 bits a channel, Flate-compressed, as reportlab's
+        ``drawImage`` makes it) whose pixels are only asked for when the PDF writes it out.
+
+        The pages name it; it is the last object written, after the pages' streams and the
+        subset fonts, so the chart process has had all that time to draw it."""
+
+        def __init__(self, chart: str, figures: _Figures, waiting: Callable[[], None]):
+            super().__init__(_image_name(chart))
+            self.chart, self.figures, self.waiting = chart, figures, waiting
+
+        def format(self, document: Any) -> Any:
+            if not self.figures.ready():
+                self.waiting()
+            drawn = next(c for c in self.figures.wait() if c.chart == self.chart)
+            self.width, self.height = drawn.width, drawn.height
+            self.bitsPerComponent = 8
+            self.colorSpace = "DeviceRGB"
+            self.streamContent = drawn.flate
+            self._filters = ("FlateDecode",)
+            self.mask = None
+            return super().format(document)
+
+    return LateImage
+
+
+def _late_image(chart: str, figures: _Figures, waiting: Callable[[], None]) -> Any:
+    return _late_image_class()(chart, figures, waiting)
 
 
 def _fit(text: str, width: float, font: str, size: float) -> str:

@@ -101,8 +101,8 @@ def load_chart_module() -> Any:
     """Import matplotlib and the report's chart functions (run off the GUI thread), and start the
     process that draws the result panel's charts, so it is warm by the time an assessment opens."""
     from ..report import charts
+    from ..report.chart_process import renderer
     from ..report.fonts import register_matplotlib
-    from .chart_worker import renderer
 
     charts.import_matplotlib()  # the slow part: ~0.4 s
     register_matplotlib()

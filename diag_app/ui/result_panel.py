@@ -3,7 +3,7 @@ radar and level-score charts, updated as answers change.
 
 It computes nothing itself: ``diagnose`` gives the numbers, ``describe`` the words, and the
 report's chart functions the figures (the very ones the PDF uses), drawn in the chart process
-(``chart_worker``) and shown here as pictures.
+(``report.chart_process``) and shown here as pictures.
 """
 
 from __future__ import annotations
@@ -275,7 +275,7 @@ class ResultPanel(QScrollArea):
         """Have the report's figures drawn in the chart process and show them as images.
 
         Building and rasterising two matplotlib figures takes several hundred milliseconds; even
-        on a worker thread it held the GIL long enough to freeze the window (see ``chart_worker``).
+        on a worker thread it held the GIL long enough to freeze the window (see ``report.chart_process``).
         The images are exactly what the same figure code gives the PDF. One drawing is in flight
         at a time: requests meanwhile are merged into one more when it is done (drawing takes longer
         than answering does, so queueing them would fall ever further behind and hold the workers
@@ -286,8 +286,8 @@ class ResultPanel(QScrollArea):
         if self._chart_busy:
             self._chart_again = True
             return
+        from ..report.chart_process import renderer
         from .background import run_in_background
-        from .chart_worker import renderer
 
         # Room for the layout margins and the scroll bar, whether or not it shows, so no sideways
         # scrolling, and the bar appearing under the first charts does not call for another drawing.
@@ -307,7 +307,7 @@ class ResultPanel(QScrollArea):
         ]
 
         def work(progress: Any) -> list[tuple[str, bytes]]:
-            return renderer().render(pack, result, lang, width, dpi, wanted)
+            return renderer().render(pack, result, lang, "screen", width, dpi, wanted)
 
         def settle() -> None:
             self._chart_busy = False

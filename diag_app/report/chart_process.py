@@ -1,18 +1,20 @@
-"""The result panel's charts, drawn in a separate process.
+"""The charts, drawn in a separate process: for the result panel, and for the report while its
+pages are laid out.
 
-Drawing the two figures is ~0.5 s of matplotlib, mostly Python and C calls that hold the GIL; on a
-worker thread it still starved the GUI thread (the window froze for 150–270 ms after an answer
-changed). A process has its own GIL, so the GUI thread only waits on a pipe and decodes a PNG.
+Drawing the figures is ~0.5 s of matplotlib, mostly Python and C calls that hold the GIL. On a
+worker thread it starved the GUI thread (the window froze for 150–270 ms after an answer changed),
+and beside the report's page layout it gained nothing. A process has its own GIL and its own core:
+the caller only waits on a pipe, the window stays free, and a report's charts are drawn while its
+pages are laid out (a cold report no longer pays matplotlib's import and the drawing on top).
 
-The drawing is still started through ``run_in_background`` (the worker thread sends the request
-and waits for the answer); this module is only the pipe. It imports nothing of Qt: the child runs
-``serve()`` with the report's chart functions, the very ones the PDF uses.
+Two jobs, both the report's own figure functions: ``screen`` (PNGs for the panel, sized to it) and
+``print`` (the pixels the PDF embeds, see ``charts.for_print``). This module imports nothing of Qt.
 
 Messages are pickled tuples framed by their length, between this app and its own child only. The
 child is this interpreter running ``serve()``; in a frozen build it is the app's own executable,
 whose entry point (``packaging/entry.py``) serves when ``DIAG_APP_CHART_WORKER=1`` is set. Where no
-child can be started (or it died), ``render`` draws in the calling thread as before, so the charts
-are slower but never missing.
+child can be started (or it died), ``render`` draws in the calling thread, so the charts are slower
+but never missing.
 """
 
 from __future__ import annotations
@@ -35,9 +37,9 @@ _HEADER = struct.Struct("<Q")
 Wanted = list[tuple[str, int]]  # (chart function, height in pixels)
 
 
-def draw(pack: Any, result: Any, lang: str, width: int, dpi: float, wanted: Wanted) -> list[tuple[str, bytes]]:
+def screen(pack: Any, result: Any, lang: str, width: int, dpi: float, wanted: Wanted) -> list[tuple[str, bytes]]:
     """The charts as PNG bytes, ``width`` pixels wide, drawn as if on a page about five inches wide."""
-    from ..report import charts
+    from . import charts
 
     out = []
     for fn, height in wanted:
@@ -67,13 +69,20 @@ def _receive(stream: BinaryIO) -> Any:
     return pickle.loads(data)
 
 
+def _job(name: str) -> Any:
+    """The drawing function a request names (only these two: the pipe carries no code)."""
+    from . import charts
+
+    return {"screen": screen, "print": charts.for_print}[name]
+
+
 # --- the child ----------------------------------------------------------------------------------
 
 
 def _warm_up() -> None:
     """Import matplotlib and lay out some Chinese once, so the first real request is quick."""
-    from ..report.charts import import_matplotlib
-    from ..report.fonts import register_matplotlib
+    from .charts import import_matplotlib
+    from .fonts import register_matplotlib
 
     import_matplotlib()
     from matplotlib.figure import Figure
@@ -104,12 +113,21 @@ def serve(inp: BinaryIO | None = None, out: BinaryIO | None = None) -> None:
         if kind == "pack":
             packs[msg[1]] = msg[2]
             continue
-        _, key, result, lang, width, dpi, wanted = msg
+        _, key, job, result, lang, args = msg
         try:
-            reply: tuple[str, Any] = ("ok", draw(packs[key], result, lang, width, dpi, wanted))
+            reply: tuple[str, Any] = ("ok", _job(job)(packs[key], result, lang, *args))
         except Exception as exc:
             reply = ("error", f"{type(exc).__name__}: {exc}")
         _send(out, reply)
+
+
+def child_main() -> None:
+    """The child's whole life: serve, then leave at once. It has nothing to save, and tearing down
+    matplotlib's modules took ~0.3 s, which whoever waits for the process to end would wait out
+    (a command-line report whose output is read through a pipe)."""
+    serve()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 # --- the parent ---------------------------------------------------------------------------------
@@ -120,9 +138,17 @@ class ChartError(RuntimeError):
 
 
 class ChartProcess:
-    """The child process and its pipe; ``render`` may be called from any thread, one at a time."""
+    """The child process and its pipe; ``render`` may be called from any thread, one at a time.
 
-    def __init__(self) -> None:
+    ``command`` starts the child (default: ``default_command()``). A drawing that takes longer than
+    ``timeout`` seconds (one takes about a second, the first one after start-up two) is taken for a
+    hung child: it is killed and the charts are drawn in the calling thread, so a report or the
+    panel never waits for ever.
+    """
+
+    def __init__(self, command: list[str] | None = None, timeout: float = 60.0) -> None:
+        self.command = command or self.default_command()
+        self.timeout = timeout
         self._lock = threading.Lock()
         self._proc: subprocess.Popen[bytes] | None = None
         self._packs: dict[int, int] = {}  # id(pack) -> key sent to the child
@@ -130,12 +156,12 @@ class ChartProcess:
         self.failed = False  # no child could be started: draw in the calling thread
 
     @staticmethod
-    def command() -> list[str]:
+    def default_command() -> list[str]:
         """How to start the child: the frozen app's executable serves by itself (see above)."""
         if getattr(sys, "frozen", False):
             return [sys.executable]
         root = str(Path(__file__).resolve().parent.parent.parent)
-        code = f"import sys; sys.path.insert(0, {root!r}); from diag_app.ui.chart_worker import serve; serve()"
+        code = f"import sys; sys.path.insert(0, {root!r}); from diag_app.report.chart_process import child_main; child_main()"
         return [sys.executable, "-c", code]
 
     def start(self) -> None:
@@ -152,28 +178,30 @@ class ChartProcess:
         env.setdefault("MPLBACKEND", "Agg")
         try:
             self._proc = subprocess.Popen(
-                self.command(),
+                self.command,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 env=env,
                 creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
             )
         except OSError as exc:
-            log.warning("chart process could not start (%s): drawing in a thread", exc)
+            log.warning("chart process could not start (%s): drawing in the calling thread", exc)
             self.failed = True
             return None
         self._packs.clear()
         self._pack_refs.clear()
         return self._proc
 
-    def render(
-        self, pack: Any, result: Any, lang: str, width: int, dpi: float, wanted: Wanted
-    ) -> list[tuple[str, bytes]]:
+    def render(self, pack: Any, result: Any, lang: str, job: str, *args: Any) -> list[Any]:
+        """What ``job`` (``screen`` or ``print``) returns for these arguments, drawn in the child."""
         with self._lock:
             proc = self._start()
             if proc is None:
-                return draw(pack, result, lang, width, dpi, wanted)
+                return _job(job)(pack, result, lang, *args)
             assert proc.stdin is not None and proc.stdout is not None
+            watchdog = threading.Timer(self.timeout, proc.kill)
+            watchdog.daemon = True
+            watchdog.start()
             try:
                 key = self._packs.get(id(pack))
                 if key is None:
@@ -181,17 +209,19 @@ class ChartProcess:
                     _send(proc.stdin, ("pack", key, pack))
                     self._packs[id(pack)] = key
                     self._pack_refs.append(pack)
-                _send(proc.stdin, ("render", key, result, lang, width, dpi, wanted))
+                _send(proc.stdin, ("render", key, job, result, lang, args))
                 status, payload = _receive(proc.stdout)
-            except (OSError, EOFError) as exc:  # the child died: the next call starts another
-                log.warning("chart process lost (%s): drawing in a thread this time", exc)
+            except (OSError, EOFError) as exc:  # died or hung: the next call starts another
+                log.warning("chart process lost (%s): drawing in the calling thread this time", exc)
                 self._stop()
-                return draw(pack, result, lang, width, dpi, wanted)
+                return _job(job)(pack, result, lang, *args)
+            finally:
+                watchdog.cancel()
         if status != "ok":
             raise ChartError(payload)
         return list(payload)
 
-    def _stop(self) -> None:
+    def _stop(self, wait: bool = True) -> None:
         proc, self._proc = self._proc, None
         if proc is None:
             return
@@ -199,16 +229,19 @@ class ChartProcess:
             with contextlib.suppress(OSError):
                 if stream is not None:
                     stream.close()
+        if not wait:
+            return
         try:  # it ends on its own at the closed pipe, unless it is still warming up: it keeps nothing
             proc.wait(timeout=0.3)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
 
-    def close(self) -> None:
-        """End the child (closing its pipe ends its loop)."""
+    def close(self, wait: bool = True) -> None:
+        """End the child: closing its pipe ends its loop. Without ``wait`` the caller does not
+        wait for it to be gone (at exit: its own teardown took ~0.3 s of a command-line report)."""
         with self._lock:
-            self._stop()
+            self._stop(wait)
 
 
 _renderer: ChartProcess | None = None
@@ -216,12 +249,12 @@ _renderer_lock = threading.Lock()
 
 
 def renderer() -> ChartProcess:
-    """The app's one chart process (started on first use, ended when the app exits)."""
+    """The process's one chart process (started on first use, ended when the process exits)."""
     global _renderer
     with _renderer_lock:
         if _renderer is None:
             import atexit
 
             _renderer = ChartProcess()
-            atexit.register(_renderer.close)
+            atexit.register(_renderer.close, wait=False)
         return _renderer
