@@ -77,16 +77,15 @@ def build(spec, out):
 
 if __name__ == "__main__":
     spec = json.loads(open(sys.argv[1], encoding="utf-8").read())
-    repeat = int(sys.argv[3]) if len(sys.argv) > 3 else 0  # warm builds after the first
     t1 = time.perf_counter()
     build(spec, sys.argv[2])
     t2 = time.perf_counter()
-    warm = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        build(spec, sys.argv[2])
-        warm.append(time.perf_counter() - t)
-    print(json.dumps({"import": t1 - t0, "build": t2 - t1, "warm": warm}))
+    print(json.dumps({"import": t1 - t0, "build": t2 - t1}), flush=True)
+    if len(sys.argv) > 3 and sys.argv[3] == "serve":  # warm: one more build per line read
+        for _line in sys.stdin:
+            t = time.perf_counter()
+            build(spec, sys.argv[2])
+            print(json.dumps({"build": time.perf_counter() - t}), flush=True)
 """
 
 
@@ -116,8 +115,8 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--tiny", action="store_true")
     ap.add_argument("--example", default="automotive")
-    ap.add_argument("--cold", type=int, default=_common.size(5, 0), help="cold processes of each kind")
-    ap.add_argument("--warm", type=int, default=_common.size(5, 0), help="warm repetitions of each kind")
+    ap.add_argument("--cold", type=int, default=_common.size(7, 0), help="cold processes of each kind")
+    ap.add_argument("--warm", type=int, default=_common.size(7, 0), help="warm repetitions of each kind")
     args = ap.parse_args()
     example = _common.ROOT / "examples" / f"{args.example}.json"
     tmp = Path(tempfile.mkdtemp(prefix="diag-bench-report-"))
@@ -197,8 +196,18 @@ def main() -> int:
         base_stages.append(st)
 
     # warm: the app in this process; the baseline in a process of its own, so that it runs stock
-    # reportlab (the app's CJK line-break fix, installed into reportlab here, would speed it up)
-    warm_app, warm_write = [], []
+    # reportlab (the app's CJK line-break fix, installed into reportlab here, would speed it up).
+    # Their builds alternate, so that a change in the machine's load hits both alike.
+    base = subprocess.Popen(
+        [sys.executable, str(base_file), str(spec_file), str(tmp / "base-warm.pdf"), "serve"],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert base.stdin is not None and base.stdout is not None
+    first_base_s = json.loads(base.stdout.readline())["build"]
+    warm_app, warm_write, warm_base = [], [], []
     for i in range(args.warm):
         t = _common.Timer()
         result = diagnose(pack, a)
@@ -206,8 +215,12 @@ def main() -> int:
         write_report(pack, result, tmp / f"warm-{i}.pdf", lang="zh")
         warm_app.append(t())
         warm_write.append(t() - t_diag)
-    _wall, st = run_child(base_file, [str(spec_file), str(tmp / "base-warm.pdf"), str(args.warm)], env)
-    first_base_s, warm_base = st["build"], st["warm"]
+        base.stdin.write("\n")
+        base.stdin.flush()
+        warm_base.append(json.loads(base.stdout.readline())["build"])
+    base.stdin.close()
+    if base.wait() != 0:
+        raise RuntimeError("the baseline process failed")
 
     if not warm_app:  # tiny: the first report made in each kind stands in
         warm_app, warm_write, warm_base = [first_in_process_s], [first_in_process_s], [first_base_s]
