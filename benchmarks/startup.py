@@ -2,7 +2,7 @@
 processes, against a bare PySide6 QMainWindow script started the same way (target ≤ 1.3×).
 
 "Shown" is the first turn of the event loop after ``show()`` (the window is exposed and painted).
-Also recorded: until the app is ready (pack loaded, workspace opened, enterprise list filled).
+Also recorded: until the app is ready (pack loaded, workspace opened; the enterprise list is then read on a worker thread).
 Runs alternate app / baseline so machine load hits both alike. Each app run gets a fresh workspace
 and fresh settings; matplotlib's font cache is kept between runs, as on a user's machine.
 

@@ -104,7 +104,7 @@ def shoot(lang: str, db: Path, out: Path, complete: str, draft: str) -> None:
     w.resize(*SIZE)
     w.show()
     w.start()
-    wait(lambda: w.ws is not None and w.charts is not None)
+    wait(lambda: w.ws is not None and w.charts is not None and w.listing is None)
     page = w.workspace_page
     assert page is not None
     page.select_code(complete)

@@ -43,7 +43,7 @@ def make_window(qtbot, tmp_path):
         qtbot.addWidget(w)
         w.show()
         w.start()
-        qtbot.waitUntil(lambda: w.ws is not None, timeout=30_000)
+        qtbot.waitUntil(lambda: w.ws is not None and w.listing is None, timeout=30_000)  # the list is shown
         w.activateWindow()
         qtbot.waitUntil(w.isActiveWindow, timeout=5000)
         return w
@@ -92,6 +92,7 @@ def create_enterprise(qtbot, w: MainWindow, name: str = "上海测试精密制�
     qtbot.keyClicks(dlg.employees, "650")
     qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()
+    qtbot.waitUntil(lambda: w.listing is None, timeout=30_000)  # the list is read again off the GUI thread
     w.activateWindow()  # what the window manager does when a dialog closes (offscreen does not)
     qtbot.waitUntil(w.isActiveWindow)
 
@@ -394,6 +395,27 @@ def test_a_whole_assessment_through_the_widgets_and_back_again(make_window, qtbo
     click(qtbot, ed2.btn_reopen)
     assert not ed2.read_only and ed2.assessment.revision == 2
     assert [r.revision for r in w2.ws.revisions(uuid)] == [1, 2]
+
+
+def test_the_enterprise_list_is_read_off_the_gui_thread_and_the_newest_reading_wins(make_window, qtbot):
+    """A refresh returns at once (the query and the table's keys run on a worker thread); the list
+    changes when the reading is done, and of two refreshes in a row the second one is shown, with
+    the enterprise it asked for selected."""
+    from diag_app.model.assessment import Enterprise
+
+    w = make_window()
+    page = w.workspace_page
+    codes = [make_credit_code(f"91310115MA1K4TE{i:02d}") for i in range(2)]
+    for i, code in enumerate(codes):
+        w.ws.upsert_enterprise(Enterprise(f"刷新测试企业{i}", code, "automotive", district="嘉定区"))
+    first = w.refresh_enterprises(select=codes[0])
+    assert w.listing is first and not first.done
+    assert page.model.rowCount() == 0  # nothing shown changes until the reading is done
+    second = w.refresh_enterprises(select=codes[1])
+    assert w.listing is second
+    qtbot.waitUntil(lambda: first.done and second.done and w.listing is None, timeout=30_000)
+    assert page.model.rowCount() == 2
+    assert page.current_code() == codes[1]
 
 
 def test_ten_thousand_enterprises_filter_and_sort(qtbot, pack):

@@ -42,7 +42,8 @@ def window(qtbot, tmp_path):
     qtbot.addWidget(w)
     w.show()
     w.start()
-    qtbot.waitUntil(lambda: w.ws is not None and w.workspace_page is not None, timeout=30_000)
+    # the list is shown: it is read off the GUI thread once the workspace is open
+    qtbot.waitUntil(lambda: w.ws is not None and w.workspace_page is not None and w.listing is None, timeout=30_000)
     w.activateWindow()  # shortcuts (F1, Ctrl+4 …) reach the active window only
     qtbot.waitUntil(w.isActiveWindow, timeout=5000)
     return w
@@ -163,6 +164,7 @@ def test_dropping_a_bundle_on_the_window_imports_it(qtbot, window, tmp_path):
     assert len(w.exports.last_summary.added) == len(EXAMPLES)
     assert w.dialog.windowTitle() == "Import summary"
     assert len(w.ws.list_enterprises()) == len(EXAMPLES)
+    qtbot.waitUntil(lambda: w.listing is None, timeout=30_000)  # the list is read again off the GUI thread
     assert w.workspace_page.view.model().rowCount() == len(EXAMPLES)
 
 

@@ -49,6 +49,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.ws.open": {"zh": "打开评估", "en": "Open assessment"},
     "ui.ws.assess": {"zh": "开始新评估", "en": "New assessment"},
     "ui.ws.count": {"zh": "显示 {shown} / 共 {total} 家企业", "en": "Showing {shown} of {total} enterprises"},
+    "ui.ws.listing": {"zh": "正在读取企业列表…", "en": "Reading the enterprise list…"},
     "ui.ws.empty": {
         "zh": "工作区里还没有企业。点“新建企业”（Ctrl+N）开始第一次自诊断。",
         "en": "No enterprises in this workspace yet. Click “New enterprise” (Ctrl+N) to start the first diagnosis.",

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -144,25 +145,28 @@ class Job(QObject):
         if text:
             self.dialog.setLabelText(text)
 
-    def _finish(self) -> None:
+    def _finish(self) -> bool:
+        """Put the progress away; False when the window that asked for the work is gone (closed
+        while the work ran): then there is nothing left to show the result in."""
         self.done = True
         self._shown.stop()
+        Job._active.discard(self)
+        if not shiboken6.isValid(self.dialog):  # deleted with its parent window
+            return False
         self.dialog.hide()
         self.dialog.deleteLater()
-        Job._active.discard(self)
+        return self.parent_widget is None or shiboken6.isValid(self.parent_widget)
 
     @Slot(object)
     def _on_finished(self, result: Any) -> None:
         self.result = result
-        self._finish()
-        if self.on_done is not None and not self.progress.cancelled:
+        if self._finish() and self.on_done is not None and not self.progress.cancelled:
             self.on_done(result)
 
     @Slot(object)
     def _on_failed(self, exc: BaseException) -> None:
         self.error = exc
-        self._finish()
-        if isinstance(exc, Cancelled):
+        if not self._finish() or isinstance(exc, Cancelled):
             return
         if self.on_error is not None:
             self.on_error(exc)

@@ -154,6 +154,8 @@ class MainWindow(QMainWindow):
         self.editor: AssessmentEditor | None = None
         self.editor_pack: Pack | None = None
         self.is_ready = False
+        self.listing: Any = None  # the job reading the enterprise list, while one runs
+        self._listing_gen = 0
         self.charts: Any = None
         self._charts_error = ""
         self._after_paint: Callable[[], None] | None = None  # what start() runs once the window is painted
@@ -473,23 +475,48 @@ class MainWindow(QMainWindow):
         if path:
             self.open_workspace(path)
 
-    def refresh_enterprises(self) -> None:
+    def refresh_enterprises(self, select: str | None = None) -> Any:
+        """Read the enterprise list again and show it, then select ``select`` (a credit code), else
+        the enterprise selected before. The query and the table's sort keys and search texts run
+        off the GUI thread (10,000 enterprises: ~0.2 s); a newer refresh supersedes one still
+        running. ``self.listing`` is the job while one runs."""
         if self.ws is None or self.workspace_page is None:
-            return
-        try:
-            rows = self.ws.list_enterprises()
-        except Exception as exc:
-            present_error(self, exc, self.lang)
-            return
-        self.workspace_page.set_rows(rows)
+            return None
+        from .workspace_page import listing
+
+        ws, page = self.ws, self.workspace_page
+        pack, lang = page.model.pack, page.model.lang
+        self._listing_gen += 1
+        gen = self._listing_gen
+
+        def done(rows: Any) -> None:
+            if gen != self._listing_gen:
+                return
+            self.listing = None
+            if ws is self.ws:
+                page.set_rows(rows, select)
+
+        def failed(exc: BaseException) -> None:
+            if gen == self._listing_gen:
+                self.listing = None
+                present_error(self, exc, self.lang)
+
+        self.listing = run_in_background(
+            self,
+            lambda _p: listing(ws.list_enterprises(), pack, lang),
+            tr("ui.ws.listing", self.lang),
+            done,
+            lang=self.lang,
+            cancellable=False,
+            on_error=failed,
+        )
+        return self.listing
 
     def show_workspace(self) -> None:
         if self.workspace_page is None:
             return
         if self.editor is not None:
-            self.refresh_enterprises()
-            code = self.editor.assessment.enterprise.credit_code
-            self.workspace_page.select_code(code)
+            self.refresh_enterprises(select=self.editor.assessment.enterprise.credit_code)
         self.stack.setCurrentWidget(self.workspace_page)
         self.workspace_page.view.setFocus()
         self._update_actions()
@@ -589,9 +616,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             present_error(self, exc, self.lang)
             return
-        self.refresh_enterprises()
-        if self.workspace_page is not None:
-            self.workspace_page.select_code(e.credit_code)
+        self.refresh_enterprises(select=e.credit_code)
         self.statusBar().showMessage(tr("ui.ent.saved", self.lang, name=e.name), 5000)
         if self.editor is not None and self.editor.assessment.enterprise.credit_code == e.credit_code:
             self.editor.load()

@@ -8,6 +8,7 @@ filter and sort without a stutter.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
@@ -55,6 +56,85 @@ COLOUR_ROLE = Qt.ItemDataRole.UserRole + 3
 _Index = QModelIndex | QPersistentModelIndex
 
 
+@dataclass(frozen=True)
+class Listing:
+    """The enterprise rows and what the table works out from them once per change: display texts
+    per value, sort keys and search texts per row. Plain Python, so it is made off the GUI thread
+    (``listing``) and only handed to the table there."""
+
+    pack: Pack
+    lang: str
+    rows: list[Any]
+    texts: dict[str, dict[Any, Any]]
+    keys: list[tuple[Any, ...]]
+    search: list[str]
+    codes: list[str]
+
+
+def listing(rows: Sequence[Any], pack: Pack, lang: str) -> Listing:
+    """Sort keys and search texts of every row, in one comprehension each; display texts are
+    worked out by the table only for the rows it shows (a few dozen of 10,000). Tiers, levels,
+    industries and statuses take a handful of values, so their texts are looked up once per value."""
+    rows = list(rows)
+    with collector_paused():  # 50,000 tuples and strings for 10,000 rows
+        industries = {k: v.name.get(lang) for k, v in pack.industries.items()}
+        for r in rows:
+            if r.industry not in industries:
+                industries[r.industry] = r.industry or ""
+        tiers = {
+            t: (_tier_text(pack, t, lang), _tier_rank(pack, t), tier_colour(pack, t) if t else "")
+            for t in {r.latest_tier for r in rows}
+        }
+        texts = {
+            "industry": industries,
+            "tier": tiers,
+            "level": {
+                lv: "" if lv is None else (tr("ui.level.n", lang, level=lv) if lv else tr("level.none", lang))
+                for lv in {r.latest_level for r in rows}
+            },
+            "status": {"draft": tr("ui.status.draft", lang), "final": tr("ui.status.final", lang), None: ""},
+        }
+        keys = [
+            (
+                r.name,
+                r.credit_code,
+                industries[r.industry],
+                r.district or "",
+                tiers[r.latest_tier][1],
+                r.latest_score,
+                r.latest_level,
+                (r.last_assessed or "")[:10],
+                r.status or "",
+            )
+            for r in rows
+        ]
+        search = [
+            f"{r.name}\n{r.credit_code}\n{industries[r.industry]}\n{r.district or ''}\n{r.industry}".casefold()
+            for r in rows
+        ]
+    return Listing(pack, lang, rows, texts, keys, search, [r.credit_code for r in rows])
+
+
+def _tier_text(pack: Pack, tier: str | None, lang: str) -> str:
+    if not tier:
+        return tr("ui.ws.not_assessed", lang)
+    try:
+        return tier_name(pack, tier, lang)
+    except StopIteration:
+        return tier
+
+
+def _tier_rank(pack: Pack, tier: str | None) -> int | None:
+    if not tier:
+        return None
+    if tier == NONE:
+        return 0
+    for t in pack.tiers:
+        if t.id == tier:
+            return t.rank
+    return 0
+
+
 class EnterpriseTableModel(QAbstractTableModel):
     def __init__(self, pack: Pack, lang: str, parent: Any = None):
         super().__init__(parent)
@@ -69,74 +149,23 @@ class EnterpriseTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # --- data -----------------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[Any]) -> None:
+    def set_rows(self, rows: Sequence[Any] | Listing) -> None:
+        """Show these rows; a ``Listing`` made for this pack and language is taken as it is."""
+        if not isinstance(rows, Listing) or rows.pack is not self.pack or rows.lang != self.lang:
+            rows = listing(rows.rows if isinstance(rows, Listing) else rows, self.pack, self.lang)
         self.beginResetModel()
-        self.rows = list(rows)
-        with collector_paused():  # 50,000 tuples and strings for 10,000 rows
-            self._prepare()
+        # taken as they are: sorting makes new lists, nothing changes them in place
+        self.rows, self._texts, self._keys = rows.rows, rows.texts, rows.keys
+        self._search, self.codes = rows.search, rows.codes
+        self._display = [None] * len(self.rows)
         if self._sort is not None:
             self._sort_rows(*self._sort)
         self.endResetModel()
 
     def set_lang(self, lang: str) -> None:
         self.lang = lang
-        self.beginResetModel()
-        self._prepare()
-        self.endResetModel()
+        self.set_rows(self.rows)
         emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-
-    def _tier_text(self, tier: str | None) -> str:
-        if not tier:
-            return tr("ui.ws.not_assessed", self.lang)
-        try:
-            return tier_name(self.pack, tier, self.lang)
-        except StopIteration:
-            return tier
-
-    def _prepare(self) -> None:
-        """Sort keys and search texts of every row, worked out once per change, in one
-        comprehension each; display texts only for the rows that are shown (a few dozen of
-        10,000). Tiers, levels, industries and statuses take a handful of values, so their texts
-        are looked up once per value."""
-        lang = self.lang
-        rows = self.rows
-        industries = {k: v.name.get(lang) for k, v in self.pack.industries.items()}
-        for r in rows:
-            if r.industry not in industries:
-                industries[r.industry] = r.industry or ""
-        tiers = {
-            t: (self._tier_text(t), self._tier_rank(t), tier_colour(self.pack, t) if t else "")
-            for t in {r.latest_tier for r in rows}
-        }
-        self._texts = {
-            "industry": industries,
-            "tier": tiers,
-            "level": {
-                lv: "" if lv is None else (tr("ui.level.n", lang, level=lv) if lv else tr("level.none", lang))
-                for lv in {r.latest_level for r in rows}
-            },
-            "status": {"draft": tr("ui.status.draft", lang), "final": tr("ui.status.final", lang), None: ""},
-        }
-        self._display = [None] * len(rows)
-        self._keys = [
-            (
-                r.name,
-                r.credit_code,
-                industries[r.industry],
-                r.district or "",
-                tiers[r.latest_tier][1],
-                r.latest_score,
-                r.latest_level,
-                (r.last_assessed or "")[:10],
-                r.status or "",
-            )
-            for r in rows
-        ]
-        self._search = [
-            f"{r.name}\n{r.credit_code}\n{industries[r.industry]}\n{r.district or ''}\n{r.industry}".casefold()
-            for r in rows
-        ]
-        self.codes = [r.credit_code for r in rows]
 
     def _shown(self, row: int) -> tuple[str, ...]:
         """The texts of one row as the table shows them (worked out on first use)."""
@@ -156,16 +185,6 @@ class EnterpriseTableModel(QAbstractTableModel):
                 t["status"].get(r.status, r.status or ""),
             )
         return texts
-
-    def _tier_rank(self, tier: str | None) -> int | None:
-        if not tier:
-            return None
-        if tier == NONE:
-            return 0
-        for t in self.pack.tiers:
-            if t.id == tier:
-                return t.rank
-        return 0
 
     def search_text(self, row: int) -> str:
         return self._search[row]
@@ -453,12 +472,13 @@ class WorkspacePage(QWidget):
             self.view.setColumnWidth(col, max(widest(texts, pad), fm.horizontalAdvance(title) + 24))
 
     # --- rows -------------------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        current = self.current_code()
+    def set_rows(self, rows: Sequence[Any] | Listing, select: str | None = None) -> None:
+        """Show these rows, then select ``select`` (a credit code), else the one selected before."""
+        select = select or self.current_code()
         self.model.set_rows(rows)
         self.apply_filters()
-        if current:
-            self.select_code(current)
+        if select:
+            self.select_code(select)
 
     def apply_filters(self) -> None:
         self.proxy.set_filters(self.search.text(), self.industry.currentData(), self.tier.currentData())
