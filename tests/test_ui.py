@@ -418,6 +418,34 @@ def test_the_enterprise_list_is_read_off_the_gui_thread_and_the_newest_reading_w
     assert page.current_code() == codes[1]
 
 
+def test_names_are_listed_by_pinyin_and_numbers_by_value(qtbot, pack):
+    """Chinese readers look names up by pinyin (阿 a, 李 li, 张 zhang), not by code point (张 before
+    李); 第2 comes before 第10. Sorting by another column and back keeps that order."""
+    from diag_app.store import EnterpriseRow as Row
+    from diag_app.ui.workspace_page import WorkspacePage
+
+    names = ["张江精密机械", "李家生物医药", "阿拉丁新材料", "临港第10工厂", "临港第2工厂", "Acme 智造"]
+    rows = [
+        Row(n, make_credit_code(f"913101{i:011d}"), "automotive", None, "", None, None, None, i, 1, None, None)
+        for i, n in enumerate(names)
+    ]
+    page = WorkspacePage(pack, "zh")
+    qtbot.addWidget(page)
+    page.set_rows(rows)
+
+    def shown() -> list[str]:
+        return [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+
+    want = ["阿拉丁新材料", "李家生物医药", "临港第2工厂", "临港第10工厂", "张江精密机械"]
+    assert [n for n in shown() if n != "Acme 智造"] == want
+    page.view.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    assert shown()[0] == "Acme 智造"  # the highest score
+    page.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [n for n in shown() if n != "Acme 智造"] == want
+    page.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert [n for n in shown() if n != "Acme 智造"] == want[::-1]
+
+
 def test_ten_thousand_enterprises_filter_and_sort(qtbot, pack):
     from diag_app.store import EnterpriseRow as Row
     from diag_app.ui.workspace_page import TIER_COLUMN, WorkspacePage

@@ -361,7 +361,14 @@ class Exports:
         w = self.w
         if w.ws is None:
             return None
-        dlg = ExportBundleDialog(w.ws.list_enterprises(), self.lang, w, self._current_code())
+        page = w.workspace_page
+        if page is not None and w.listing is None:  # the list on screen is current: no query
+            rows = page.model.rows_by_name()
+        else:
+            from .workspace_page import by_name
+
+            rows = by_name(w.ws.list_enterprises())
+        dlg = ExportBundleDialog(rows, self.lang, w, self._current_code())
         dlg.accepted.connect(lambda: self._ask_bundle_path(dlg.codes()))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         w.dialog = dlg
