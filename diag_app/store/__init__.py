@@ -1,8 +1,9 @@
 """Workspace storage: the SQLite database (schema via migrations), revisions, evidence, backups
 and the portable assessment bundles. The only part of the app that writes SQL."""
 
-from .backup import backups, restore_backup
-from .bundle import FORMAT as BUNDLE_FORMAT
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     AssessmentFinal,
     AssessmentNotFound,
@@ -19,18 +20,54 @@ from .errors import (
     StorageFailed,
     StoreError,
 )
-from .workspace import (
-    EVIDENCE_LIMIT,
-    AssessmentRow,
-    AuditRow,
-    EnterpriseRow,
-    EvidenceRow,
-    ImportedItem,
-    ImportSummary,
-    Progress,
-    Workspace,
-    default_db_path,
-)
+
+# Loaded on first use: the workspace module brings sqlite-utils and with it numpy (~0.3 s), which
+# a process that only computes summaries (store/summaries.py's pool workers) never needs.
+_LAZY = {
+    "BUNDLE_FORMAT": ("bundle", "FORMAT"),
+    **{name: ("backup", name) for name in ("backups", "restore_backup")},
+    **{
+        name: ("workspace", name)
+        for name in (
+            "EVIDENCE_LIMIT",
+            "AssessmentRow",
+            "AuditRow",
+            "EnterpriseRow",
+            "EvidenceRow",
+            "ImportedItem",
+            "ImportSummary",
+            "Progress",
+            "Workspace",
+            "default_db_path",
+        )
+    },
+}
+
+if TYPE_CHECKING:
+    from .backup import backups, restore_backup
+    from .bundle import FORMAT as BUNDLE_FORMAT
+    from .workspace import (
+        EVIDENCE_LIMIT,
+        AssessmentRow,
+        AuditRow,
+        EnterpriseRow,
+        EvidenceRow,
+        ImportedItem,
+        ImportSummary,
+        Progress,
+        Workspace,
+        default_db_path,
+    )
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, attr = _LAZY[name]
+    value = getattr(importlib.import_module(f".{module}", __name__), attr)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "BUNDLE_FORMAT",
