@@ -621,6 +621,26 @@ def test_slow_work_runs_off_the_gui_thread_and_its_errors_reach_the_presenter(qt
     assert "disk full" in box.informativeText() and "disk space" in box.informativeText()
 
 
+def test_qt_calls_that_return_nothing_do_not_leak_references_to_none(qtbot):
+    """PySide6 6.12.0 dropped a reference to None on every Qt call that returns nothing (setText,
+    repaint, processEvents, QTimer.start …): a long session ends in "Fatal Python error:
+    none_dealloc". pyproject.toml excludes that release; this fails on any release that has it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    label = QLabel("智能工厂")
+    qtbot.addWidget(label)
+    label.show()
+    timer = QTimer()
+    before = sys.getrefcount(None)
+    for i in range(3000):
+        label.setText(str(i))
+        label.repaint()
+        timer.start(1000)
+        QApplication.processEvents()
+    assert abs(sys.getrefcount(None) - before) < 50
+
+
 def test_emitting_signals_does_not_leak_references_to_true():
     """PySide6 6.12.0's emit() drops a reference to True each call; thousands of answers later the
     interpreter aborts (bool_dealloc). The app emits through diag_app.ui.signals.emit."""
