@@ -189,12 +189,12 @@ def shoot_part2(w: Any, lang: str, out: Path, draft: str) -> None:
     # history of the enterprise with the half-answered draft beside its earlier assessment
     code = w.ws.assessment_row(draft).credit_code
     hist = w.show_history(code)
-    wait(lambda: hist.comparison is not None and hist.canvas is not None)
+    wait(lambda: hist.comparison is not None and hist.chart.ready())
     settle(0.6)
     save(w.grab(), out, f"{lang}-history")
 
     pf = w.show_portfolio()
-    wait(lambda: pf.data is not None and pf.canvas is not None)
+    wait(lambda: pf.data is not None and pf.chart.ready())
     settle(0.6)
     save(w.grab(), out, f"{lang}-portfolio")
 

@@ -276,12 +276,28 @@ def test_history_compares_revisions_and_self_with_onsite(window, qtbot):
     assert (ra.mode, rb.mode) == ("self", "onsite")
     assert len(page.comparison.answers) > 0
     page.set_charts(True)
-    assert page.canvas is not None and page.canvas.objectName() == "compareChart"
+    zh_chart = chart_shown(qtbot, page, "compareChart")
 
     w.set_lang("en")
     assert page.subs.horizontalHeaderItem(3).text() == "Change"
     assert "Shanghai tier" in page.summary.text()
     assert page.self_vs_onsite.text() == "Self vs on-site"
+    qtbot.waitUntil(lambda: page.chart.lang == "en" and page.chart.ready(), timeout=60_000)
+    assert chart_shown(qtbot, page, "compareChart") != zh_chart  # redrawn in English
+
+
+def chart_shown(qtbot, page, name: str) -> int:
+    """Wait for the page's chart picture (drawn in the chart process) and check it fills its label;
+    returns the picture's cache key."""
+    from PySide6.QtWidgets import QLabel
+
+    label = page.findChild(QLabel, name)
+    assert label is not None and label is page.chart
+    qtbot.waitUntil(label.ready, timeout=60_000)
+    pix = label.pixmap()
+    shown = pix.deviceIndependentSize()
+    assert not pix.isNull() and 200 < shown.width() <= label.width() + 30, (shown, label.size())
+    return pix.cacheKey()
 
 
 def score_of(pack, a):
@@ -321,7 +337,12 @@ def test_portfolio_counts_tiers_levels_closest_and_exports(window, qtbot, tmp_pa
     assert all(page.closest.item(r, 5).text() for r in range(page.closest.rowCount()))
 
     page.set_charts(True)
-    assert page.canvas is not None
+    chart_shown(qtbot, page, "portfolioChart")
+    # a wider window: the picture is drawn again to fill its wider label
+    narrow = page.chart.pixmap().width()
+    w.resize(w.width() + 300, w.height())
+    qtbot.waitUntil(lambda: page.chart.ready() and page.chart.pixmap().width() > narrow + 50, timeout=60_000)
+    zh_chart = chart_shown(qtbot, page, "portfolioChart")
 
     out = tmp_path / "portfolio.xlsx"
     job = page.export(out)
@@ -335,6 +356,8 @@ def test_portfolio_counts_tiers_levels_closest_and_exports(window, qtbot, tmp_pa
     assert tier_name(pack, "benchmark", "en") in [
         page.by_tier.horizontalHeaderItem(c).text() for c in range(page.by_tier.columnCount())
     ]
+    qtbot.waitUntil(lambda: page.chart.lang == "en" and page.chart.ready(), timeout=60_000)
+    assert chart_shown(qtbot, page, "portfolioChart") != zh_chart  # redrawn in English
 
 
 # --- help and language --------------------------------------------------------------------------

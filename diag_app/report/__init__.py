@@ -5,7 +5,10 @@ openpyxl until a function runs):
 
 - ``content.build_report(pack, result, lang, meta) -> Report``: what the report says, as data.
 - ``charts.radar / level_bars / indicator_chart(pack, result, lang) -> Figure``: the figures
-  the GUI embeds (FigureCanvasQTAgg) and the PDF prints.
+  the result panel shows and the PDF prints.
+- ``page_charts.comparison_figure / levels_figure``: the history and portfolio pages' figures.
+- ``chart_process.renderer().render(pack, result, lang, job, *args)``: any of these drawn in a
+  separate process, so the window never waits on matplotlib.
 - ``pdf.write_report(pack, result, out, lang, meta, progress) -> ReportInfo``: the PDF.
 - ``verify.verify_file(path, lang) -> Verdict``: is a report PDF unaltered and consistent?
 - ``tables.write_xlsx / write_csv(pack, result, out, lang)``, ``tables.portfolio_xlsx(rows, out)``.

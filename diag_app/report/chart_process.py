@@ -7,8 +7,10 @@ and beside the report's page layout it gained nothing. A process has its own GIL
 the caller only waits on a pipe, the window stays free, and a report's charts are drawn while its
 pages are laid out (a cold report no longer pays matplotlib's import and the drawing on top).
 
-Two jobs, both the report's own figure functions: ``screen`` (PNGs for the panel, sized to it) and
-``print`` (the pixels the PDF embeds, see ``charts.for_print``). This module imports nothing of Qt.
+The jobs: ``screen`` (the report's own figures as PNGs for the panel, sized to it), ``print`` (the
+pixels the PDF embeds, see ``charts.for_print``), and ``comparison`` and ``portfolio`` (the history
+and portfolio pages' figures from ``page_charts``, one PNG each, sized to the page). This module
+imports nothing of Qt.
 
 Messages are pickled tuples framed by their length, between this app and its own child only. The
 child is this interpreter running ``serve()``; in a frozen build it is the app's own executable,
@@ -37,19 +39,41 @@ _HEADER = struct.Struct("<Q")
 Wanted = list[tuple[str, int]]  # (chart function, height in pixels)
 
 
+def _png(fig: Any, width: int, height: int, dpi: float) -> bytes:
+    """The figure as PNG bytes of exactly ``width`` × ``height`` pixels; ``dpi`` sets how large its
+    text and lines come out, so a narrow picture can keep the proportions the figure was laid out
+    with."""
+    fig.set_dpi(dpi)
+    fig.set_size_inches(width / dpi, height / dpi)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    return buf.getvalue()
+
+
 def screen(pack: Any, result: Any, lang: str, width: int, dpi: float, wanted: Wanted) -> list[tuple[str, bytes]]:
     """The charts as PNG bytes, ``width`` pixels wide, drawn as if on a page about five inches wide."""
     from . import charts
 
-    out = []
-    for fn, height in wanted:
-        fig = getattr(charts, fn)(pack, result, lang)
-        fig.set_dpi(dpi)
-        fig.set_size_inches(width / dpi, height / dpi)
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=dpi)
-        out.append((fn, buf.getvalue()))
-    return out
+    return [(fn, _png(getattr(charts, fn)(pack, result, lang), width, height, dpi)) for fn, height in wanted]
+
+
+def comparison(
+    pack: Any, result: Any, lang: str, c: Any, label_a: str, label_b: str, width: int, height: int, dpi: float
+) -> bytes:
+    """The history page's chart of two assessments (``c``, a ``Comparison``) as PNG bytes. The
+    words are in ``c`` and the labels already; ``pack`` and ``result`` are not needed."""
+    from .page_charts import comparison_figure
+
+    return _png(comparison_figure(c, label_a, label_b), width, height, dpi)
+
+
+def portfolio(
+    pack: Any, result: Any, lang: str, levels: dict[int, int], assessed: int, width: int, height: int, dpi: float
+) -> bytes:
+    """The portfolio page's chart of CMMM levels as PNG bytes (``result`` is not needed)."""
+    from .page_charts import levels_figure
+
+    return _png(levels_figure(pack, levels, assessed, lang), width, height, dpi)
 
 
 def _send(stream: BinaryIO, message: Any) -> None:
@@ -70,10 +94,10 @@ def _receive(stream: BinaryIO) -> Any:
 
 
 def _job(name: str) -> Any:
-    """The drawing function a request names (only these two: the pipe carries no code)."""
+    """The drawing function a request names (only these: the pipe carries no code)."""
     from . import charts
 
-    return {"screen": screen, "print": charts.for_print}[name]
+    return {"screen": screen, "print": charts.for_print, "comparison": comparison, "portfolio": portfolio}[name]
 
 
 # --- the child ----------------------------------------------------------------------------------
@@ -192,8 +216,8 @@ class ChartProcess:
         self._pack_refs.clear()
         return self._proc
 
-    def render(self, pack: Any, result: Any, lang: str, job: str, *args: Any) -> list[Any]:
-        """What ``job`` (``screen`` or ``print``) returns for these arguments, drawn in the child."""
+    def render(self, pack: Any, result: Any, lang: str, job: str, *args: Any) -> Any:
+        """What ``job`` (a name in ``_job``) returns for these arguments, drawn in the child."""
         with self._lock:
             proc = self._start()
             if proc is None:
@@ -219,7 +243,7 @@ class ChartProcess:
                 watchdog.cancel()
         if status != "ok":
             raise ChartError(payload)
-        return list(payload)
+        return payload
 
     def _stop(self, wait: bool = True) -> None:
         proc, self._proc = self._proc, None

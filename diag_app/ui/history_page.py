@@ -2,15 +2,14 @@
 of any two (per sub-domain change, level and tier change, the answers that changed) with a chart;
 one click puts the latest self-assessment beside the latest on-site assessment.
 
-``compare`` is a plain function over model objects; the page only shows what it returns. The chart
-is drawn with matplotlib, imported the first time a comparison is drawn after the window has
-loaded the charts.
+``compare`` (``model.comparison``) is a plain function over model objects; the page only shows what
+it returns. The chart (``report.page_charts``) is drawn in the chart process once the window has
+loaded the charts, and shown as a picture (``ChartPicture``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -33,73 +32,14 @@ from PySide6.QtWidgets import (
 
 from ..describe import level_name, tier_name
 from ..i18n import tr
-from ..model.assessment import NA, Assessment
+from ..model.assessment import NA
+from ..model.comparison import Comparison, compare
 from ..model.questionnaire import Pack
-from ..model.scoring import Scores, score
-from ..model.tiers import shanghai_tier
 from ..money import fmt_num
+from ..report.page_charts import COMPARISON_INCHES
+from .chart_picture import ChartPicture
 from .signals import emit
 from .style import ERROR_COLOUR, OK_COLOUR, role
-
-
-@dataclass(frozen=True)
-class SubDomainChange:
-    id: str
-    name: str
-    a: float | None
-    b: float | None
-
-    @property
-    def delta(self) -> float:
-        return (self.b or 0.0) - (self.a or 0.0)
-
-
-@dataclass(frozen=True)
-class AnswerChange:
-    item: str
-    text: str
-    a: Any
-    b: Any
-
-
-@dataclass(frozen=True)
-class Comparison:
-    a: Scores
-    b: Scores
-    tier_a: str
-    tier_b: str
-    subdomains: tuple[SubDomainChange, ...]
-    answers: tuple[AnswerChange, ...]
-
-
-def _item_text(pack: Pack, item_id: str, lang: str) -> str:
-    it = pack.item(item_id)
-    if it is None:
-        return item_id
-    text = getattr(it, "text", None) or getattr(it, "name", None)
-    return text.get(lang) if text is not None else item_id
-
-
-def compare(pack_a: Pack, a: Assessment, pack_b: Pack, b: Assessment, lang: str) -> Comparison:
-    """What changed from ``a`` to ``b``: scores, tiers, every sub-domain, every answer."""
-    sa, sb = score(pack_a, a), score(pack_b, b)
-    ids = list(dict.fromkeys([*sa.subdomains, *sb.subdomains]))
-    subs = []
-    for sd in ids:
-        x, y = sa.subdomains.get(sd), sb.subdomains.get(sd)
-        sub = pack_b.subdomains.get(sd) or pack_a.subdomains.get(sd)
-        subs.append(
-            SubDomainChange(sd, sub.name.get(lang) if sub else sd, x.score if x else None, y.score if y else None)
-        )
-    answers = []
-    for item in sorted(set(a.answers) | set(b.answers)):
-        va = a.answers[item].value if item in a.answers else None
-        vb = b.answers[item].value if item in b.answers else None
-        if va != vb:
-            answers.append(AnswerChange(item, _item_text(pack_b, item, lang), va, vb))
-    return Comparison(
-        sa, sb, shanghai_tier(pack_a, sa).tier, shanghai_tier(pack_b, sb).tier, tuple(subs), tuple(answers)
-    )
 
 
 def answer_text(pack: Pack, value: Any, lang: str) -> str:
@@ -113,30 +53,6 @@ def answer_text(pack: Pack, value: Any, lang: str) -> str:
         label = next((r.label.get(lang) for r in pack.scoring.ratings if r.value == value), None)
         return label or fmt_num(value)
     return str(value)
-
-
-def comparison_figure(c: Comparison, label_a: str, label_b: str) -> Any:
-    """Sub-domain scores of the two assessments side by side (matplotlib Figure)."""
-    from matplotlib.figure import Figure
-
-    from ..report.fonts import register_matplotlib
-
-    register_matplotlib()
-    n = len(c.subdomains)
-    fig = Figure(figsize=(6.4, max(2.6, 0.26 * n + 0.8)), dpi=100, layout="constrained")
-    ax = fig.add_subplot(111)
-    ys = list(range(n))
-    ax.barh([y + 0.2 for y in ys], [s.a or 0 for s in c.subdomains], 0.4, label=label_a, color="#9aa5b1")
-    ax.barh([y - 0.2 for y in ys], [s.b or 0 for s in c.subdomains], 0.4, label=label_b, color="#1f6fb2")
-    ax.set_yticks(ys)
-    ax.set_yticklabels([s.name for s in c.subdomains], fontsize=7)
-    ax.invert_yaxis()
-    ax.set_xlim(0, 5)
-    ax.legend(fontsize=7, loc="lower right")
-    ax.tick_params(axis="x", labelsize=7)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    return fig
 
 
 class HistoryPage(QWidget):
@@ -154,7 +70,6 @@ class HistoryPage(QWidget):
         self.rows: list[Any] = []
         self.comparison: Comparison | None = None
         self.charts_ready = False
-        self.canvas: Any = None
 
         self.back_btn = QPushButton()
         self.back_btn.clicked.connect(lambda: emit(self.back))
@@ -191,7 +106,9 @@ class HistoryPage(QWidget):
         self.answers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.answers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.answers_title = QLabel()
+        self.chart = ChartPicture("compareChart", COMPARISON_INCHES, 200)
         self.chart_holder = QVBoxLayout()
+        self.chart_holder.addWidget(self.chart)
 
         top = QHBoxLayout()
         top.addWidget(self.back_btn)
@@ -376,19 +293,17 @@ class HistoryPage(QWidget):
     def draw_chart(self) -> None:
         if not self.charts_ready or self.comparison is None:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from ..report.chart_process import renderer
 
         ia, ib = self.pick_a.currentIndex(), self.pick_b.currentIndex()
         la = self.pick_a.itemText(ia) if ia >= 0 else "A"
         lb = self.pick_b.itemText(ib) if ib >= 0 else "B"
-        fig = comparison_figure(self.comparison, la, lb)
-        if self.canvas is not None:
-            self.chart_holder.removeWidget(self.canvas)
-            self.canvas.setParent(None)
-            self.canvas.deleteLater()
-        self.canvas = FigureCanvasQTAgg(fig)
-        self.canvas.setObjectName("compareChart")
-        self.chart_holder.addWidget(self.canvas)
+        c, pack, lang = self.comparison, self.pack_b, self.lang
+
+        def draw(width: int, height: int, dpi: float) -> bytes:
+            return bytes(renderer().render(pack, None, lang, "comparison", c, la, lb, width, height, dpi))
+
+        self.chart.show_chart((c.subdomains, la, lb, lang), draw, lang)  # what the chart shows
 
     # --- language ---------------------------------------------------------------------------------
     def set_lang(self, lang: str) -> None:

@@ -3,7 +3,8 @@ and industry, the distribution of CMMM levels, the enterprises closest to their 
 still stands in the way — and the list exported to XLSX.
 
 ``portfolio_data`` is a plain worker function (it scores every enterprise's latest assessment, so
-it runs in the background); the page only shows what it returns.
+it runs in the background); the page only shows what it returns. The levels chart
+(``report.page_charts``) is drawn in the chart process and shown as a picture (``ChartPicture``).
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ from ..model.questionnaire import Pack
 from ..model.scoring import score
 from ..model.tiers import NONE, shanghai_tier
 from ..money import fmt_num
+from ..report.page_charts import LEVELS_INCHES
 from .background import run_in_background
+from .chart_picture import ChartPicture
 from .signals import emit
 from .style import role
 
@@ -149,61 +152,6 @@ def write_portfolio(p: Portfolio, out: str | Path, lang: str, progress: Any) -> 
     return portfolio_xlsx(xlsx_rows(p, lang), out, lang)
 
 
-def in_bucket(key: str, level: int) -> bool:
-    """Whether ``level`` falls in a distribution bucket such as "≤1", "2" or "≥4"."""
-    try:
-        if key.startswith(("≤", "<=")):
-            return level <= int(key.lstrip("≤<="))
-        if key.startswith(("≥", ">=")):
-            return level >= int(key.lstrip("≥>="))
-        return level == int(key)
-    except ValueError:
-        return False
-
-
-def levels_figure(p: Portfolio, lang: str) -> Any:
-    """Share of enterprises per CMMM level, beside the national distribution the pack gives."""
-    from matplotlib.figure import Figure
-
-    from ..report.fonts import register_matplotlib
-
-    register_matplotlib()
-    pack = p.pack
-    counts = p.levels()
-    total = max(1, len(p.entries))
-    if pack.distribution:
-        keys = [k for k, _ in pack.distribution]
-        ours = [sum(n for lv, n in counts.items() if in_bucket(k, lv)) / total * 100 for k in keys]
-        national: list[float] | None = [v for _, v in pack.distribution]
-        names = [tr("ui.pf.chart.level", lang, level=k) for k in keys]
-    else:
-        lvls = [0, *pack.scoring.levels]
-        ours = [counts.get(lv, 0) / total * 100 for lv in lvls]
-        national = None
-        names = [level_name(pack, lv, lang) for lv in lvls]
-    fig = Figure(figsize=(5.2, 2.6), dpi=100, layout="constrained")
-    ax = fig.add_subplot(111)
-    xs = list(range(len(names)))
-    width = 0.38 if national else 0.6
-    ax.bar(
-        [x - (width / 2 if national else 0) for x in xs],
-        ours,
-        width,
-        color="#1f6fb2",
-        label=tr("ui.pf.chart.workspace", lang),
-    )
-    if national:
-        ax.bar([x + width / 2 for x in xs], national, width, color="#d68910", label=tr("ui.pf.chart.national", lang))
-    ax.set_xticks(xs)
-    ax.set_xticklabels(names, fontsize=8)
-    ax.set_ylabel("%", fontsize=8)
-    ax.tick_params(axis="y", labelsize=7)
-    ax.legend(fontsize=7, frameon=False)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    return fig
-
-
 def _table(name: str) -> QTableWidget:
     t = QTableWidget(0, 0)
     t.setObjectName(name)
@@ -225,7 +173,6 @@ class PortfolioPage(QWidget):
         self.ws: Any = None
         self.data: Portfolio | None = None
         self.charts_ready = False
-        self.canvas: Any = None
         self.job: Any = None
 
         self.back_btn = QPushButton()
@@ -248,7 +195,9 @@ class PortfolioPage(QWidget):
         self.closest = _table("portfolioClosest")
         self.closest.setWordWrap(True)
         self.closest.cellDoubleClicked.connect(self._open)
+        self.chart = ChartPicture("portfolioChart", LEVELS_INCHES, 220)
         self.chart_box = QVBoxLayout()
+        self.chart_box.addWidget(self.chart)
 
         top = QHBoxLayout()
         top.addWidget(self.back_btn)
@@ -376,16 +325,16 @@ class PortfolioPage(QWidget):
     def draw_chart(self) -> None:
         if not self.charts_ready or self.data is None:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from ..report.chart_process import renderer
 
-        if self.canvas is not None:
-            self.chart_box.removeWidget(self.canvas)
-            self.canvas.setParent(None)
-            self.canvas.deleteLater()
-        self.canvas = FigureCanvasQTAgg(levels_figure(self.data, self.lang))
-        self.canvas.setObjectName("portfolioChart")
-        self.canvas.setMinimumHeight(220)
-        self.chart_box.addWidget(self.canvas)
+        pack, lang = self.data.pack, self.lang
+        levels, assessed = dict(self.data.levels()), len(self.data.entries)
+
+        def draw(width: int, height: int, dpi: float) -> bytes:
+            return bytes(renderer().render(pack, None, lang, "portfolio", levels, assessed, width, height, dpi))
+
+        key = (id(pack), tuple(sorted(levels.items())), assessed, lang)  # what the chart shows
+        self.chart.show_chart(key, draw, lang)
 
     # --- export -----------------------------------------------------------------------------------
     def choose_export(self) -> None:
