@@ -46,7 +46,9 @@ def comparison_figure(c: Comparison, label_a: str, label_b: str) -> Figure:
     ax.set_yticklabels([s.name for s in c.subdomains], fontsize=7)
     ax.invert_yaxis()
     ax.set_xlim(0, 5)
-    ax.legend(fontsize=7, loc="lower right")
+    # below the plot, not on it: inside, it covered the last sub-domains' bars
+    handles, labels = ax.get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncols=2, fontsize=7, frameon=False)
     ax.tick_params(axis="x", labelsize=7)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)

@@ -273,7 +273,9 @@ class PortfolioPage(QWidget):
                 if col:
                     it.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.by_tier.setItem(row, col, it)
-        self.by_tier.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.by_tier.horizontalHeader()  # tier names whole (English ones are long)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         levels = p.levels()
         lv_ids = [0, *pack.scoring.levels]
         self.levels.setColumnCount(2)
