@@ -446,6 +446,26 @@ def test_names_are_listed_by_pinyin_and_numbers_by_value(qtbot, pack):
     assert [n for n in shown() if n != "Acme 智造"] == want[::-1]
 
 
+def test_pinyin_order_takes_in_names_that_come_later():
+    """The order is reused while no new name comes; a new name gets its place among the others."""
+    from types import SimpleNamespace
+
+    from diag_app.ui.workspace_page import by_name
+
+    def order(names: list[str]) -> list[str]:
+        return [r.name for r in by_name([SimpleNamespace(name=n) for n in names])]
+
+    assert order(["张江精密", "阿拉丁材料"]) == ["阿拉丁材料", "张江精密"]
+    assert order(["张江精密", "阿拉丁材料"]) == ["阿拉丁材料", "张江精密"]  # reused
+    assert order(["张江精密", "李家医药", "阿拉丁材料", "北方重工"]) == [
+        "阿拉丁材料",
+        "北方重工",
+        "李家医药",
+        "张江精密",
+    ]
+    assert order(["李家医药", "张江精密"]) == ["李家医药", "张江精密"]
+
+
 def test_ten_thousand_enterprises_filter_and_sort(qtbot, pack):
     from diag_app.store import EnterpriseRow as Row
     from diag_app.ui.workspace_page import TIER_COLUMN, WorkspacePage
