@@ -31,7 +31,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 log = logging.getLogger(__name__)
 
@@ -76,13 +76,13 @@ def portfolio(
     return _png(levels_figure(pack, levels, assessed, lang), width, height, dpi)
 
 
-def _send(stream: BinaryIO, message: Any) -> None:
+def _send(stream: IO[bytes], message: Any) -> None:
     data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     stream.write(_HEADER.pack(len(data)) + data)
     stream.flush()
 
 
-def _receive(stream: BinaryIO) -> Any:
+def _receive(stream: IO[bytes]) -> Any:
     head = stream.read(_HEADER.size)
     if len(head) < _HEADER.size:
         raise EOFError("the chart process closed its pipe")
@@ -118,7 +118,7 @@ def _warm_up() -> None:
     fig.savefig(io.BytesIO(), format="png")
 
 
-def serve(inp: BinaryIO | None = None, out: BinaryIO | None = None) -> None:
+def serve(inp: IO[bytes] | None = None, out: IO[bytes] | None = None) -> None:
     """Answer drawing requests until the parent closes the pipe (the child's main loop)."""
     inp = inp or sys.stdin.buffer
     out = out or sys.stdout.buffer

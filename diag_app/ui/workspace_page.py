@@ -109,7 +109,7 @@ def listing(rows: Sequence[Any], pack: Pack, lang: str) -> Listing:
             t: (_tier_text(pack, t, lang), _tier_rank(pack, t), tier_colour(pack, t) if t else "")
             for t in {r.latest_tier for r in rows}
         }
-        texts = {
+        texts: dict[str, dict[Any, Any]] = {
             "industry": industries,
             "tier": tiers,
             "level": {
