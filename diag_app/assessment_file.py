@@ -85,26 +85,26 @@ def template_data(pack: Pack, industry: str, lang: str) -> dict[str, Any]:
             seen.add(item.id)
             row: dict[str, Any] = {"id": item.id, "kind": item.kind}
             if item.kind == "requirement":
-                row.update(subdomain=item.subdomain, level=item.level, text=item.text.get(lang))  # type: ignore[union-attr]
-                if path is None and len(item.paths) == 1:  # type: ignore[union-attr]
-                    row["paths"] = sorted(item.paths)  # type: ignore[union-attr]
+                row.update(subdomain=item.subdomain, level=item.level, text=item.text.get(lang))
+                if path is None and len(item.paths) == 1:
+                    row["paths"] = sorted(item.paths)
             elif item.kind == "indicator":
                 row.update(
                     text=item.name.get(lang),
                     unit=item.unit,
                     min=item.min,
-                    max=item.max,  # type: ignore[union-attr]
-                    better=item.better,  # type: ignore[union-attr]
+                    max=item.max,
+                    better=item.better,
                     targets={t.id: t.value for t in item.targets},
-                )  # type: ignore[union-attr]
-                if item.optional:  # type: ignore[union-attr]
+                )
+                if item.optional:
                     row["optional"] = True
-                if path is None and len(item.paths) == 1:  # type: ignore[union-attr]
-                    row["paths"] = sorted(item.paths)  # type: ignore[union-attr]
+                if path is None and len(item.paths) == 1:
+                    row["paths"] = sorted(item.paths)
             elif item.kind == "scenario":
-                row.update(text=item.name.get(lang), link=item.link)  # type: ignore[union-attr]
+                row.update(text=item.name.get(lang), link=item.link)
             else:
-                row.update(text=item.text.get(lang))  # type: ignore[union-attr]
+                row.update(text=item.text.get(lang))
             row["value"] = None
             row["note"] = ""
             answers.append(row)

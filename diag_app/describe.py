@@ -217,8 +217,8 @@ def summary_text(pack: Pack, r: Result, lang: str) -> str:
             span = f"{fmt_cny(sg.investment_low, lang)}–{fmt_cny(sg.investment_high, lang)}"
             name = sg.item.name.get(lang)
             lines.append(f"  • {name}（{span}）" if lang == "zh" else f"  • {name} ({span})")
-    if r.roadmap and r.roadmap.target:
-        rm = r.roadmap
+    rm = r.roadmap
+    if rm and rm.target:
         if rm.reachable:
             lines.append(
                 tr(

@@ -7,10 +7,11 @@ structured (field, message key, parameters); the one translation layer turns the
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeGuard
 
 from .questionnaire import PATHS, Pack
 
@@ -31,7 +32,8 @@ class Problem:
 
     field: str
     key: str
-    params: dict[str, Any] = field(default_factory=dict)
+    # Spelled out in full: to the type checker the attribute ``field`` above hides the function here.
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
 class AssessmentInvalid(ValueError):
@@ -133,7 +135,8 @@ class Assessment:
         return replace(self, answers=answers)
 
 
-def _num(v: Any) -> bool:
+def _num(v: Any) -> TypeGuard[int | float]:
+    """A JSON number: an int or float, but not a bool (which Python counts as an int)."""
     return isinstance(v, int | float) and not isinstance(v, bool)
 
 

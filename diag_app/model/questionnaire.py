@@ -8,11 +8,13 @@ so a domain expert can change the method by editing the pack, never the program.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 PATHS = ("discrete", "process")
+# The kinds of answerable item. Each item class declares ``kind`` as its own single literal, so a
+# test such as ``item.kind == "indicator"`` also tells the type checker which class the item is.
 ItemKind = Literal["requirement", "indicator", "condition", "scenario"]
 
 
@@ -68,7 +70,7 @@ class Requirement:
     industry: str | None = None  # None: asked of every industry
     basis: str = "D"
 
-    kind: ItemKind = "requirement"
+    kind: Literal["requirement"] = "requirement"
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ class Indicator:
     paths: frozenset[str] = frozenset(PATHS)
     optional: bool = False  # e.g. PUE only for sites with a data centre
 
-    kind: ItemKind = "indicator"
+    kind: Literal["indicator"] = "indicator"
 
     def target(self, target_id: str) -> Target | None:
         return next((t for t in self.targets if t.id == target_id), None)
@@ -114,7 +116,7 @@ class Condition:
     help: Text = EMPTY
     basis: str = "P"
 
-    kind: ItemKind = "condition"
+    kind: Literal["condition"] = "condition"
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ class Scenario:
     subdomains: tuple[str, ...] = ()
     help: Text = EMPTY
 
-    kind: ItemKind = "scenario"
+    kind: Literal["scenario"] = "scenario"
 
 
 @dataclass(frozen=True)
@@ -278,11 +280,18 @@ class Pack:
     _cache: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
     def item(self, item_id: str) -> Requirement | Indicator | Condition | Scenario | None:
-        index = self._cache.get("items")
+        # The cache holds values of several types; this method alone writes the "items" entry.
+        index = cast("dict[str, Requirement | Indicator | Condition | Scenario] | None", self._cache.get("items"))
         if index is None:
-            index = {i.id: i for i in (*self.requirements, *self.indicators, *self.conditions, *self.scenarios)}
+            every: tuple[Requirement | Indicator | Condition | Scenario, ...] = (
+                *self.requirements,
+                *self.indicators,
+                *self.conditions,
+                *self.scenarios,
+            )
+            index = {i.id: i for i in every}
             self._cache["items"] = index
-        return index.get(item_id)  # type: ignore[attr-defined, no-any-return]
+        return index.get(item_id)
 
     def requirements_for(self, industry: str, path: str) -> tuple[Requirement, ...]:
         """The requirements asked of one enterprise: the common bank plus its industry's

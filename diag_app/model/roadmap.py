@@ -10,7 +10,9 @@ Buying only ever raises answers and scoring is monotone, which is what makes the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import cast
 
 from .assessment import Assessment
 from .questionnaire import CatalogItem, Pack
@@ -107,7 +109,7 @@ def _changes_something(ev: _Evaluator, item: CatalogItem) -> bool:
     )
 
 
-def _dominated(a: CatalogItem, b: CatalogItem, better: dict[str, str]) -> bool:
+def _dominated(a: CatalogItem, b: CatalogItem, better: Mapping[str, str]) -> bool:
     """True when b does everything a does (and maybe more)."""
     ea, eb = a.effect, b.effect
     if any(eb.subdomain_levels.get(sd, 0) < lvl for sd, lvl in ea.subdomain_levels.items()):
@@ -156,11 +158,12 @@ def roadmap(
         return Roadmap(target, False, (), 0.0, tuple(c for c in blockers if not c.passed))
 
     # Level deficits the chosen items must cover, in weighted-sum units, for the target's level rule.
+    # The loader checks a min_level rule's level is a number equal to 1 to 5 (YAML may give 2.0).
     min_level = max(
         (
-            int(r.params["level"])
+            int(cast(float, r.params["level"]))
             for t in pack.tiers
-            if t.id == target  # type: ignore[call-overload]
+            if t.id == target
             for r in t.rules
             if r.kind == "min_level"
         ),

@@ -8,6 +8,7 @@ what blocks the next step — in any language, through the one translation layer
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from .questionnaire import Pack, Tier, TierRule
 from .scoring import Scores
@@ -55,8 +56,9 @@ def check_rule(pack: Pack, tier: str, rule: TierRule, scores: Scores) -> Check:
         have = sd.level if sd else 0
         return Check(tier, rule, have >= need, have, need)
     if rule.kind == "conditions":
-        ids = p.get("ids") or [c.id for c in pack.conditions]
-        failed = tuple(i for i in ids if scores.conditions.get(str(i)) is not True)  # type: ignore[union-attr]
+        # The loader has checked that every listed id names a condition; no list means all of them.
+        ids = cast("list[str] | None", p.get("ids")) or [c.id for c in pack.conditions]
+        failed = tuple(i for i in ids if scores.conditions.get(str(i)) is not True)
         unknown = any(scores.conditions.get(str(i)) is None for i in failed)
         return Check(tier, rule, not failed, failed, None, unknown)
     if rule.kind == "indicator":

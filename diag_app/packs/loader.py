@@ -7,10 +7,11 @@ field, so whoever edits the YAML can fix a whole batch in one pass.
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
 import yaml
 
@@ -270,12 +271,12 @@ def _load(r: _Reader, root: str | Path) -> Pack:
     for f in req_files:
         rel = f"requirements/{f.name}"
         doc = r.load(rel) or {}
-        sid = doc.get("subdomain")
-        if sid not in subdomains:
-            r.problem(rel, "", "subdomain", f"unknown sub-domain {sid!r}")
+        file_sd = doc.get("subdomain")
+        if file_sd not in subdomains:
+            r.problem(rel, "", "subdomain", f"unknown sub-domain {file_sd!r}")
             continue
         for it in r.items(rel, doc, "requirements"):
-            req = _requirement(r, rel, it, str(sid), None)
+            req = _requirement(r, rel, it, str(file_sd), None)
             if req:
                 unique(rel, req.id)
                 requirements.append(req)
@@ -320,7 +321,7 @@ def _load(r: _Reader, root: str | Path) -> Pack:
                 unit,
                 lo,
                 hi,
-                better,
+                cast(Literal["higher", "lower"], better),  # one of the two: checked above
                 r.text("indicators.yaml", iid, "help", it.get("help"), required=False),
                 tuple(targets),
                 sds,
@@ -396,11 +397,11 @@ def _load(r: _Reader, root: str | Path) -> Pack:
             r.text(rel, iid, "focus", doc.get("focus"), required=False),
         )
         for it in r.items(rel, doc, "requirements"):
-            sid = it.get("subdomain")
-            if sid not in subdomains:
-                r.problem(rel, str(it.get("id")), "subdomain", f"unknown sub-domain {sid!r}")
+            req_sd = it.get("subdomain")
+            if req_sd not in subdomains:
+                r.problem(rel, str(it.get("id")), "subdomain", f"unknown sub-domain {req_sd!r}")
                 continue
-            req = _requirement(r, rel, it, str(sid), iid)
+            req = _requirement(r, rel, it, str(req_sd), iid)
             if req:
                 unique(rel, req.id)
                 requirements.append(req)
@@ -603,7 +604,7 @@ def _measures(r: _Reader) -> tuple[dict[str, Measure], tuple[Text, ...]]:
         out[mid] = Measure(
             mid,
             r.text(f, mid, "name", it.get("name")),
-            base,
+            cast(Literal["interest", "contract", "investment"], base),  # one of MEASURE_BASES: checked above
             r.num(f, mid, "rate", it.get("rate"), 0, 1),
             r.num(f, mid, "cap", it.get("cap"), 0),
             r.num(f, mid, "min_investment", it.get("min_investment", 0), 0),
@@ -649,7 +650,12 @@ def _catalog(
             if kind not in TRIGGER_KINDS:
                 r.problem(f, iid, f"triggers #{j + 1}.kind", f"unknown trigger kind {kind!r}")
                 continue
-            known = {"subdomain_below": sds, "indicator_worse": inds, "scenario_missing": scenarios}[kind]
+            known_ids: dict[str, Collection[str]] = {
+                "subdomain_below": sds,
+                "indicator_worse": inds,
+                "scenario_missing": scenarios,
+            }
+            known = known_ids[kind]
             if tgt not in known:
                 r.problem(f, iid, f"triggers #{j + 1}.target", f"unknown {kind.split('_')[0]} {tgt!r}")
                 continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import threading
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from ..describe import tier_name
 from ..i18n import tr
@@ -21,6 +21,7 @@ from .content import subdomain_target, target_levels
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+    from matplotlib.projections.polar import PolarAxes
 
 # A restrained palette that prints well in grey too.
 INK = "#1f2d3d"
@@ -96,7 +97,8 @@ def radar(pack: Pack, result: Result, lang: str) -> Figure:
     s = result.scores
     sds = [sd for sd in pack.subdomains if sd in s.subdomains]
     fig = _figure(*figure_inches("radar", pack, result))
-    ax = fig.add_subplot(projection="polar")
+    # add_subplot is typed to return a plain Axes; projection="polar" makes it a PolarAxes.
+    ax = cast("PolarAxes", fig.add_subplot(projection="polar"))
     n = len(sds)
     if n < 3:  # a radar needs three axes; a packet this small is only a test pack
         sds = sds + [""] * (3 - n)

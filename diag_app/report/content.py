@@ -196,7 +196,7 @@ def answer_text(pack: Pack, item_id: str, value: object, lang: str) -> str:
     if isinstance(value, bool):
         return tr("report.answer.yes" if value else "report.answer.no", lang)
     if item is not None and item.kind == "indicator" and isinstance(value, int | float):
-        unit = item.unit  # type: ignore[union-attr]
+        unit = item.unit
         return f"{fmt_num(value)}{unit}" if unit == "%" else f"{fmt_num(value)} {unit}".rstrip()
     return str(value)
 
@@ -634,7 +634,7 @@ class _Builder:
         blocks: list[Block] = [Para(self.t("renewal.intro"))]
         sep = "；" if lang == "zh" else "; "
         if r.suggestions:
-            rows = []
+            rows: list[tuple[str, ...]] = []  # typed for both tables: the plans table below reuses it
             for i, sg in enumerate(r.suggestions, 1):
                 cat = next((c.name.get(lang) for c in pack.categories if c.id == sg.item.category), sg.item.category)
                 rows.append(

@@ -126,11 +126,11 @@ def answer_rows(pack: Pack, result: Result, lang: str) -> tuple[list[str], list[
     for iid, kind, text, sds_ in others:
         v = a.value(iid)
         ans = a.answers.get(iid)
-        sd = sds_[0] if sds_ else None
-        score, level, target, actions = sd_info[sd] if sd else (None, None, None, "")
+        first_sd = sds_[0] if sds_ else None
+        score, level, target, actions = sd_info[first_sd] if first_sd else (None, None, None, "")
         rows.append(
             [
-                elements[element_of[sd]] if sd else "",
+                elements[element_of[first_sd]] if first_sd else "",
                 "、".join(pack.subdomains[x].name.get(lang) for x in sds_)
                 if lang == "zh"
                 else ", ".join(pack.subdomains[x].name.get(lang) for x in sds_),
