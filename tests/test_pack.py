@@ -150,3 +150,19 @@ def test_invalid_yaml_names_the_line(pack_copy):
 def test_wrong_shape_is_a_problem_not_a_traceback(pack_copy):
     (pack_copy / "structure.yaml").write_text("elements: [1, 2]\n", encoding="utf-8")
     assert _problems(pack_copy)
+
+
+def test_a_list_where_an_id_or_a_mapping_belongs_names_the_file_and_field(pack_copy):
+    """A list typed where one sub-domain id belongs, or a file that is a list at the top: each is
+    named with its file (and field), not reported as an 'unexpected structure' of some file."""
+    _edit(
+        pack_copy / "industries/automotive.yaml", "    subdomain: equipment\n", "    subdomain: [equipment, network]\n"
+    )
+    (pack_copy / "requirements/03-data.yaml").write_text("- a\n- b\n", encoding="utf-8")
+    probs = _problems(pack_copy)
+    assert any(
+        p.startswith("industries/automotive.yaml [AUT.01] subdomain: unknown sub-domain ['equipment', 'network']")
+        for p in probs
+    ), probs
+    assert any(p.startswith("requirements/03-data.yaml: must be a mapping of keys to values") for p in probs), probs
+    assert not any("unexpected structure" in p for p in probs), probs

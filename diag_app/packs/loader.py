@@ -92,14 +92,19 @@ class _Reader:
             return None
         try:
             with path.open(encoding="utf-8") as f:
-                return yaml.load(f, Loader=_YamlLoader)
+                doc = yaml.load(f, Loader=_YamlLoader)
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
             where = f"line {mark.line + 1}" if mark else ""
             self.problem(rel, "", where, f"not valid YAML: {getattr(e, 'problem', e)}")
+            return None
         except UnicodeDecodeError:
             self.problem(rel, "", "", "not UTF-8 text")
-        return None
+            return None
+        if doc is not None and not isinstance(doc, dict):  # every pack file is "key: value" at the top
+            self.problem(rel, "", "", f"must be a mapping of keys to values at the top level, got a {_kind(doc)}")
+            return None
+        return doc
 
     def text(self, file: str, item: str, fld: str, raw: Any, required: bool = True) -> Text:
         if raw is None and not required:
@@ -150,6 +155,16 @@ class _Reader:
             self.problem(file, item, "basis", f"must be one of {', '.join(BASES)}, got {b!r}")
             return default
         return str(b)
+
+
+def _known(value: Any, ids: Collection[Any]) -> bool:
+    """Whether a value read from YAML is one of ``ids``; a list or mapping where an id belongs is
+    simply not one (``in`` on a dict or set would raise on it, losing the file and field)."""
+    return isinstance(value, str | int | float) and value in ids
+
+
+def _kind(value: Any) -> str:
+    return "list" if isinstance(value, list) else type(value).__name__
 
 
 def load_pack(root: str | Path) -> Pack:
@@ -270,9 +285,11 @@ def _load(r: _Reader, root: str | Path) -> Pack:
         r.problem("requirements/", "", "", "no requirement files")
     for f in req_files:
         rel = f"requirements/{f.name}"
-        doc = r.load(rel) or {}
+        doc = r.load(rel)
+        if doc is None:  # missing, not YAML or not a mapping: said so already
+            continue
         file_sd = doc.get("subdomain")
-        if file_sd not in subdomains:
+        if not _known(file_sd, subdomains):
             r.problem(rel, "", "subdomain", f"unknown sub-domain {file_sd!r}")
             continue
         for it in r.items(rel, doc, "requirements"):
@@ -308,7 +325,7 @@ def _load(r: _Reader, root: str | Path) -> Pack:
             )
         sds = tuple(it.get("subdomains") or ())
         for s in sds:
-            if s not in subdomains:
+            if not _known(s, subdomains):
                 r.problem("indicators.yaml", iid, "subdomains", f"unknown sub-domain {s!r}")
         unit = it.get("unit")
         if not isinstance(unit, str):
@@ -354,11 +371,11 @@ def _load(r: _Reader, root: str | Path) -> Pack:
     for it in r.items("scenarios.yaml", doc, "scenarios"):
         sid = r.ident("scenarios.yaml", str(it.get("id")), "id", it.get("id"))
         unique("scenarios.yaml", sid)
-        if it.get("link") not in link_ids:
+        if not _known(it.get("link"), link_ids):
             r.problem("scenarios.yaml", sid, "link", f"unknown link {it.get('link')!r}")
         sds = tuple(it.get("subdomains") or ())
         for s in sds:
-            if s not in subdomains:
+            if not _known(s, subdomains):
                 r.problem("scenarios.yaml", sid, "subdomains", f"unknown sub-domain {s!r}")
         scenarios.append(
             Scenario(
@@ -375,7 +392,9 @@ def _load(r: _Reader, root: str | Path) -> Pack:
     ind_dir = Path(root) / "industries"
     for f in sorted(ind_dir.glob("*.yaml")) if ind_dir.is_dir() else []:
         rel = f"industries/{f.name}"
-        doc = r.load(rel) or {}
+        doc = r.load(rel)
+        if doc is None:  # not YAML or not a mapping: said so already
+            continue
         iid = r.ident(rel, "", "id", doc.get("id"))
         if iid in industries:
             r.problem(rel, iid, "id", "duplicate industry")
@@ -398,7 +417,7 @@ def _load(r: _Reader, root: str | Path) -> Pack:
         )
         for it in r.items(rel, doc, "requirements"):
             req_sd = it.get("subdomain")
-            if req_sd not in subdomains:
+            if not _known(req_sd, subdomains):
                 r.problem(rel, str(it.get("id")), "subdomain", f"unknown sub-domain {req_sd!r}")
                 continue
             req = _requirement(r, rel, it, str(req_sd), iid)
@@ -558,11 +577,11 @@ def _check_rule(
 ) -> None:
     if kind in ("min_level", "subdomain_level") and p.get("level") not in (1, 2, 3, 4, 5):
         r.problem("tiers.yaml", where, "level", "must be 1 to 5")
-    if kind == "subdomain_level" and p.get("subdomain") not in sds:
+    if kind == "subdomain_level" and not _known(p.get("subdomain"), sds):
         r.problem("tiers.yaml", where, "subdomain", f"unknown sub-domain {p.get('subdomain')!r}")
     if kind == "conditions":
         for c in p.get("ids") or []:
-            if c not in conds:
+            if not _known(c, conds):
                 r.problem("tiers.yaml", where, "ids", f"unknown condition {c!r}")
     if kind == "indicator":
         ind = inds.get(p.get("indicator"))  # type: ignore[arg-type]
@@ -576,7 +595,7 @@ def _check_rule(
         if not isinstance(p.get("min"), int) or p["min"] < 1:
             r.problem("tiers.yaml", where, "min", "must be a positive whole number")
         for lk in p.get("links") or []:
-            if lk not in links:
+            if not _known(lk, links):
                 r.problem("tiers.yaml", where, "links", f"unknown link {lk!r}")
 
 
