@@ -35,6 +35,16 @@ def _problems(file: str, problems: Sequence[Any], lang: str) -> int:
     return EXIT_INVALID
 
 
+def _pack_problems(folder: str | Path, problems: Sequence[Any], lang: str) -> int:
+    """A broken pack: the heading, then every problem in ``lang`` (naming file, item and field)."""
+    from .describe import pack_problem_text
+
+    _err(tr("cli.pack_invalid", lang, dir=folder, n=len(problems)))
+    for p in problems:
+        _err(pack_problem_text(p, lang))
+    return EXIT_INVALID
+
+
 def cmd_check_pack(args: argparse.Namespace) -> int:
     from .packs import PackError, load_pack
     from .resources import packs_dir
@@ -45,10 +55,7 @@ def cmd_check_pack(args: argparse.Namespace) -> int:
         try:
             pack = load_pack(d)
         except PackError as e:
-            _err(tr("cli.pack_invalid", args.lang, dir=d, n=len(e.problems)))
-            for p in e.problems:
-                _err(f"  - {p}")
-            status = EXIT_INVALID
+            status = _pack_problems(d, e.problems, args.lang)
             continue
         _out(
             tr(
@@ -73,8 +80,7 @@ def cmd_pack_overview(args: argparse.Namespace) -> int:
     try:
         pack = load_pack(args.dir) if args.dir else default_pack()
     except PackError as e:
-        _err(tr("cli.pack_invalid", args.lang, dir=args.dir or "", n=len(e.problems)))
-        return EXIT_INVALID
+        return _pack_problems(args.dir or "", e.problems, args.lang)
     text = overview_markdown(pack)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
@@ -205,10 +211,16 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    lang_parent = argparse.ArgumentParser(add_help=False)
-    lang_parent.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages / 语言")
+    def lang_option(default: Any) -> argparse.ArgumentParser:
+        parent = argparse.ArgumentParser(add_help=False)
+        parent.add_argument("--lang", choices=("zh", "en"), default=default, help="language of messages / 语言")
+        return parent
+
+    # Before or after the command: a command's own --lang sets nothing unless given, so that
+    # "diag-app --lang en check-pack" is English too.
+    lang_parent = lang_option(argparse.SUPPRESS)
     p = argparse.ArgumentParser(
-        prog="diag-app", description="智能工厂自诊断 — smart-factory self-diagnosis", parents=[lang_parent]
+        prog="diag-app", description="智能工厂自诊断 — smart-factory self-diagnosis", parents=[lang_option("zh")]
     )
     p.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     p.add_argument("--db", help="workspace database file (GUI)")

@@ -6,7 +6,7 @@ the CLI, the GUI and the report explain a result the same way.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .i18n import tr
 from .model.assessment import Problem
@@ -17,9 +17,18 @@ from .model.support import Estimate
 from .model.tiers import NONE, Check
 from .money import fmt_cny, fmt_num
 
+if TYPE_CHECKING:  # the loader pulls in YAML; wording its problems needs only their fields
+    from .packs.loader import PackProblem
+
 
 def problem_text(p: Problem, lang: str) -> str:
     return tr("cli.problem", lang, field=p.field, message=tr(p.key, lang, **p.params))
+
+
+def pack_problem_text(p: PackProblem, lang: str) -> str:
+    """One problem of a questionnaire pack as a list line in ``lang``; the location (file, item,
+    field) stays verbatim so the pack's editor can find it in the YAML."""
+    return tr("pack.problem_line", lang, where=p.where, message=tr(p.key, lang, **p.params))
 
 
 def tier_name(pack: Pack, tier_id: str, lang: str) -> str:

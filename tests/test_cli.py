@@ -180,4 +180,8 @@ def test_check_pack_and_version(capsys):
 def test_check_pack_reports_a_broken_pack(capsys, tmp_path: Path):
     (tmp_path / "pack.yaml").write_text("id: x\n", encoding="utf-8")
     code, _, err = run(capsys, "check-pack", str(tmp_path))
-    assert code == 2 and "structure.yaml: file is missing" in err
+    assert code == 2 and "structure.yaml：缺少此文件" in err
+    # the language may come before the command or after it
+    for args in (("--lang", "en", "check-pack", str(tmp_path)), ("check-pack", "--lang", "en", str(tmp_path))):
+        code, _, err = run(capsys, *args)
+        assert code == 2 and "structure.yaml: file is missing" in err, args

@@ -166,3 +166,76 @@ def test_a_list_where_an_id_or_a_mapping_belongs_names_the_file_and_field(pack_c
     ), probs
     assert any(p.startswith("requirements/03-data.yaml: must be a mapping of keys to values") for p in probs), probs
     assert not any("unexpected structure" in p for p in probs), probs
+
+
+def _break_ids(folder: Path) -> None:
+    """Two problems a pack editor makes: an id used twice, and an id with a space in it."""
+    _edit(folder / "requirements/02-personnel-skills.yaml", "id: SK.1.01", "id: OS.1.01")
+    _edit(folder / "requirements/02-personnel-skills.yaml", "id: SK.1.02", "id: SK 1.02")
+
+
+def test_check_pack_words_problems_in_chinese_by_default(pack_copy, capsys):
+    from diag_app.cli import main
+
+    _break_ids(pack_copy)
+    assert main(["check-pack", str(pack_copy)]) == 2
+    err = capsys.readouterr().err
+    assert f"题库 {pack_copy} 有" in err
+    assert (
+        "  - requirements/02-personnel-skills.yaml [OS.1.01] id："
+        "编号重复（requirements/01-organisation-strategy.yaml 中已有）" in err
+    ), err
+    assert "  - requirements/02-personnel-skills.yaml [SK 1.02] id：必须是不含空格的编号，实际为 'SK 1.02'" in err
+    assert "duplicate id" not in err and "must be" not in err
+
+
+def test_check_pack_words_problems_in_english_with_lang_en(pack_copy, capsys):
+    from diag_app.cli import main
+
+    _break_ids(pack_copy)
+    assert main(["check-pack", "--lang", "en", str(pack_copy)]) == 2
+    err = capsys.readouterr().err
+    assert f"pack {pack_copy} has" in err
+    assert (
+        "  - requirements/02-personnel-skills.yaml [OS.1.01] id: "
+        "duplicate id (also in requirements/01-organisation-strategy.yaml)" in err
+    ), err
+    assert "  - requirements/02-personnel-skills.yaml [SK 1.02] id: must be an id without spaces, got 'SK 1.02'" in err
+    assert "编号" not in err
+
+
+def test_pack_overview_of_a_broken_pack_lists_its_problems(pack_copy, capsys):
+    from diag_app.cli import main
+
+    _break_ids(pack_copy)
+    assert main(["pack-overview", str(pack_copy)]) == 2
+    assert "[SK 1.02] id：必须是不含空格的编号" in capsys.readouterr().err
+
+
+def test_pack_error_box_lists_the_problems_in_the_window_language(pack_copy):
+    from diag_app.ui.errors import error_text
+
+    _break_ids(pack_copy)
+    with pytest.raises(PackError) as e:
+        load_pack(pack_copy)
+    _, detail_zh, _ = error_text(e.value, "zh")
+    _, detail_en, _ = error_text(e.value, "en")
+    assert "- requirements/02-personnel-skills.yaml [SK 1.02] id：必须是不含空格的编号" in detail_zh
+    assert "- requirements/02-personnel-skills.yaml [SK 1.02] id: must be an id without spaces" in detail_en
+    # str() stays English: logs and the exception text
+    assert "[SK 1.02] id: must be an id without spaces, got 'SK 1.02'" in str(e.value)
+
+
+def test_every_pack_problem_key_is_in_the_catalogue_and_used():
+    """tr() shows an unknown key as itself, so a typo in the loader would reach the user as
+    'pack.problem.xyz': every key the loader names must exist, and every catalogued one be used."""
+    import re
+
+    from diag_app.i18n import MESSAGES
+    from diag_app.packs import loader
+
+    source = Path(loader.__file__).read_text(encoding="utf-8")
+    used = set(re.findall(r'"(pack\.problem\.[a-z_0-9]+)"', source))
+    defined = {k for k in MESSAGES if k.startswith("pack.problem.")}
+    assert used <= defined, used - defined
+    assert defined <= used, defined - used

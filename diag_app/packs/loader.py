@@ -6,6 +6,7 @@ field, so whoever edits the YAML can fix a whole batch in one pass.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from typing import Any, Literal, cast
 
 import yaml
 
+from ..i18n import tr
 from ..model.questionnaire import (
     LANGS,
     PATHS,
@@ -52,16 +54,40 @@ MEASURE_BASES = ("interest", "contract", "investment")
 WEIGHT_TOLERANCE = 1e-6
 
 
+# The message key for an unknown trigger target, by trigger kind.
+_UNKNOWN_TARGET = {
+    "subdomain_below": "pack.problem.unknown_subdomain",
+    "indicator_worse": "pack.problem.unknown_indicator",
+    "scenario_missing": "pack.problem.unknown_scenario",
+}
+
+
 @dataclass(frozen=True)
 class PackProblem:
+    """One thing wrong in a pack: where (file, item id, field, shown verbatim in every language),
+    what (a message key in ``diag_app/messages/pack.py``) and the values that make it specific.
+
+    Structured rather than a finished sentence so each reader gets it in their own language
+    (``describe.pack_problem_text``); ``str()`` stays English for logs and exceptions."""
+
     file: str
     item: str
     field: str
-    message: str
+    key: str
+    # Not hashed: a dict cannot be, and file, item, field and key already tell problems apart.
+    params: dict[str, Any] = dataclasses.field(default_factory=dict, hash=False)
+
+    @property
+    def where(self) -> str:
+        return self.file + (f" [{self.item}]" if self.item else "") + (f" {self.field}" if self.field else "")
+
+    @property
+    def message(self) -> str:
+        """The English message, as before messages were keyed."""
+        return tr(self.key, "en", **self.params)
 
     def __str__(self) -> str:
-        where = self.file + (f" [{self.item}]" if self.item else "") + (f" {self.field}" if self.field else "")
-        return f"{where}: {self.message}"
+        return f"{self.where}: {self.message}"
 
 
 class PackError(Exception):
@@ -80,15 +106,15 @@ class _Reader:
         self.problems: list[PackProblem] = []
         self.current = ""  # the file being read, for shape errors
 
-    def problem(self, file: str, item: str, fld: str, message: str) -> None:
-        self.problems.append(PackProblem(file, item, fld, message))
+    def problem(self, file: str, item: str, fld: str, key: str, **params: Any) -> None:
+        self.problems.append(PackProblem(file, item, fld, key, params))
 
     def load(self, rel: str, required: bool = True) -> Any:
         path = self.root / rel
         self.current = rel
         if not path.is_file():
             if required:
-                self.problem(rel, "", "", "file is missing")
+                self.problem(rel, "", "", "pack.problem.file_missing")
             return None
         try:
             with path.open(encoding="utf-8") as f:
@@ -96,13 +122,13 @@ class _Reader:
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
             where = f"line {mark.line + 1}" if mark else ""
-            self.problem(rel, "", where, f"not valid YAML: {getattr(e, 'problem', e)}")
+            self.problem(rel, "", where, "pack.problem.yaml", detail=str(getattr(e, "problem", e)))
             return None
         except UnicodeDecodeError:
-            self.problem(rel, "", "", "not UTF-8 text")
+            self.problem(rel, "", "", "pack.problem.not_utf8")
             return None
         if doc is not None and not isinstance(doc, dict):  # every pack file is "key: value" at the top
-            self.problem(rel, "", "", f"must be a mapping of keys to values at the top level, got a {_kind(doc)}")
+            self.problem(rel, "", "", "pack.problem.top_not_mapping", kind=_kind(doc))
             return None
         return doc
 
@@ -110,41 +136,41 @@ class _Reader:
         if raw is None and not required:
             return Text("", "")
         if not isinstance(raw, dict):
-            self.problem(file, item, fld, "must be a mapping with zh and en texts")
+            self.problem(file, item, fld, "pack.problem.text_not_mapping")
             return Text("", "")
         vals = {}
         for lang in LANGS:
             v = raw.get(lang)
             if not isinstance(v, str) or not v.strip():
-                self.problem(file, item, f"{fld}.{lang}", "translation is missing")
+                self.problem(file, item, f"{fld}.{lang}", "pack.problem.translation_missing")
                 v = ""
             vals[lang] = v.strip()
         extra = set(raw) - set(LANGS)
         if extra:
-            self.problem(file, item, fld, f"unknown language(s): {', '.join(sorted(map(str, extra)))}")
+            self.problem(file, item, fld, "pack.problem.unknown_languages", langs=", ".join(sorted(map(str, extra))))
         return Text(vals["zh"], vals["en"])
 
     def num(self, file: str, item: str, fld: str, raw: Any, lo: float = -math.inf, hi: float = math.inf) -> float:
         if isinstance(raw, bool) or not isinstance(raw, int | float) or not lo <= raw <= hi:
-            self.problem(file, item, fld, f"must be a number between {lo} and {hi}, got {raw!r}")
+            self.problem(file, item, fld, "pack.problem.number_range", lo=lo, hi=hi, value=raw)
             return lo if math.isfinite(lo) else 0.0
         return float(raw)
 
     def ident(self, file: str, item: str, fld: str, raw: Any) -> str:
         if not isinstance(raw, str) or not raw or any(c.isspace() for c in raw):
-            self.problem(file, item, fld, f"must be an id without spaces, got {raw!r}")
+            self.problem(file, item, fld, "pack.problem.ident", value=raw)
             return ""
         return raw
 
     def items(self, file: str, raw: Any, key: str) -> list[dict[str, Any]]:
         if not isinstance(raw, dict) or not isinstance(raw.get(key), list):
             if raw is not None:
-                self.problem(file, "", key, "must be a list")
+                self.problem(file, "", key, "pack.problem.not_list")
             return []
         out = []
         for i, it in enumerate(raw[key]):
             if not isinstance(it, dict):
-                self.problem(file, f"#{i + 1}", "", "must be a mapping")
+                self.problem(file, f"#{i + 1}", "", "pack.problem.not_mapping")
                 continue
             out.append(it)
         return out
@@ -152,7 +178,7 @@ class _Reader:
     def basis(self, file: str, item: str, raw: Any, default: str) -> str:
         b = raw if raw is not None else default
         if b not in BASES:
-            self.problem(file, item, "basis", f"must be one of {', '.join(BASES)}, got {b!r}")
+            self.problem(file, item, "basis", "pack.problem.one_of_got", allowed=", ".join(BASES), value=b)
             return default
         return str(b)
 
@@ -177,7 +203,7 @@ def load_pack(root: str | Path) -> Pack:
     except (AttributeError, TypeError, KeyError, ValueError) as e:
         # A value of the wrong shape deep in a file (a list where a mapping belongs, say):
         # report what was collected so far plus the shape error rather than a traceback.
-        r.problem(r.current or "?", "", "", f"unexpected structure ({type(e).__name__}: {e})")
+        r.problem(r.current or "?", "", "", "pack.problem.structure", error=type(e).__name__, detail=str(e))
         raise PackError(r.problems) from None
 
 
@@ -186,7 +212,7 @@ def _load(r: _Reader, root: str | Path) -> Pack:
 
     def unique(file: str, item_id: str) -> None:
         if item_id in seen_ids:
-            r.problem(file, item_id, "id", f"duplicate id (also in {seen_ids[item_id]})")
+            r.problem(file, item_id, "id", "pack.problem.duplicate_id", other=seen_ids[item_id])
         else:
             seen_ids[item_id] = file
 
@@ -195,7 +221,7 @@ def _load(r: _Reader, root: str | Path) -> Pack:
     pid = r.ident("pack.yaml", "", "id", meta.get("id"))
     version = meta.get("version")
     if not isinstance(version, str | int | float) or isinstance(version, bool) or not str(version):
-        r.problem("pack.yaml", "", "version", "must be a version string such as '1.0.0'")
+        r.problem("pack.yaml", "", "version", "pack.problem.version")
     name = r.text("pack.yaml", "", "name", meta.get("name"))
     paths = {}
     for p in PATHS:
@@ -209,7 +235,7 @@ def _load(r: _Reader, root: str | Path) -> Pack:
             Rating(val, r.text("pack.yaml", key, "label", rt.get("label")), "na" if val is None else _key(val))
         )
     if not ratings:
-        r.problem("pack.yaml", "", "scoring.ratings", "must list the rating scale")
+        r.problem("pack.yaml", "", "scoring.ratings", "pack.problem.ratings_missing")
     threshold = r.num("pack.yaml", "", "scoring.level_threshold", sc.get("level_threshold"), 0, 1)
     bands = []
     for i, b in enumerate(sc.get("bands") or []):
@@ -223,7 +249,14 @@ def _load(r: _Reader, root: str | Path) -> Pack:
     _check_bands(r, bands)
     accumulation = sc.get("accumulation")
     if accumulation != "met-plus-next":
-        r.problem("pack.yaml", "", "scoring.accumulation", f"unknown rule {accumulation!r} (known: met-plus-next)")
+        r.problem(
+            "pack.yaml",
+            "",
+            "scoring.accumulation",
+            "pack.problem.accumulation",
+            value=accumulation,
+            known="met-plus-next",
+        )
     level_names = {}
     for lvl in range(1, 6):
         level_names[lvl] = r.text(
@@ -251,7 +284,7 @@ def _load(r: _Reader, root: str | Path) -> Pack:
                 subdomains[sid] = SubDomain(sid, r.text("structure.yaml", sid, "name", sd.get("name")), did, eid)
                 sd_ids.append(sid)
             if not sd_ids:
-                r.problem("structure.yaml", did, "subdomains", "a domain needs at least one sub-domain")
+                r.problem("structure.yaml", did, "subdomains", "pack.problem.domain_empty")
             domains[did] = Domain(did, r.text("structure.yaml", did, "name", dm.get("name")), eid, tuple(sd_ids))
             dom_ids.append(did)
         elements.append(Element(eid, r.text("structure.yaml", eid, "name", el.get("name")), tuple(dom_ids)))
@@ -261,20 +294,20 @@ def _load(r: _Reader, root: str | Path) -> Pack:
     for p in PATHS:
         raw = (meta.get("weights") or {}).get(p)
         if not isinstance(raw, dict):
-            r.problem("pack.yaml", "", f"weights.{p}", "must map every sub-domain to a weight")
+            r.problem("pack.yaml", "", f"weights.{p}", "pack.problem.weights_not_mapping")
             continue
         w = {}
         for sid, val in raw.items():
             if sid not in subdomains:
-                r.problem("pack.yaml", sid, f"weights.{p}", "unknown sub-domain")
+                r.problem("pack.yaml", sid, f"weights.{p}", "pack.problem.not_a_subdomain")
                 continue
             w[sid] = r.num("pack.yaml", sid, f"weights.{p}", val, 0, 1)
         for sid in subdomains:
             if sid not in raw:
-                r.problem("pack.yaml", sid, f"weights.{p}", "weight is missing")
+                r.problem("pack.yaml", sid, f"weights.{p}", "pack.problem.weight_missing")
         total = sum(w.values())
         if abs(total - 1.0) > WEIGHT_TOLERANCE:
-            r.problem("pack.yaml", "", f"weights.{p}", f"weights must sum to 1, they sum to {total:.4f}")
+            r.problem("pack.yaml", "", f"weights.{p}", "pack.problem.weights_sum", total=total)
         weights[p] = w
 
     # --- requirements ------------------------------------------------------------------------
@@ -282,7 +315,7 @@ def _load(r: _Reader, root: str | Path) -> Pack:
     req_dir = Path(root) / "requirements"
     req_files = sorted(req_dir.glob("*.yaml")) if req_dir.is_dir() else []
     if not req_files:
-        r.problem("requirements/", "", "", "no requirement files")
+        r.problem("requirements/", "", "", "pack.problem.no_requirements")
     for f in req_files:
         rel = f"requirements/{f.name}"
         doc = r.load(rel)
@@ -290,7 +323,7 @@ def _load(r: _Reader, root: str | Path) -> Pack:
             continue
         file_sd = doc.get("subdomain")
         if not _known(file_sd, subdomains):
-            r.problem(rel, "", "subdomain", f"unknown sub-domain {file_sd!r}")
+            r.problem(rel, "", "subdomain", "pack.problem.unknown_subdomain", value=file_sd)
             continue
         for it in r.items(rel, doc, "requirements"):
             req = _requirement(r, rel, it, str(file_sd), None)
@@ -307,10 +340,10 @@ def _load(r: _Reader, root: str | Path) -> Pack:
         lo = r.num("indicators.yaml", iid, "min", it.get("min"))
         hi = r.num("indicators.yaml", iid, "max", it.get("max"))
         if lo >= hi:
-            r.problem("indicators.yaml", iid, "max", "must be greater than min")
+            r.problem("indicators.yaml", iid, "max", "pack.problem.max_not_above_min")
         better = it.get("better")
         if better not in ("higher", "lower"):
-            r.problem("indicators.yaml", iid, "better", "must be 'higher' or 'lower'")
+            r.problem("indicators.yaml", iid, "better", "pack.problem.better")
             better = "higher"
         targets = []
         for t in it.get("targets") or []:
@@ -326,10 +359,10 @@ def _load(r: _Reader, root: str | Path) -> Pack:
         sds = tuple(it.get("subdomains") or ())
         for s in sds:
             if not _known(s, subdomains):
-                r.problem("indicators.yaml", iid, "subdomains", f"unknown sub-domain {s!r}")
+                r.problem("indicators.yaml", iid, "subdomains", "pack.problem.unknown_subdomain", value=s)
         unit = it.get("unit")
         if not isinstance(unit, str):
-            r.problem("indicators.yaml", iid, "unit", "must be a text")
+            r.problem("indicators.yaml", iid, "unit", "pack.problem.not_text")
             unit = ""
         indicators.append(
             Indicator(
@@ -372,11 +405,11 @@ def _load(r: _Reader, root: str | Path) -> Pack:
         sid = r.ident("scenarios.yaml", str(it.get("id")), "id", it.get("id"))
         unique("scenarios.yaml", sid)
         if not _known(it.get("link"), link_ids):
-            r.problem("scenarios.yaml", sid, "link", f"unknown link {it.get('link')!r}")
+            r.problem("scenarios.yaml", sid, "link", "pack.problem.unknown_link", value=it.get("link"))
         sds = tuple(it.get("subdomains") or ())
         for s in sds:
             if not _known(s, subdomains):
-                r.problem("scenarios.yaml", sid, "subdomains", f"unknown sub-domain {s!r}")
+                r.problem("scenarios.yaml", sid, "subdomains", "pack.problem.unknown_subdomain", value=s)
         scenarios.append(
             Scenario(
                 sid,
@@ -397,15 +430,15 @@ def _load(r: _Reader, root: str | Path) -> Pack:
             continue
         iid = r.ident(rel, "", "id", doc.get("id"))
         if iid in industries:
-            r.problem(rel, iid, "id", "duplicate industry")
+            r.problem(rel, iid, "id", "pack.problem.duplicate_industry")
         path = doc.get("path")
         if path is not None and path not in PATHS:
-            r.problem(rel, iid, "path", f"must be one of {', '.join(PATHS)} or null (asked)")
+            r.problem(rel, iid, "path", "pack.problem.industry_path", allowed=", ".join(PATHS))
             path = None
         mult = {}
         for sid, v in (doc.get("weights") or {}).items():
             if sid not in subdomains:
-                r.problem(rel, sid, "weights", "unknown sub-domain")
+                r.problem(rel, sid, "weights", "pack.problem.not_a_subdomain")
                 continue
             mult[sid] = r.num(rel, sid, "weights", v, 0.25, 4)
         industries[iid] = Industry(
@@ -418,14 +451,14 @@ def _load(r: _Reader, root: str | Path) -> Pack:
         for it in r.items(rel, doc, "requirements"):
             req_sd = it.get("subdomain")
             if not _known(req_sd, subdomains):
-                r.problem(rel, str(it.get("id")), "subdomain", f"unknown sub-domain {req_sd!r}")
+                r.problem(rel, str(it.get("id")), "subdomain", "pack.problem.unknown_subdomain", value=req_sd)
                 continue
             req = _requirement(r, rel, it, str(req_sd), iid)
             if req:
                 unique(rel, req.id)
                 requirements.append(req)
     if not industries:
-        r.problem("industries/", "", "", "no industry files")
+        r.problem("industries/", "", "", "pack.problem.no_industries")
 
     # --- tiers -------------------------------------------------------------------------------
     doc = r.load("tiers.yaml") or {}
@@ -441,7 +474,7 @@ def _load(r: _Reader, root: str | Path) -> Pack:
                 where = f"{tid} rule #{j + 1}"
                 kind = rule.get("kind")
                 if kind not in RULE_KINDS:
-                    r.problem("tiers.yaml", where, "kind", f"unknown rule kind {kind!r}")
+                    r.problem("tiers.yaml", where, "kind", "pack.problem.unknown_rule_kind", value=kind)
                     continue
                 params = {k: v for k, v in rule.items() if k not in ("kind", "basis", "note")}
                 _check_rule(r, where, kind, params, ind_by_id, cond_ids, subdomains, link_ids)
@@ -464,12 +497,12 @@ def _load(r: _Reader, root: str | Path) -> Pack:
             )
         ranks = [t.rank for t in tiers]
         if len(set(ranks)) != len(ranks):
-            r.problem("tiers.yaml", ladder, "rank", "ranks must differ within a ladder")
+            r.problem("tiers.yaml", ladder, "rank", "pack.problem.ranks_differ")
         ladders[ladder] = tuple(tiers)
     distribution = tuple((str(k), float(v)) for k, v in (doc.get("distribution") or {}).items())
     dist_source = r.text("tiers.yaml", "", "distribution_source", doc.get("distribution_source"), required=False)
     if distribution and abs(sum(v for _, v in distribution) - 100) > 0.5:
-        r.problem("tiers.yaml", "", "distribution", "shares must add up to 100 %")
+        r.problem("tiers.yaml", "", "distribution", "pack.problem.distribution_sum")
 
     # --- measures and renewal catalogue (optional files) -------------------------------------
     measures, national_measures = _measures(r)
@@ -512,7 +545,7 @@ def _paths(r: _Reader, file: str, item: str, raw: Any) -> frozenset[str]:
     if raw is None:
         return frozenset(PATHS)
     if not isinstance(raw, list) or not raw or any(p not in PATHS for p in raw):
-        r.problem(file, item, "paths", f"must be a non-empty list of {', '.join(PATHS)}")
+        r.problem(file, item, "paths", "pack.problem.paths", allowed=", ".join(PATHS))
         return frozenset(PATHS)
     return frozenset(raw)
 
@@ -523,12 +556,12 @@ def _requirement(r: _Reader, file: str, it: dict[str, Any], sid: str, industry: 
         return None
     level = it.get("level")
     if level not in (1, 2, 3, 4, 5):
-        r.problem(file, rid, "level", f"must be 1 to 5, got {level!r}")
+        r.problem(file, rid, "level", "pack.problem.level_got", value=level)
         return None
     weight = r.num(file, rid, "weight", it.get("weight", 1), 0.1, 10)
     unknown = set(it) - {"id", "level", "text", "help", "evidence", "paths", "weight", "subdomain", "basis"}
     if unknown:
-        r.problem(file, rid, ", ".join(sorted(unknown)), "unknown field(s)")
+        r.problem(file, rid, ", ".join(sorted(unknown)), "pack.problem.unknown_fields")
     return Requirement(
         rid,
         sid,
@@ -545,7 +578,7 @@ def _requirement(r: _Reader, file: str, it: dict[str, Any], sid: str, industry: 
 
 def _check_bands(r: _Reader, bands: list[Band]) -> None:
     if not bands:
-        r.problem("pack.yaml", "", "scoring.bands", "must list the score → level bands")
+        r.problem("pack.yaml", "", "scoring.bands", "pack.problem.bands_missing")
         return
     ordered = sorted(bands, key=lambda b: b.low)
     for a, b in pairwise(ordered):
@@ -554,15 +587,16 @@ def _check_bands(r: _Reader, bands: list[Band]) -> None:
                 "pack.yaml",
                 f"band {a.low}–{a.high}",
                 "scoring.bands",
-                f"bands must touch without gap or overlap (next starts at {b.low})",
+                "pack.problem.bands_gap",
+                next=b.low,
             )
         if b.level <= a.level:
-            r.problem("pack.yaml", f"band {b.low}–{b.high}", "scoring.bands", "levels must rise with the score")
+            r.problem("pack.yaml", f"band {b.low}–{b.high}", "scoring.bands", "pack.problem.bands_levels")
     for b in bands:
         if b.low >= b.high:
-            r.problem("pack.yaml", f"band {b.low}–{b.high}", "scoring.bands", "low must be below high")
+            r.problem("pack.yaml", f"band {b.low}–{b.high}", "scoring.bands", "pack.problem.band_low_high")
     if abs(ordered[-1].high - 5) > 1e-9:
-        r.problem("pack.yaml", "", "scoring.bands", "the last band must end at 5")
+        r.problem("pack.yaml", "", "scoring.bands", "pack.problem.bands_end")
 
 
 def _check_rule(
@@ -576,27 +610,27 @@ def _check_rule(
     links: set[str],
 ) -> None:
     if kind in ("min_level", "subdomain_level") and p.get("level") not in (1, 2, 3, 4, 5):
-        r.problem("tiers.yaml", where, "level", "must be 1 to 5")
+        r.problem("tiers.yaml", where, "level", "pack.problem.level")
     if kind == "subdomain_level" and not _known(p.get("subdomain"), sds):
-        r.problem("tiers.yaml", where, "subdomain", f"unknown sub-domain {p.get('subdomain')!r}")
+        r.problem("tiers.yaml", where, "subdomain", "pack.problem.unknown_subdomain", value=p.get("subdomain"))
     if kind == "conditions":
         for c in p.get("ids") or []:
             if not _known(c, conds):
-                r.problem("tiers.yaml", where, "ids", f"unknown condition {c!r}")
+                r.problem("tiers.yaml", where, "ids", "pack.problem.unknown_condition", value=c)
     if kind == "indicator":
         ind = inds.get(p.get("indicator"))  # type: ignore[arg-type]
         if ind is None:
-            r.problem("tiers.yaml", where, "indicator", f"unknown indicator {p.get('indicator')!r}")
+            r.problem("tiers.yaml", where, "indicator", "pack.problem.unknown_indicator", value=p.get("indicator"))
         elif "target" in p and ind.target(str(p["target"])) is None:
-            r.problem("tiers.yaml", where, "target", f"indicator {ind.id} has no target {p['target']!r}")
+            r.problem("tiers.yaml", where, "target", "pack.problem.no_target", indicator=ind.id, value=p["target"])
         elif "target" not in p and not isinstance(p.get("value"), int | float):
-            r.problem("tiers.yaml", where, "value", "needs a target id or a numeric value")
+            r.problem("tiers.yaml", where, "value", "pack.problem.rule_needs_value")
     if kind == "scenarios":
         if not isinstance(p.get("min"), int) or p["min"] < 1:
-            r.problem("tiers.yaml", where, "min", "must be a positive whole number")
+            r.problem("tiers.yaml", where, "min", "pack.problem.positive_int")
         for lk in p.get("links") or []:
             if not _known(lk, links):
-                r.problem("tiers.yaml", where, "links", f"unknown link {lk!r}")
+                r.problem("tiers.yaml", where, "links", "pack.problem.unknown_link", value=lk)
 
 
 def _measures(r: _Reader) -> tuple[dict[str, Measure], tuple[Text, ...]]:
@@ -608,18 +642,18 @@ def _measures(r: _Reader) -> tuple[dict[str, Measure], tuple[Text, ...]]:
     for it in r.items(f, doc, "measures"):
         mid = r.ident(f, str(it.get("id")), "id", it.get("id"))
         if mid in out:
-            r.problem(f, mid, "id", "duplicate measure")
+            r.problem(f, mid, "id", "pack.problem.duplicate_measure")
         base = it.get("base")
         if base not in MEASURE_BASES:
-            r.problem(f, mid, "base", f"must be one of {', '.join(MEASURE_BASES)}")
+            r.problem(f, mid, "base", "pack.problem.one_of", allowed=", ".join(MEASURE_BASES))
             base = "investment"
         years = int(r.num(f, mid, "years", it.get("years", 0), 0, 10))
         financing = it.get("financing", "any")
         if financing not in ("any", "lease"):
-            r.problem(f, mid, "financing", "must be 'any' or 'lease'")
+            r.problem(f, mid, "financing", "pack.problem.financing")
             financing = "any"
         if base == "interest" and years < 1:
-            r.problem(f, mid, "years", "an interest measure needs the number of years subsidised")
+            r.problem(f, mid, "years", "pack.problem.interest_years")
         out[mid] = Measure(
             mid,
             r.text(f, mid, "name", it.get("name")),
@@ -658,16 +692,16 @@ def _catalog(
     for it in r.items(f, doc, "items"):
         iid = r.ident(f, str(it.get("id")), "id", it.get("id"))
         if iid in seen:
-            r.problem(f, iid, "id", "duplicate catalogue item")
+            r.problem(f, iid, "id", "pack.problem.duplicate_catalog_item")
         seen.add(iid)
         if it.get("category") not in cat_ids:
-            r.problem(f, iid, "category", f"unknown category {it.get('category')!r}")
+            r.problem(f, iid, "category", "pack.problem.unknown_category", value=it.get("category"))
         triggers = []
         for j, t in enumerate(it.get("triggers") or []):
             kind = t.get("kind")
             tgt = t.get("target")
             if kind not in TRIGGER_KINDS:
-                r.problem(f, iid, f"triggers #{j + 1}.kind", f"unknown trigger kind {kind!r}")
+                r.problem(f, iid, f"triggers #{j + 1}.kind", "pack.problem.unknown_trigger_kind", value=kind)
                 continue
             known_ids: dict[str, Collection[str]] = {
                 "subdomain_below": sds,
@@ -676,51 +710,53 @@ def _catalog(
             }
             known = known_ids[kind]
             if tgt not in known:
-                r.problem(f, iid, f"triggers #{j + 1}.target", f"unknown {kind.split('_')[0]} {tgt!r}")
+                r.problem(f, iid, f"triggers #{j + 1}.target", _UNKNOWN_TARGET[kind], value=tgt)
                 continue
             ref = str(t.get("target_ref") or "")
             if kind == "indicator_worse":
                 if ref and inds[tgt].target(ref) is None:
-                    r.problem(f, iid, f"triggers #{j + 1}.target_ref", f"indicator {tgt} has no target {ref!r}")
+                    r.problem(
+                        f, iid, f"triggers #{j + 1}.target_ref", "pack.problem.no_target", indicator=tgt, value=ref
+                    )
                 if not ref and not isinstance(t.get("value"), int | float):
-                    r.problem(f, iid, f"triggers #{j + 1}", "needs value or target_ref")
+                    r.problem(f, iid, f"triggers #{j + 1}", "pack.problem.trigger_needs_value")
             value = t.get("value", 0)
             triggers.append(Trigger(kind, tgt, float(value) if isinstance(value, int | float) else 0.0, ref))
         if not triggers:
-            r.problem(f, iid, "triggers", "an item needs at least one trigger")
+            r.problem(f, iid, "triggers", "pack.problem.no_triggers")
         eff = it.get("effect") or {}
         sdl = {}
         for sid, lvl in (eff.get("subdomain_levels") or {}).items():
             if sid not in sds:
-                r.problem(f, iid, "effect.subdomain_levels", f"unknown sub-domain {sid!r}")
+                r.problem(f, iid, "effect.subdomain_levels", "pack.problem.unknown_subdomain", value=sid)
             elif lvl not in (1, 2, 3, 4, 5):
-                r.problem(f, iid, f"effect.subdomain_levels.{sid}", "must be 1 to 5")
+                r.problem(f, iid, f"effect.subdomain_levels.{sid}", "pack.problem.level")
             else:
                 sdl[sid] = int(lvl)
         eind = {}
         for k, v in (eff.get("indicators") or {}).items():
             if k not in inds:
-                r.problem(f, iid, "effect.indicators", f"unknown indicator {k!r}")
+                r.problem(f, iid, "effect.indicators", "pack.problem.unknown_indicator", value=k)
             else:
                 eind[k] = r.num(f, iid, f"effect.indicators.{k}", v, inds[k].min, inds[k].max)
         escn = tuple(eff.get("scenarios") or ())
         for s in escn:
             if s not in scenarios:
-                r.problem(f, iid, "effect.scenarios", f"unknown scenario {s!r}")
+                r.problem(f, iid, "effect.scenarios", "pack.problem.unknown_scenario", value=s)
         inv = it.get("investment_cny") or {}
         low = r.num(f, iid, "investment_cny.low", inv.get("low"), 0)
         high = r.num(f, iid, "investment_cny.high", inv.get("high"), 0)
         if high < low:
-            r.problem(f, iid, "investment_cny.high", "must not be below low")
+            r.problem(f, iid, "investment_cny.high", "pack.problem.high_below_low")
         inds_for = it.get("industries")
         if inds_for is not None:
             for x in inds_for:
                 if x not in industries:
-                    r.problem(f, iid, "industries", f"unknown industry {x!r}")
+                    r.problem(f, iid, "industries", "pack.problem.unknown_industry", value=x)
         ms = tuple(it.get("measures") or ())
         for m in ms:
             if m not in measures:
-                r.problem(f, iid, "measures", f"unknown measure {m!r}")
+                r.problem(f, iid, "measures", "pack.problem.unknown_measure", value=m)
         items.append(
             CatalogItem(
                 iid,

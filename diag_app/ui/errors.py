@@ -51,7 +51,7 @@ def _kind(exc: BaseException) -> str:
 
 def _detail(exc: BaseException, lang: str) -> str:
     """The specific part: the core's problems, the store's own message, or the exception text."""
-    from ..describe import problem_text
+    from ..describe import pack_problem_text, problem_text
 
     message = getattr(exc, "message", None)
     if callable(message):  # the store's errors word themselves through the catalogue
@@ -63,7 +63,12 @@ def _detail(exc: BaseException, lang: str) -> str:
     if isinstance(problems, list | tuple) and problems:
         lines = []
         for p in problems[:12]:
-            lines.append(problem_text(p, lang).strip() if hasattr(p, "key") and hasattr(p, "field") else f"- {p}")
+            if hasattr(p, "file") and hasattr(p, "key"):  # a questionnaire pack's: names file and item too
+                lines.append(pack_problem_text(p, lang).strip())
+            elif hasattr(p, "key") and hasattr(p, "field"):
+                lines.append(problem_text(p, lang).strip())
+            else:
+                lines.append(f"- {p}")
         if len(problems) > 12:
             lines.append(tr("ui.error.more", lang, n=len(problems) - 12))
         return "\n".join(lines)
