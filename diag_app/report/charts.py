@@ -9,6 +9,7 @@ app must not pay for it at start-up. All words come from the translation table.
 from __future__ import annotations
 
 import math
+import textwrap
 import threading
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -32,6 +33,8 @@ AMBER = "#d68910"
 GREY = "#8a939c"
 GRID = "#d5d9de"
 
+
+RADAR_LABEL_CHARS = 16  # an English sub-domain name longer than this is wrapped
 
 _import_lock = threading.Lock()
 
@@ -119,7 +122,15 @@ def radar(pack: Pack, result: Result, lang: str) -> Figure:
     ax.spines["polar"].set_color(GRID)
     ax.set_xticks(angles)
     labels = [pack.subdomains[sd].name.get(lang) if sd else "" for sd in sds]
-    ax.set_xticklabels(labels, fontsize=9 if lang == "zh" else 7.5, color=INK)
+    ticks = ax.set_xticklabels(
+        labels if lang == "zh" else [textwrap.fill(label, RADAR_LABEL_CHARS) for label in labels],
+        fontsize=9 if lang == "zh" else 7.5,
+        color=INK,
+    )
+    if lang != "zh":  # long English names, on two lines, grow away from the circle: centred on
+        for tick, angle in zip(ticks, angles, strict=True):  # one line they ran into their neighbours
+            side = math.sin(angle)  # clockwise from the top: > 0 is the right half
+            tick.set_horizontalalignment("left" if side > 0.2 else "right" if side < -0.2 else "center")
 
     tier_id, level, _ = target_levels(pack, result)
     handles = []
