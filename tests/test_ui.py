@@ -641,6 +641,37 @@ def test_slow_work_runs_off_the_gui_thread_and_its_errors_reach_the_presenter(qt
     assert "disk full" in box.informativeText() and "disk space" in box.informativeText()
 
 
+def test_a_finished_job_keeps_neither_its_result_nor_its_callbacks(qtbot):
+    """A finished job may live on until the cycle collector runs; what it produced (a 10,000-row
+    list, say) and what its callbacks hold must not live on with it."""
+    import gc
+    import weakref
+
+    from diag_app.ui.background import run_in_background
+
+    class Big:
+        pass
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    held = Big()
+    produced: list[weakref.ref[Big]] = []
+
+    def work(_progress):
+        big = Big()
+        produced.append(weakref.ref(big))
+        return big
+
+    gc.disable()  # only plain reference counting: as between two runs of the collector
+    try:
+        job = run_in_background(parent, work, "…", lambda r: held, lang="en")
+        qtbot.waitUntil(lambda: job.done)
+        assert produced[0]() is None  # handed to on_done, not kept by the job
+        assert job.on_done is None and job.on_error is None
+    finally:
+        gc.enable()
+
+
 def test_qt_calls_that_return_nothing_do_not_leak_references_to_none(qtbot):
     """PySide6 6.12.0 dropped a reference to None on every Qt call that returns nothing (setText,
     repaint, processEvents, QTimer.start …): a long session ends in "Fatal Python error:
