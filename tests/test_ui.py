@@ -503,6 +503,9 @@ def test_ten_thousand_enterprises_filter_and_sort(qtbot, pack):
     page.search.setText("企业0999")
     page.apply_filters()
     assert page.proxy.rowCount() == 10  # 企业09990–企业09999
+    page.set_rows(rows[:9_995])  # new rows keep the search: 企业09990–企业09994 are left
+    assert page.proxy.rowCount() == 5 and page.count.text() == tr("ui.ws.count", "zh", shown=5, total=9_995)
+    page.set_rows(rows)
     page.search.clear()
     page.tier.setCurrentIndex(page.tier.findData("benchmark"))
     assert page.proxy.rowCount() == 2_500

@@ -173,10 +173,15 @@ class EnterpriseTableModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # --- data -----------------------------------------------------------------------------------
+    def listing_for(self, rows: Sequence[Any] | Listing) -> Listing:
+        """These rows as this table shows them: a ``Listing`` made for its pack and language is
+        taken as it is."""
+        if isinstance(rows, Listing) and rows.pack is self.pack and rows.lang == self.lang:
+            return rows
+        return listing(rows.rows if isinstance(rows, Listing) else rows, self.pack, self.lang)
+
     def set_rows(self, rows: Sequence[Any] | Listing) -> None:
-        """Show these rows; a ``Listing`` made for this pack and language is taken as it is."""
-        if not isinstance(rows, Listing) or rows.pack is not self.pack or rows.lang != self.lang:
-            rows = listing(rows.rows if isinstance(rows, Listing) else rows, self.pack, self.lang)
+        rows = self.listing_for(rows)
         self.beginResetModel()
         # taken as they are: sorting makes new lists, nothing changes them in place
         self.rows, self._texts, self._keys = rows.rows, rows.texts, rows.keys
@@ -215,8 +220,8 @@ class EnterpriseTableModel(QAbstractTableModel):
             )
         return texts
 
-    def search_text(self, row: int) -> str:
-        return self._search[row]
+    def search_texts(self) -> list[str]:
+        return self._search
 
     # --- Qt model ---------------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -277,6 +282,34 @@ class EnterpriseTableModel(QAbstractTableModel):
         self.codes = [self.codes[i] for i in idx]
 
 
+def accepting(
+    rows: Sequence[Any],
+    search_texts: Sequence[str],
+    codes: Sequence[str],
+    search: str,
+    industry: str | None,
+    tier: str | None,
+) -> set[str] | None:
+    """The credit codes of the rows that pass the filters, or None when no filter is set."""
+    needle = search.strip().casefold()
+    if not needle and not industry and not tier:
+        return None
+    accepted = set()
+    for i, r in enumerate(rows):
+        if industry and r.industry != industry:
+            continue
+        if tier:
+            have = r.latest_tier or ""
+            if tier == NONE and have not in ("", NONE):
+                continue
+            if tier != NONE and have != tier:
+                continue
+        if needle and needle not in search_texts[i]:
+            continue
+        accepted.add(codes[i])
+    return accepted
+
+
 class EnterpriseFilter(QSortFilterProxyModel):
     """Filters by search text, industry and tier; sorting is delegated to the source model."""
 
@@ -288,26 +321,16 @@ class EnterpriseFilter(QSortFilterProxyModel):
     def set_filters(self, search: str = "", industry: str | None = None, tier: str | None = None) -> None:
         src = self.sourceModel()
         assert isinstance(src, EnterpriseTableModel)
-        needle = search.strip().casefold()
-        if not needle and not industry and not tier:
-            accepted = None
-        else:
-            accepted = set()
-            for i, r in enumerate(src.rows):
-                if industry and r.industry != industry:
-                    continue
-                if tier:
-                    have = r.latest_tier or ""
-                    if tier == NONE and have not in ("", NONE):
-                        continue
-                    if tier != NONE and have != tier:
-                        continue
-                if needle and needle not in src.search_text(i):
-                    continue
-                accepted.add(src.codes[i])
+        accepted = accepting(src.rows, src.search_texts(), src.codes, search, industry, tier)
         self.beginFilterChange()
         self._accepted = accepted
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def expect(self, rows: Listing, search: str = "", industry: str | None = None, tier: str | None = None) -> None:
+        """The filter for the rows the source is about to be reset to: its reset then filters once,
+        with it, instead of once with the old rows' filter and again with theirs (~15 ms of
+        10,000 rows on the GUI thread)."""
+        self._accepted = accepting(rows.rows, rows.search, rows.codes, search, industry, tier)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         if self._accepted is None:
@@ -504,13 +527,21 @@ class WorkspacePage(QWidget):
     def set_rows(self, rows: Sequence[Any] | Listing, select: str | None = None) -> None:
         """Show these rows, then select ``select`` (a credit code), else the one selected before."""
         select = select or self.current_code()
-        self.model.set_rows(rows)
-        self.apply_filters()
+        new = self.model.listing_for(rows)
+        self.proxy.expect(new, *self._filters())
+        self.model.set_rows(new)
+        self._show_count()
         if select:
             self.select_code(select)
 
+    def _filters(self) -> tuple[str, str | None, str | None]:
+        return self.search.text(), self.industry.currentData(), self.tier.currentData()
+
     def apply_filters(self) -> None:
-        self.proxy.set_filters(self.search.text(), self.industry.currentData(), self.tier.currentData())
+        self.proxy.set_filters(*self._filters())
+        self._show_count()
+
+    def _show_count(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
         self.count.setText(tr("ui.ws.count", self.lang, shown=shown, total=total))
         self.empty.setVisible(total == 0)
