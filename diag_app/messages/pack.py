@@ -1,4 +1,4 @@
-"""Messages of the questionnaire-pack validation (diag_app/packs/loader.py).
+"""Messages of the questionnaire-pack validation (the readers in diag_app/packs/).
 
 Read by whoever edits the pack's YAML files: each message says what is wrong with one value; the
 file, item and field are shown beside it verbatim. Values quoted with ``!r`` stay exactly as they

@@ -9,7 +9,8 @@ import yaml
 
 from ..model.questionnaire import Pack
 from ..resources import packs_dir
-from .loader import PackError, PackProblem, load_pack
+from .loader import load_pack
+from .problems import PackError, PackProblem
 
 DEFAULT_PACK = "sh-smart-factory"
 

@@ -1,0 +1,61 @@
+"""requirements/*.yaml: the common item bank, one file per sub-domain; and the one reader of a
+requirement, which the industry modules use too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..model.questionnaire import Requirement, SubDomain
+from .reader import Reader, known
+
+REQUIREMENT_FIELDS = {"id", "level", "text", "help", "evidence", "paths", "weight", "subdomain", "basis"}
+
+
+def read_requirements(r: Reader, subdomains: dict[str, SubDomain]) -> list[Requirement]:
+    requirements: list[Requirement] = []
+    req_dir = Path(r.root) / "requirements"
+    req_files = sorted(req_dir.glob("*.yaml")) if req_dir.is_dir() else []
+    if not req_files:
+        r.problem("requirements/", "", "", "pack.problem.no_requirements")
+    for f in req_files:
+        rel = f"requirements/{f.name}"
+        doc = r.load(rel)
+        if doc is None:  # missing, not YAML or not a mapping: said so already
+            continue
+        file_sd = doc.get("subdomain")
+        if not known(file_sd, subdomains):
+            r.problem(rel, "", "subdomain", "pack.problem.unknown_subdomain", value=file_sd)
+            continue
+        for it in r.items(rel, doc, "requirements"):
+            req = read_requirement(r, rel, it, str(file_sd), None)
+            if req:
+                r.unique(rel, req.id)
+                requirements.append(req)
+    return requirements
+
+
+def read_requirement(r: Reader, file: str, it: dict[str, Any], sid: str, industry: str | None) -> Requirement | None:
+    rid = r.ident(file, str(it.get("id")), "id", it.get("id"))
+    if not rid:
+        return None
+    level = it.get("level")
+    if level not in (1, 2, 3, 4, 5):
+        r.problem(file, rid, "level", "pack.problem.level_got", value=level)
+        return None
+    weight = r.num(file, rid, "weight", it.get("weight", 1), 0.1, 10)
+    unknown = set(it) - REQUIREMENT_FIELDS
+    if unknown:
+        r.problem(file, rid, ", ".join(sorted(unknown)), "pack.problem.unknown_fields")
+    return Requirement(
+        rid,
+        sid,
+        int(level),
+        r.text(file, rid, "text", it.get("text")),
+        r.text(file, rid, "help", it.get("help")),
+        r.text(file, rid, "evidence", it.get("evidence")),
+        r.paths(file, rid, it.get("paths")),
+        weight,
+        industry,
+        r.basis(file, rid, it.get("basis"), "D"),
+    )
