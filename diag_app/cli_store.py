@@ -63,22 +63,18 @@ def _open(args: argparse.Namespace) -> Any:
 
 
 def _guard(fn: Any) -> Any:
-    """Turn any workspace error into its message and exit status 2."""
+    """Turn any error we have words for (ours, or the operating system's) into its message and
+    exit status 2."""
 
     def run(args: argparse.Namespace) -> int:
-        from .model.assessment import AssessmentInvalid
-        from .store import StoreError
+        from .error_text import error_message, is_expected
 
         try:
             return int(fn(args))
-        except StoreError as e:
-            _err(e.message(args.lang))
-            return EXIT_INVALID
-        except AssessmentInvalid as e:
-            from .describe import problem_text
-
-            for p in e.problems:
-                _err(problem_text(p, args.lang))
+        except Exception as e:
+            if not is_expected(e):
+                raise
+            _err(error_message(e, args.lang))
             return EXIT_INVALID
 
     return run

@@ -26,6 +26,8 @@ def test_model_imports_nothing_of_qt_sql_or_rendering():
     bad = []
     for f in sorted(MODEL.glob("*.py")):
         for name in _imports(f):
+            if name in ("..errors", "diag_app.errors"):  # the one leaf the model may use (errors.py)
+                continue
             if name.split(".")[0] in FORBIDDEN or name.startswith("diag_app") or name.startswith(".."):
                 bad.append(f"{f.name}: {name}")
     assert not bad, bad

@@ -15,6 +15,7 @@ import pytest
 from test_store_support import CODE_A, enterprise_a, filled_workspace, items, state
 
 from diag_app.cli import main
+from diag_app.progress import Progress
 from diag_app.store import BundleRejected, ImportCancelled, Workspace
 from diag_app.store import bundle as bundlemod
 
@@ -163,17 +164,15 @@ def test_import_reports_progress_and_can_be_cancelled_before_writing(src, tmp_pa
     dest = Workspace.open(tmp_path / "d" / "workspace.db")
     seen = []
 
-    def progress(done, total, message=""):
-        seen.append((done, total))
-        return True
-
-    dest.import_files([bundle], progress)
+    dest.import_files([bundle], Progress(lambda done, total, text: seen.append((done, total))))
     assert seen[0] == (0, 2) and seen[-1] == (2, 2)
     dest.close()
     other = Workspace.open(tmp_path / "e" / "workspace.db")
     before = state(other.path)
+    cancelled = Progress()
+    cancelled.cancel()
     with pytest.raises(ImportCancelled):
-        other.import_files([bundle], lambda done, total, message="": False)
+        other.import_files([bundle], cancelled)
     assert state(other.path) == before
     other.close()
 

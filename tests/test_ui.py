@@ -530,7 +530,7 @@ def test_errors_speak_the_users_language_and_say_what_to_do(qtbot, tmp_path):
     from diag_app.ui.errors import error_text, present_error
 
     what, detail, hint = error_text(AssessmentFinal("u-1", 2), "zh")
-    assert what == tr("ui.error.AssessmentFinal", "zh") and "重新打开" in hint
+    assert what == tr("error.assessment_final", "zh") and "重新打开" in hint
     what, detail, hint = error_text(EvidenceTooLarge(tmp_path / "big.mp4", 80 * 1_048_576, 50 * 1_048_576), "en")
     assert "too large" in what and "50 MB" in hint and "big.mp4" in detail
     what, detail, _ = error_text(AssessmentInvalid([Problem("enterprise.credit_code", "credit_code.check")]), "zh")
@@ -538,11 +538,11 @@ def test_errors_speak_the_users_language_and_say_what_to_do(qtbot, tmp_path):
     what, _, hint = error_text(DatabaseLocked(tmp_path / "ws.db", 5.0), "en")
     assert "another program" in what and "Close the other window" in hint
     what, _, hint = error_text(RuntimeError("boom"), "zh")
-    assert what == tr("ui.error.unexpected", "zh")
+    assert what == tr("error.unexpected", "zh")
     parent = QWidget()
     qtbot.addWidget(parent)
     box = present_error(parent, AssessmentFinal("u-1", 2), "en")
-    assert box.isVisible() and box.text() == tr("ui.error.AssessmentFinal", "en")
+    assert box.isVisible() and box.text() == tr("error.assessment_final", "en")
     box.close()
 
 
@@ -566,7 +566,7 @@ def test_a_damaged_database_offers_the_newest_backup(make_window, qtbot, tmp_pat
     w.start()
     qtbot.waitUntil(lambda: w.dialog is not None and w.dialog.objectName() == "restoreBox", timeout=30_000)
     box = w.dialog
-    assert box.text() == tr("ui.error.DatabaseCorrupt", "zh")
+    assert box.text() == tr("error.db_corrupt", "zh")
     restore = next(b for b in box.buttons() if b.text() == tr("ui.restore.newest", "zh"))
     qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w.ws is not None, timeout=30_000)
@@ -640,7 +640,7 @@ def test_slow_work_runs_off_the_gui_thread_and_its_errors_reach_the_presenter(qt
     job = run_in_background(parent, fails, "…", lambda r: None, lang="en")
     qtbot.waitUntil(lambda: job.done)
     box = parent.findChild(QWidget, "errorBox")
-    assert box is not None and box.text() == tr("ui.error.StorageFailed", "en")
+    assert box is not None and box.text() == tr("error.storage_failed", "en")
     assert "disk full" in box.informativeText() and "disk space" in box.informativeText()
 
 

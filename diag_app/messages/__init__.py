@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-PARTS = ("core", "store", "report", "ui", "pack")
+PARTS = ("core", "errors", "store", "report", "ui", "pack")
 
 
 def load_all() -> dict[str, dict[str, str]]:

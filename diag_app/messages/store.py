@@ -8,8 +8,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is not a workspace database of this app; it was left unchanged. Choose another file or create a new workspace.",
     },
     "store.corrupt": {
-        "zh": "工作区数据库 {path} 已损坏（{detail}），未做任何改动。",
-        "en": "the workspace database {path} is damaged ({detail}); it was left unchanged.",
+        "zh": "工作区数据库 {path} 已损坏（{detail}），未做任何改动。{backup}",
+        "en": "the workspace database {path} is damaged ({detail}); it was left unchanged.{backup}",
     },
     "store.corrupt.has_backup": {
         "zh": "可以恢复最近的完好备份：{backup}（损坏的文件会被保留在旁边）。",
@@ -55,7 +55,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "证据文件 {name}（{sha256}）在工作区中缺失或已被改动：{path}",
         "en": "the evidence file {name} ({sha256}) is missing from the workspace or was altered: {path}",
     },
-    "store.import_cancelled": {"zh": "已取消导入，未做任何改动。", "en": "import cancelled; nothing was changed."},
     # --- rejected bundles and assessment files -------------------------------------------------
     "store.rejected": {"zh": "文件 {file} 被拒绝：{rule}", "en": "file {file} was rejected: {rule}"},
     "store.rejected.member": {

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..errors import AppError
 from .assessment import Plan
 from .questionnaire import CatalogItem, Measure, Pack
 
@@ -29,8 +30,10 @@ class Estimate:
     contract_cny: float = 0.0
 
 
-class SupportArgumentError(ValueError):
+class SupportArgumentError(AppError, ValueError):
     """The figures a measure needs were not given (the CLI turns this into exit status 2)."""
+
+    key, title_key, hint_key = "error.support_argument.detail", "error.support_argument", "error.support_argument.hint"
 
     def __init__(self, measure: str, missing: str):
         super().__init__(f"{measure}: {missing}")

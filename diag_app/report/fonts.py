@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from ..errors import AppError
 from ..resources import fonts_dir
 
 FAMILY = "NotoSansSC"  # the reportlab family name
@@ -26,8 +27,10 @@ _lock = threading.Lock()
 _done: set[str] = set()
 
 
-class FontMissing(RuntimeError):
+class FontMissing(AppError, RuntimeError):
     """A font file the report needs is not where the app ships it."""
+
+    key, title_key, hint_key = "error.font_missing.detail", "error.font_missing", "error.font_missing.hint"
 
     def __init__(self, path: Path):
         super().__init__(

@@ -1,8 +1,9 @@
 """The errors a user can meet in the workspace: one class each, with structured fields.
 
-Every error carries a message key (in ``diag_app/messages/store.py``) and the parameters that
-make the message specific, so the GUI's one error presenter and the CLI can say what happened and
-what to do next in the user's language: ``tr(err.key, lang, **err.params)`` or ``err.message(lang)``.
+Each is an ``AppError`` (``diag_app/errors.py``): a title key (what happened), a message key of the
+specifics (in ``diag_app/messages/store.py``) with the parameters that fill it in, and a hint key
+(what to do next). ``diag_app.error_text.error_text`` words them in the user's language; the GUI's
+one presenter and the CLI both use it. ``err.message(lang)`` is the specifics alone.
 """
 
 from __future__ import annotations
@@ -10,20 +11,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..errors import AppError, Msg
+from ..progress import Cancelled
 
-class StoreError(Exception):
+
+class StoreError(AppError):
     """Base of every workspace error."""
 
     key = "store.error"
+    title_key = "error.store"
+    hint_key = "error.store.hint"
 
     def __init__(self, **params: Any):
-        self.params: dict[str, Any] = params
-        super().__init__(self.message("en"))
+        super().__init__("", **{k: _plain(v) for k, v in params.items()})
+        self.args = (self.message("en"),)
 
     def message(self, lang: str = "zh") -> str:
-        from ..i18n import tr
+        """The specifics (the detail of ``error_text``) in ``lang``."""
+        from ..error_text import error_text
 
-        return tr(self.key, lang, **{k: _plain(v) for k, v in self.params.items()})
+        return error_text(self, lang)[1]
 
     def __str__(self) -> str:
         return self.message("zh")
@@ -39,6 +46,8 @@ class NotADatabase(StoreError):
     """The file exists but is not an SQLite database; it is left untouched."""
 
     key = "store.not_a_database"
+    title_key = "error.not_a_database"
+    hint_key = "error.not_a_database.hint"
 
     def __init__(self, path: Path):
         self.path = Path(path)
@@ -50,26 +59,27 @@ class DatabaseCorrupt(StoreError):
     so the user can be offered ``restore_backup(backups[0], path)``."""
 
     key = "store.corrupt"
+    title_key = "error.db_corrupt"
+    hint_key = "error.db_corrupt.hint"
 
     def __init__(self, path: Path, detail: str, backups: list[Path]):
         self.path = Path(path)
         self.detail = detail
         self.backups = list(backups)
-        super().__init__(path=self.path, detail=detail, n=len(self.backups))
-
-    def message(self, lang: str = "zh") -> str:
-        from ..i18n import tr
-
-        text = super().message(lang)
-        if self.backups:
-            return text + tr("store.corrupt.has_backup", lang, backup=str(self.backups[0]))
-        return text + tr("store.corrupt.no_backup", lang)
+        backup = (
+            Msg("store.corrupt.has_backup", {"backup": str(self.backups[0])})
+            if self.backups
+            else Msg("store.corrupt.no_backup")
+        )
+        super().__init__(path=self.path, detail=detail, n=len(self.backups), backup=backup)
 
 
 class DatabaseLocked(StoreError):
     """Another program (or another window of this one) holds the write lock for too long."""
 
     key = "store.locked"
+    title_key = "error.db_locked"
+    hint_key = "error.db_locked.hint"
 
     def __init__(self, path: Path, seconds: float):
         self.path = Path(path)
@@ -81,6 +91,8 @@ class SchemaTooNew(StoreError):
     """The database was written by a newer version of the app; nothing was changed."""
 
     key = "store.schema_too_new"
+    title_key = "error.schema_too_new"
+    hint_key = "error.schema_too_new.hint"
 
     def __init__(self, path: Path, found: int, supported: int):
         self.path = Path(path)
@@ -93,6 +105,8 @@ class StorageFailed(StoreError):
     """The operating system refused a read or write (disk full, read-only folder, I/O error)."""
 
     key = "store.storage_failed"
+    title_key = "error.storage_failed"
+    hint_key = "error.storage_failed.hint"
 
     def __init__(self, path: Path, detail: str):
         self.path = Path(path)
@@ -102,6 +116,8 @@ class StorageFailed(StoreError):
 
 class AssessmentNotFound(StoreError):
     key = "store.assessment_not_found"
+    title_key = "error.assessment_not_found"
+    hint_key = "error.assessment_not_found.hint"
 
     def __init__(self, uuid: str, revision: int | None = None):
         self.uuid = uuid
@@ -111,6 +127,8 @@ class AssessmentNotFound(StoreError):
 
 class EnterpriseNotFound(StoreError):
     key = "store.enterprise_not_found"
+    title_key = "error.enterprise_not_found"
+    hint_key = "error.enterprise_not_found.hint"
 
     def __init__(self, credit_code: str):
         self.credit_code = credit_code
@@ -121,6 +139,8 @@ class AssessmentFinal(StoreError):
     """The latest revision is final: reopen it (a new revision) before changing anything."""
 
     key = "store.final"
+    title_key = "error.assessment_final"
+    hint_key = "error.assessment_final.hint"
 
     def __init__(self, uuid: str, revision: int):
         self.uuid = uuid
@@ -132,6 +152,8 @@ class PackUnavailable(StoreError):
     """The questionnaire pack an assessment was made with is not installed."""
 
     key = "store.pack_unavailable"
+    title_key = "error.pack_missing"
+    hint_key = "error.pack_missing.hint"
 
     def __init__(self, pack_id: str, version: str):
         self.pack_id = pack_id
@@ -141,6 +163,8 @@ class PackUnavailable(StoreError):
 
 class EvidenceTooLarge(StoreError):
     key = "store.evidence_too_large"
+    title_key = "error.evidence_too_large"
+    hint_key = "error.evidence_too_large.hint"
 
     def __init__(self, file: Path | str, size: int, limit: int):
         self.file = str(file)
@@ -153,6 +177,8 @@ class EvidenceMissing(StoreError):
     """An evidence file the database lists is gone from the workspace's evidence folder."""
 
     key = "store.evidence_missing"
+    title_key = "error.evidence_missing"
+    hint_key = "error.evidence_missing.hint"
 
     def __init__(self, sha256: str, name: str, path: Path):
         self.sha256 = sha256
@@ -161,11 +187,8 @@ class EvidenceMissing(StoreError):
         super().__init__(sha256=sha256, name=name, path=self.path)
 
 
-class ImportCancelled(StoreError):
-    key = "store.import_cancelled"
-
-    def __init__(self) -> None:
-        super().__init__()
+# The one cancel (diag_app/progress.py), under the name the store has always used.
+ImportCancelled = Cancelled
 
 
 class BundleRejected(StoreError):
@@ -175,6 +198,9 @@ class BundleRejected(StoreError):
     zip member it concerns ("" for the file as a whole), ``details`` the rule's parameters and
     ``problems`` the assessment problems (model.assessment.Problem) for rule "assessment".
     """
+
+    title_key = "error.bundle_rejected"
+    hint_key = "error.bundle_rejected.hint"
 
     RULES = (
         "unreadable",
@@ -221,18 +247,5 @@ class BundleRejected(StoreError):
         self.rule = rule
         self.details = details
         self.problems = list(problems or [])
-        self.key = f"store.rule.{rule}"
-        super().__init__(file=self.file, member=member, **details)
-
-    def message(self, lang: str = "zh") -> str:
-        from ..describe import problem_text
-        from ..i18n import tr
-
-        head = "store.rejected.member" if self.member else "store.rejected"
-        lines = [
-            tr(head, lang, file=self.file, member=self.member, rule=StoreError.message(self, lang)),
-        ]
-        lines += [problem_text(p, lang) for p in self.problems[:20]]
-        if len(self.problems) > 20:
-            lines.append(tr("store.rejected.more", lang, n=len(self.problems) - 20))
-        return "\n".join(lines)
+        self.key = "store.rejected.member" if member else "store.rejected"
+        super().__init__(file=self.file, member=member, rule=Msg(f"store.rule.{rule}", dict(details)))

@@ -28,7 +28,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 from sqlite_utils.db import Table
@@ -52,6 +52,7 @@ from ..model.assessment import (
     validate_value,
 )
 from ..model.questionnaire import Pack
+from ..progress import Progress
 from . import bundle as bundlemod
 from .backup import (
     backups_dir_for,
@@ -68,7 +69,6 @@ from .errors import (
     DatabaseLocked,
     EvidenceMissing,
     EvidenceTooLarge,
-    ImportCancelled,
     NotADatabase,
     SchemaTooNew,
     StorageFailed,
@@ -163,12 +163,6 @@ class AuditRow:
     item_id: str | None
     old: Any
     new: Any
-
-
-class Progress(Protocol):
-    def __call__(self, done: int, total: int, message: str = "") -> bool:
-        """Report progress; return False to cancel."""
-        ...
 
 
 @dataclass(frozen=True)
@@ -1018,14 +1012,16 @@ class Workspace:
         is listed in ``rejected`` and contributes nothing. The accepted files are then written in
         one transaction. An assessment revision already here (same uuid and revision) is skipped;
         another revision of a known assessment is added beside the ones here, never over them.
-        ``progress`` returning False cancels (ImportCancelled, nothing written)."""
+        ``progress.cancel()`` (from another thread) stops it with ``Cancelled`` before anything is
+        written."""
         summary = ImportSummary()
         total = len(paths) + 1
         accepted: list[tuple[Path, list[bundlemod.Entry], dict[str, str]]] = []
         for i, p in enumerate(paths):
             file = Path(p)
-            if progress is not None and progress(i, total, file.name) is False:
-                raise ImportCancelled()
+            if progress is not None:
+                progress(i, total, file.name)
+                progress.check()
             try:
                 if file.suffix.lower() == ".json":
                     accepted.append((file, [bundlemod.read_plain(file)], {}))
@@ -1034,8 +1030,9 @@ class Workspace:
                     accepted.append((file, b.entries, b.evidence))
             except BundleRejected as e:
                 summary.rejected.append((str(file), e))
-        if progress is not None and progress(len(paths), total, "") is False:
-            raise ImportCancelled()
+        if progress is not None:
+            progress(len(paths), total, "")
+            progress.check()
 
         # evidence files first (content-addressed: harmless if the transaction below fails)
         ready: list[tuple[Path, list[bundlemod.Entry]]] = []

@@ -1,15 +1,15 @@
 """The one helper for slow work: it runs a plain function off the GUI thread, shows progress,
 offers cancellation and routes any error to the one error presenter.
 
-Work functions know nothing of Qt. They receive a ``Progress`` and call it to report how far they
-are; ``progress.cancelled`` tells them the user gave up (they stop when convenient, leaving nothing
+Work functions know nothing of Qt. They receive a ``Progress`` (``diag_app/progress.py``, the
+one the store and the report take too) and call it to report how far they are;
+``progress.check()`` raises ``Cancelled`` once the user gave up (they stop where nothing is left
 half-written).
 """
 
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -18,37 +18,11 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..i18n import tr
+from ..progress import Cancelled, Progress
 from .errors import present_error
 from .signals import emit
 
 SHOW_AFTER_MS = 300
-
-
-class Cancelled(Exception):
-    """Raised by ``Progress.check`` once the user has cancelled."""
-
-
-class Progress:
-    """Passed to work functions: ``progress(done, total, text)`` reports, ``cancelled`` asks."""
-
-    def __init__(self, report: Callable[[int, int, str], None] | None = None):
-        self._report = report
-        self._cancel = threading.Event()
-
-    def __call__(self, done: int, total: int = 0, text: str = "") -> None:
-        if self._report is not None:
-            self._report(int(done), int(total), str(text))
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def check(self) -> None:
-        if self._cancel.is_set():
-            raise Cancelled
 
 
 class _Signals(QObject):

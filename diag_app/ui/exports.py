@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from .. import app_version
 from ..i18n import tr
-from .background import Cancelled, Progress, run_in_background
+from ..progress import Progress, fraction
+from .background import run_in_background
 from .style import role
 
 FORMATS = ("pdf", "xlsx", "csv")
@@ -66,11 +67,7 @@ def write_assessment(
     if fmt == "pdf":
         from ..report.pdf import write_report
 
-        def step(fraction: float, stage: str) -> None:
-            progress.check()
-            progress(int(10 + fraction * 90), 100, stage)
-
-        write_report(pack, result, out, lang, {"app_version": app_version()}, step)
+        write_report(pack, result, out, lang, {"app_version": app_version()}, fraction(progress, 10, 100))
     elif fmt == "xlsx":
         from ..report.tables import write_xlsx
 
@@ -93,17 +90,8 @@ def write_bundle(ws: Any, uuids: Sequence[str], out: str | Path, progress: Progr
 
 
 def import_paths(ws: Any, paths: Sequence[str | Path], progress: Progress) -> Any:
-    """Import bundles and assessment files; a cancel leaves the workspace as it was."""
-    from ..store import ImportCancelled
-
-    def report(done: int, total: int, message: str = "") -> bool:
-        progress(done, total, message)
-        return not progress.cancelled
-
-    try:
-        return ws.import_files(list(paths), report)
-    except ImportCancelled:
-        raise Cancelled from None
+    """Import bundles and assessment files; a cancel (``Cancelled``) leaves the workspace as it was."""
+    return ws.import_files(list(paths), progress)
 
 
 def uuids_of(ws: Any, codes: Sequence[str] | None) -> list[str]:

@@ -386,7 +386,9 @@ class MainWindow(QMainWindow):
 
     def _workspace_opened(self, path: Path, ws: Any, err: BaseException | None) -> bool:
         if err is not None:
-            if type(err).__name__ == "DatabaseCorrupt":
+            from ..store import DatabaseCorrupt
+
+            if isinstance(err, DatabaseCorrupt):
                 self._offer_restore(path, err)
             else:
                 present_error(self, err, self.lang)

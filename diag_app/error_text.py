@@ -1,0 +1,138 @@
+"""Any error in words, in the user's language: ``error_text(exc, lang) -> (title, detail, hint)``.
+
+The one renderer behind the GUI's error presenter and the command line. Our own errors
+(``diag_app.errors.AppError``) name their message keys; the operating system's errors (OSError and
+its kinds: no permission, not found, disk full, read-only) have words of their own here; anything
+else is "unexpected", with its type and text as the detail.
+"""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+from typing import Any
+
+from .errors import AppError, Msg
+from .i18n import tr
+
+MAX_PROBLEMS = 12
+
+# The operating system's reasons we word ourselves (strerror is English, or the system's locale).
+_ERRNO_KEYS = {
+    errno.ENOSPC: "disk_full",
+    errno.EDQUOT: "disk_full",
+    errno.EROFS: "read_only",
+    errno.EACCES: "permission",
+    errno.EPERM: "permission",
+    errno.ENOENT: "file_not_found",
+    errno.EISDIR: "is_directory",
+    errno.ENOTDIR: "file_not_found",
+    errno.EIO: "io",
+    errno.ENAMETOOLONG: "name_too_long",
+}
+
+
+def _plain(value: Any, lang: str) -> Any:
+    if isinstance(value, Msg):
+        return tr(value.key, lang, **{k: _plain(v, lang) for k, v in value.params.items()})
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def problem_lines(problems: Any, lang: str, limit: int = MAX_PROBLEMS) -> list[str]:
+    """One line per problem (an assessment's or a pack's), at most ``limit`` and a count of the rest."""
+    from .describe import pack_problem_text, problem_text
+
+    items = list(problems or ())
+    lines = []
+    for p in items[:limit]:
+        if hasattr(p, "file") and hasattr(p, "key"):  # a questionnaire pack's: names file and item too
+            lines.append(pack_problem_text(p, lang).strip())
+        elif hasattr(p, "key") and hasattr(p, "field"):
+            lines.append(problem_text(p, lang).strip())
+        else:
+            lines.append(f"- {p}")
+    if len(items) > limit:
+        lines.append(tr("error.more", lang, n=len(items) - limit))
+    return lines
+
+
+def os_kind(exc: OSError) -> str:
+    """Which of our OS error messages fits: disk_full, read_only, permission, file_not_found, … or os."""
+    if exc.errno in _ERRNO_KEYS:
+        return _ERRNO_KEYS[exc.errno]
+    if isinstance(exc, PermissionError):
+        return "permission"
+    if isinstance(exc, FileNotFoundError):
+        return "file_not_found"
+    return "os"
+
+
+def os_reason(exc: OSError, lang: str) -> str:
+    """The operating system's reason in the user's language (its own words when we have none)."""
+    kind = os_kind(exc)
+    if kind != "os":
+        return tr(f"error.os.reason.{kind}", lang)
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def _legacy(exc: BaseException) -> tuple[str, str, str] | None:
+    """Errors that do not subclass AppError yet: (key, title key, hint key). Transitional: each
+    branch goes once its class subclasses AppError (see /work/team/requests.md)."""
+    from .model.assessment import AssessmentInvalid
+
+    if isinstance(exc, AssessmentInvalid):
+        return "", "error.assessment_invalid", "error.assessment_invalid.hint"
+    from .packs import PackError, PackNotFound
+
+    if isinstance(exc, PackError):
+        return "", "error.pack_broken", "error.pack_broken.hint"
+    if isinstance(exc, PackNotFound):
+        return "error.pack_missing.detail", "error.pack_missing", "error.pack_missing.hint"
+    return None
+
+
+def _public(exc: BaseException) -> dict[str, Any]:
+    out = {k: v for k, v in vars(exc).items() if not k.startswith("_") and isinstance(v, str | int | float | Path)}
+    if "pack_id" in out:
+        out.setdefault("id", out["pack_id"])
+    return out
+
+
+def error_text(exc: BaseException, lang: str) -> tuple[str, str, str]:
+    """(what happened, the specifics, what to do next) for any exception, in ``lang``."""
+    if isinstance(exc, AppError):
+        keys: tuple[str, str, str] | None = (exc.key, exc.title_key, exc.hint_key)
+        params = exc.message_params()
+    else:
+        keys = _legacy(exc)
+        params = _public(exc)
+    if keys is not None:
+        key, title_key, hint_key = keys
+        words = {k: _plain(v, lang) for k, v in params.items() if k not in ("key", "lang")}
+        detail = tr(key, lang, **words) if key else ""
+        lines = [detail] if detail else []
+        lines += problem_lines(getattr(exc, "problems", None), lang)
+        return tr(title_key, lang, **words), "\n".join(lines), tr(hint_key, lang, **words)
+    if isinstance(exc, OSError):
+        kind = os_kind(exc)
+        path = exc.filename if exc.filename is not None else ""
+        reason = os_reason(exc, lang)
+        detail = tr("error.os.detail", lang, path=path, reason=reason) if path else reason
+        return tr(f"error.{kind}", lang), detail, tr(f"error.{kind}.hint", lang)
+    text = str(exc)
+    detail = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return tr("error.unexpected", lang), detail, tr("error.unexpected.hint", lang)
+
+
+def is_expected(exc: BaseException) -> bool:
+    """Whether ``exc`` is one we have words for (ours or the operating system's); the rest are bugs
+    worth a log entry and a traceback for support."""
+    return isinstance(exc, AppError | OSError) or _legacy(exc) is not None
+
+
+def error_message(exc: BaseException, lang: str) -> str:
+    """The whole message on one or more lines (for the command line and logs)."""
+    title, detail, hint = error_text(exc, lang)
+    return "\n".join(part for part in (title, detail, hint) if part)
