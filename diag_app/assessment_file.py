@@ -1,4 +1,4 @@
-"""Reading and writing assessment files (JSON, "smart-factory-assessment/1").
+"""Reading and writing assessment files (JSON, "smart-factory-assessment/2"; /1 files still read).
 
 The pack named inside the file is the one the assessment is scored with, so an old file keeps
 its meaning after a newer pack ships.
@@ -13,6 +13,8 @@ from typing import Any
 from .atomic import write_bytes_atomic
 from .model.assessment import (
     FORMAT,
+    FORMATS,
+    SCOPE_FIELDS,
     Assessment,
     AssessmentInvalid,
     Problem,
@@ -37,7 +39,7 @@ def pack_for_data(data: Any) -> Pack:
     """The pack an assessment's data names; AssessmentInvalid when we do not have it."""
     if not isinstance(data, dict):
         raise AssessmentInvalid([Problem("$", "file.not_object")])
-    if data.get("format") != FORMAT:
+    if data.get("format") not in FORMATS:
         raise AssessmentInvalid([Problem("format", "file.format", {"value": data.get("format"), "expected": FORMAT})])
     pk = data.get("pack")
     if not isinstance(pk, dict):
@@ -119,6 +121,14 @@ def template_data(pack: Pack, industry: str, lang: str) -> dict[str, Any]:
             "district": "",
             "employees": None,
         },
-        "assessment": {"date": "", "assessor": "", "mode": "self"},
+        "assessment": {
+            "date": "",
+            "assessor": "",
+            "mode": "self",
+            "scope": {f: "" for f in SCOPE_FIELDS},
+            "team": [],
+        },
+        "status": "draft",
+        "na_subdomains": {},
         "answers": answers,
     }

@@ -98,7 +98,7 @@ def test_the_bundle_layout_and_manifest(src):
             assert listed[name]["sha256"] == hashlib.sha256(body).hexdigest()
             assert listed[name]["size"] == len(body)
     data = json.loads(members[f"assessments/{ids['self']}-r1.json"])
-    assert data["format"] == "smart-factory-assessment/1"
+    assert data["format"] == "smart-factory-assessment/2"
     assert (data["uuid"], data["revision"], data["status"]) == (ids["self"], 1, "final")
     assert any(x["note"] for x in data["answers"])
     assert all(f"evidence/{e['sha256']}" in members for e in data["evidence"])

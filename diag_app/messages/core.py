@@ -21,6 +21,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.type_list": {"zh": "应为列表", "en": "must be a list"},
     "field.type_text": {"zh": "应为文本", "en": "must be text"},
     "field.revision": {"zh": "修订号 {value!r} 应为正整数", "en": "revision {value!r} must be a positive whole number"},
+    "field.text_long": {"zh": "文本过长（最多 {max} 字）", "en": "the text is too long ({max} characters at most)"},
+    "field.unknown": {"zh": "不认识的字段，可用：{allowed}", "en": "unknown field; the fields are: {allowed}"},
+    "field.too_many": {"zh": "条目过多（最多 {max} 条）", "en": "too many entries ({max} at most)"},
+    "team.name": {"zh": "评估组成员需要填写姓名", "en": "each assessment-team member needs a name"},
+    "na.unknown_subdomain": {"zh": "题库中没有子域 {id}", "en": "the pack has no sub-domain {id}"},
+    "na.reason": {
+        "zh": "子域 {id} 标为不适用时须写明理由",
+        "en": "sub-domain {id} is declared not applicable without a reason",
+    },
+    "assessment.status": {
+        "zh": "状态 {value!r} 无效，可选：{allowed}",
+        "en": "status {value!r} is invalid; choose one of: {allowed}",
+    },
+    "plan.confirmed": {
+        "zh": "已确认的资格条件 {value!r} 应为条件编号的列表",
+        "en": "confirmed qualifications {value!r} must be a list of qualification ids",
+    },
     "field.uuid": {"zh": "{value!r} 不是有效的 UUID", "en": "{value!r} is not a valid UUID"},
     "enterprise.name": {"zh": "企业名称不能为空", "en": "the enterprise name is required"},
     "enterprise.name_long": {

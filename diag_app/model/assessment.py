@@ -15,8 +15,14 @@ from typing import Any, TypeGuard
 
 from .questionnaire import PATHS, Pack
 
-FORMAT = "smart-factory-assessment/1"
+FORMAT = "smart-factory-assessment/2"
+# Formats this version reads: /1 files (before scope, team, status and sub-domain N/A) still load.
+FORMATS = ("smart-factory-assessment/1", FORMAT)
 MODES = ("self", "onsite")
+STATUSES = ("draft", "final")
+SCOPE_FIELDS = ("site", "lines", "period", "interviewees", "documents")
+MAX_TEXT = 4000  # scope texts, reasons and team fields: a page of text, not a file
+MAX_TEAM = 50
 NA = "na"
 FINANCING = ("own", "loan", "lease")
 
@@ -94,7 +100,11 @@ class Answer:
 
 @dataclass(frozen=True)
 class Plan:
-    """Something the enterprise intends to buy, with how it pays for it."""
+    """Something the enterprise intends to buy, with how it pays for it.
+
+    ``confirmed`` holds the qualification ids (defined with the measures in the pack) that the user
+    has confirmed for this item, e.g. that the product is certified 首台套: a measure whose
+    conditions are not all confirmed is shown as possible, never counted."""
 
     item: str
     investment_cny: float
@@ -102,6 +112,28 @@ class Plan:
     loan_cny: float = 0.0
     rate: float = 0.0
     contract_cny: float = 0.0
+    confirmed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What an assessment covered and how, in the assessor's words; the report's "scope and method"."""
+
+    site: str = ""
+    lines: str = ""
+    period: str = ""
+    interviewees: str = ""
+    documents: str = ""
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, f) for f in SCOPE_FIELDS)
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    name: str
+    role: str = ""
+    organisation: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,6 +148,11 @@ class Assessment:
     plans: tuple[Plan, ...] = ()
     uuid: str = ""
     revision: int = 1
+    status: str = "draft"  # "final" once the assessor has signed it off; a draft report says so
+    scope: Scope = field(default_factory=Scope)
+    team: tuple[TeamMember, ...] = ()
+    # Whole sub-domains declared 不适用, with the reason (the pack says which sub-domains may be).
+    na_subdomains: dict[str, str] = field(default_factory=dict)
 
     def path(self, pack: Pack) -> str:
         """The production path the assessment is scored on."""
@@ -231,10 +268,96 @@ def parse_plans(pack: Pack, raw: Any, problems: list[Problem]) -> tuple[Plan, ..
                 Problem(f"{where}.financing", "plan.financing", {"value": financing, "allowed": ", ".join(FINANCING)})
             )
             financing = "own"
+        confirmed = p.get("confirmed", [])
+        if not isinstance(confirmed, list | tuple) or not all(
+            isinstance(c, str) and 0 < len(c) <= 100 for c in confirmed
+        ):
+            problems.append(Problem(f"{where}.confirmed", "plan.confirmed", {"value": confirmed}))
+            confirmed = []
         plans.append(
-            Plan(p["item"], nums["investment_cny"], financing, nums["loan_cny"], nums["rate"], nums["contract_cny"])
+            Plan(
+                p["item"],
+                nums["investment_cny"],
+                financing,
+                nums["loan_cny"],
+                nums["rate"],
+                nums["contract_cny"],
+                tuple(dict.fromkeys(confirmed)),
+            )
         )
     return tuple(plans)
+
+
+def _text(raw: Any, where: str, problems: list[Problem]) -> str:
+    """A free text field: a string of at most MAX_TEXT characters (None reads as empty)."""
+    if raw is None:
+        return ""
+    if not isinstance(raw, str):
+        problems.append(Problem(where, "field.type_text"))
+        return ""
+    if len(raw) > MAX_TEXT:
+        problems.append(Problem(where, "field.text_long", {"max": MAX_TEXT}))
+        return ""
+    return raw.strip()
+
+
+def parse_scope(raw: Any, problems: list[Problem]) -> Scope:
+    if raw is None:
+        return Scope()
+    if not isinstance(raw, dict):
+        problems.append(Problem("assessment.scope", "field.type_object"))
+        return Scope()
+    for key in raw:
+        if key not in SCOPE_FIELDS:
+            problems.append(Problem(f"assessment.scope.{key}", "field.unknown", {"allowed": ", ".join(SCOPE_FIELDS)}))
+    return Scope(**{f: _text(raw.get(f), f"assessment.scope.{f}", problems) for f in SCOPE_FIELDS})
+
+
+def parse_team(raw: Any, problems: list[Problem]) -> tuple[TeamMember, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        problems.append(Problem("assessment.team", "field.type_list"))
+        return ()
+    if len(raw) > MAX_TEAM:
+        problems.append(Problem("assessment.team", "field.too_many", {"max": MAX_TEAM}))
+        return ()
+    team = []
+    for i, m in enumerate(raw):
+        where = f"assessment.team[{i}]"
+        if not isinstance(m, dict):
+            problems.append(Problem(where, "field.type_object"))
+            continue
+        name = _text(m.get("name"), f"{where}.name", problems)
+        if not name:
+            problems.append(Problem(f"{where}.name", "team.name"))
+            continue
+        role = _text(m.get("role"), f"{where}.role", problems)
+        org = _text(m.get("organisation"), f"{where}.organisation", problems)
+        team.append(TeamMember(name, role, org))
+    return tuple(team)
+
+
+def parse_na_subdomains(pack: Pack, raw: Any, problems: list[Problem]) -> dict[str, str]:
+    """Sub-domain id → reason. Whether a sub-domain may be declared 不适用 at all is the pack's
+    rule (checked with the scoring rules); here: known ids and a reason for each."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        problems.append(Problem("na_subdomains", "field.type_object"))
+        return {}
+    out = {}
+    for sd, reason in raw.items():
+        where = f"na_subdomains.{sd}"
+        if sd not in pack.subdomains:
+            problems.append(Problem(where, "na.unknown_subdomain", {"id": sd}))
+            continue
+        text = _text(reason, where, problems)
+        if not text:
+            problems.append(Problem(where, "na.reason", {"id": sd}))
+            continue
+        out[sd] = text
+    return out
 
 
 def parse_assessment(pack: Pack, data: Any) -> Assessment:
@@ -242,7 +365,7 @@ def parse_assessment(pack: Pack, data: Any) -> Assessment:
     AssessmentInvalid listing every problem found (not just the first)."""
     if not isinstance(data, dict):
         raise AssessmentInvalid([Problem("$", "file.not_object")])
-    if data.get("format") != FORMAT:
+    if data.get("format") not in FORMATS:
         raise AssessmentInvalid([Problem("format", "file.format", {"value": data.get("format"), "expected": FORMAT})])
     problems: list[Problem] = []
     pk = data.get("pack") or {}
@@ -271,6 +394,12 @@ def parse_assessment(pack: Pack, data: Any) -> Assessment:
     if not isinstance(assessor, str):
         problems.append(Problem("assessment.assessor", "field.type_text"))
         assessor = ""
+    status = data.get("status") or "draft"
+    if status not in STATUSES:
+        problems.append(Problem("status", "assessment.status", {"value": status, "allowed": ", ".join(STATUSES)}))
+    scope = parse_scope(info.get("scope"), problems)
+    team = parse_team(info.get("team"), problems)
+    na_subdomains = parse_na_subdomains(pack, data.get("na_subdomains"), problems)
     if problems:
         raise AssessmentInvalid(problems)
 
@@ -349,6 +478,10 @@ def parse_assessment(pack: Pack, data: Any) -> Assessment:
         plans=plans,
         uuid=uid,
         revision=revision,
+        status=status,
+        scope=scope,
+        team=team,
+        na_subdomains=na_subdomains,
     )
 
 
@@ -365,15 +498,30 @@ def assessment_to_data(a: Assessment) -> dict[str, Any]:
             "district": a.enterprise.district,
             "employees": a.enterprise.employees,
         },
-        "assessment": {"date": a.date, "assessor": a.assessor, "mode": a.mode},
+        "assessment": {
+            "date": a.date,
+            "assessor": a.assessor,
+            "mode": a.mode,
+            "scope": asdict(a.scope),
+            "team": [asdict(m) for m in a.team],
+        },
+        "status": a.status,
         "answers": [
             {"id": ans.item, "value": ans.value, "note": ans.note}
             for ans in sorted(a.answers.values(), key=lambda x: x.item)
         ],
     }
+    if a.na_subdomains:
+        data["na_subdomains"] = dict(sorted(a.na_subdomains.items()))
     if a.plans:
-        data["plans"] = [asdict(p) for p in a.plans]
+        data["plans"] = [_plan_data(p) for p in a.plans]
     if a.uuid:
         data["uuid"] = a.uuid
         data["revision"] = a.revision
+    return data
+
+
+def _plan_data(p: Plan) -> dict[str, Any]:
+    data = asdict(p)
+    data["confirmed"] = list(p.confirmed)
     return data

@@ -425,9 +425,10 @@ class Workspace:
             assessor=row["assessor"],
             mode=row["mode"],
             answers=answers,
-            plans=tuple(Plan(**p) for p in json.loads(row["plans"])),
+            plans=tuple(Plan(**{**p, "confirmed": tuple(p.get("confirmed", ()))}) for p in json.loads(row["plans"])),
             uuid=row["uuid"],
             revision=row["revision"],
+            status=row["status"],
         )
 
     def _write_summary(self, row: dict[str, Any], values: Mapping[str, Any] | None = None) -> None:
