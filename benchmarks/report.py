@@ -127,7 +127,8 @@ def main() -> int:
     from diag_app.assessment_file import read_assessment_file
     from diag_app.model.diagnosis import diagnose
     from diag_app.report import charts
-    from diag_app.report.content import FigureRef, build_report
+    from diag_app.report.content import build_report
+    from diag_app.report.document import FigureRef
     from diag_app.report.fonts import font_files, register_matplotlib
     from diag_app.report.pdf import FIGURE_DPI, write_report
 

@@ -75,7 +75,7 @@ def cmd_check_pack(args: argparse.Namespace) -> int:
 
 def cmd_pack_overview(args: argparse.Namespace) -> int:
     from .packs import PackError, default_pack, load_pack
-    from .packs.overview import overview_markdown
+    from .report.overview import overview_markdown
 
     try:
         pack = load_pack(args.dir) if args.dir else default_pack()

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .i18n import tr
-from .model.assessment import Problem
+from .model.assessment import NA, Problem
 from .model.diagnosis import Result
-from .model.questionnaire import Pack
+from .model.questionnaire import Pack, TierRule
 from .model.renewal import Reason
 from .model.support import Estimate
 from .model.tiers import NONE, Check
@@ -42,6 +42,48 @@ def level_name(pack: Pack, level: int, lang: str) -> str:
     if level < 1:
         return tr("level.none", lang)
     return pack.scoring.level_names[level].get(lang)
+
+
+def unit_suffix(unit: str) -> str:
+    """A unit as it follows a number: "95%", "360 台/万人", "12" (no unit)."""
+    return unit if unit in ("%", "") else f" {unit}"
+
+
+def rule_text(pack: Pack, rule: TierRule, lang: str) -> str:
+    """A tier rule in words, without an assessment (the list of product defaults, the pack
+    overview); ``check_text`` words the same rule checked against an assessment."""
+    p = rule.params
+    if rule.kind == "min_level":
+        return tr("report.rule.min_level", lang, level=p["level"])
+    if rule.kind == "conditions":
+        return tr("report.rule.conditions", lang)
+    if rule.kind == "subdomain_level":
+        sd = pack.subdomains[str(p["subdomain"])].name.get(lang)
+        return tr("report.rule.subdomain_level", lang, subdomain=sd, level=p["level"])
+    if rule.kind == "scenarios":
+        return tr("report.rule.scenarios", lang, min=p["min"])
+    ind = next(i for i in pack.indicators if i.id == p["indicator"])
+    tgt = ind.target(str(p.get("target", "")))
+    value = tgt.value if tgt else float(p["value"])  # type: ignore[arg-type]
+    key = "report.rule.indicator_higher" if ind.better == "higher" else "report.rule.indicator_lower"
+    return tr(key, lang, name=ind.name.get(lang), value=fmt_num(value), unit=unit_suffix(ind.unit))
+
+
+def answer_text(pack: Pack, item_id: str, value: object, lang: str) -> str:
+    """An answer as a reviewer reads it: the rating's label, a number with its unit, 是/否."""
+    item = pack.item(item_id)
+    if value is None:
+        return tr("report.answer.none", lang)
+    if item is not None and item.kind == "requirement":
+        for r in pack.scoring.ratings:
+            if (value == NA and r.value is None) or (r.value is not None and value == r.value):
+                return r.label.get(lang)
+        return str(value)
+    if isinstance(value, bool):
+        return tr("report.answer.yes" if value else "report.answer.no", lang)
+    if item is not None and item.kind == "indicator" and isinstance(value, int | float):
+        return f"{fmt_num(value)}{unit_suffix(item.unit)}".rstrip()
+    return str(value)
 
 
 def check_text(pack: Pack, c: Check, lang: str, s: float = 0.0) -> str:

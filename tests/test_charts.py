@@ -74,7 +74,7 @@ def test_indicator_chart_compares_with_shanghai_and_national_2027_targets(electr
 
 def test_importing_the_report_package_loads_neither_matplotlib_nor_reportlab():
     code = (
-        "import sys, diag_app.report.charts, diag_app.report.content, diag_app.report.pdf, "
+        "import sys, diag_app.report.charts, diag_app.report.content, diag_app.report.document, diag_app.report.pdf, "
         "diag_app.report.verify, diag_app.report.tables, diag_app.report.fonts, diag_app.cli_report;"
         "bad = [m for m in ('matplotlib', 'reportlab', 'pypdf', 'openpyxl') if m in sys.modules];"
         "print(bad); sys.exit(1 if bad else 0)"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from diag_app.packs import PackError, load_pack
-from diag_app.packs.overview import overview_markdown
+from diag_app.report.overview import overview_markdown
 from diag_app.resources import app_root, packs_dir
 
 PACK_DIR = packs_dir() / "sh-smart-factory"

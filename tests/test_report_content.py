@@ -8,20 +8,13 @@ import pytest
 from test_report_support import sample_result
 
 from diag_app import __version__
-from diag_app.describe import check_text, reason_text, tier_name
+from diag_app.describe import check_text, reason_text, rule_text, tier_name
 from diag_app.model.diagnosis import diagnose
-from diag_app.report.content import (
-    Evidence,
-    FigureRef,
-    KeyValues,
-    Para,
-    Table,
-    build_report,
-    product_defaults,
-    rule_text,
-)
+from diag_app.report.content import build_report
+from diag_app.report.document import Evidence, FigureRef, KeyValues, Para, Table
 from diag_app.report.fonts import missing_glyphs
 from diag_app.report.integrity import canonical_bytes, sha256_hex
+from diag_app.report.sections.appendix import product_defaults
 
 
 @pytest.fixture(scope="module")

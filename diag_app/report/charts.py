@@ -17,8 +17,8 @@ from ..describe import tier_name
 from ..i18n import tr
 from ..model.diagnosis import Result
 from ..model.questionnaire import Pack
+from ..model.targets import subdomain_target, target_levels
 from ..money import fmt_num
-from .content import subdomain_target, target_levels
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -132,7 +132,8 @@ def radar(pack: Pack, result: Result, lang: str) -> Figure:
             side = math.sin(angle)  # clockwise from the top: > 0 is the right half
             tick.set_horizontalalignment("left" if side > 0.2 else "right" if side < -0.2 else "center")
 
-    tier_id, level, _ = target_levels(pack, result)
+    target = target_levels(pack, result)
+    tier_id, level = target.tier, target.level
     handles = []
     if tier_id is not None and level is not None:
         targets = [subdomain_target(pack, result, sd) or 0 if sd else 0 for sd in sds]

@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import replacing
-from ..describe import level_name, reason_text, tier_name
+from ..describe import answer_text, level_name, reason_text, tier_name
 from ..i18n import tr
 from ..model.assessment import NA
 from ..model.diagnosis import Result
 from ..model.questionnaire import Pack
 from ..model.renewal import Suggestion
-from .content import answer_text, subdomain_target
+from ..model.targets import subdomain_target
 from .integrity import canonical_bytes, sha256_hex
 
 

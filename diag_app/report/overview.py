@@ -1,4 +1,5 @@
 """A readable overview of a pack (docs/questionnaire.md) for the domain experts who review it.
+Tier rules are worded by ``describe.rule_text``, as in the report.
 
 Generated from the data, never edited by hand; a test fails when the checked-in copy is stale.
 """
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..describe import rule_text
 from ..model.questionnaire import Pack, Requirement
 
 
@@ -96,24 +98,7 @@ def overview_markdown(pack: Pack) -> str:
         lines.append(f"### {title}")
         lines.append("")
         for t in sorted(ladder, key=lambda t: -t.rank):
-            rules = "；".join(_rule_text(pack, r.kind, r.params) + f"〔{_basis(r.basis)}〕" for r in t.rules)
+            rules = "；".join(rule_text(pack, r, "zh") + f"〔{_basis(r.basis)}〕" for r in t.rules)
             lines.append(f"- **{t.name.zh}**：{rules}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _rule_text(pack: Pack, kind: str, p: dict[str, object]) -> str:
-    if kind == "min_level":
-        return f"CMMM ≥ {p['level']} 级"
-    if kind == "conditions":
-        return "基本条件全部满足"
-    if kind == "indicator":
-        ind = next(i for i in pack.indicators if i.id == p["indicator"])
-        t = ind.target(str(p.get("target"))) if "target" in p else None
-        op = "≥" if ind.better == "higher" else "≤"
-        return f"{ind.name.zh} {op} {t.value if t else p.get('value'):g}{ind.unit}"
-    if kind == "scenarios":
-        return f"典型场景 ≥ {p['min']} 个"
-    if kind == "subdomain_level":
-        return f"{pack.subdomains[str(p['subdomain'])].name.zh} ≥ {p['level']} 级"
-    return kind
