@@ -276,6 +276,9 @@ class Pack:
     national_measures: tuple[Text, ...] = ()
     distribution: tuple[tuple[str, float], ...] = ()  # national CMMM level distribution
     distribution_source: Text = EMPTY
+    # The pack format the pack declares: 1 (packs made before it existed, e.g. the frozen 1.0.0)
+    # or 2 (cumulative ladders, cited tiers, controlled 不适用, rating guidance).
+    format: int = 1
 
     _cache: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 

@@ -66,6 +66,7 @@ def _load(r: Reader) -> Pack:
     return Pack(
         id=meta.id,
         version=meta.version,
+        format=meta.format,
         name=meta.name,
         elements=structure.elements,
         domains=structure.domains,

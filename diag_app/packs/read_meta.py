@@ -11,6 +11,7 @@ from .reader import Reader
 
 FILE = "pack.yaml"
 WEIGHT_TOLERANCE = 1e-6
+FORMATS = (1, 2)  # pack formats this app reads; a pack without ``format`` is format 1
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class Meta:
     raw: dict[str, Any]  # the whole file, for the parts read later (weights need the structure)
     id: str
     version: str
+    format: int
     name: Text
     paths: dict[str, Text]
     scoring: ScoringRules
@@ -29,11 +31,15 @@ def read_meta(r: Reader) -> Meta:
     version = meta.get("version")
     if not isinstance(version, str | int | float) or isinstance(version, bool) or not str(version):
         r.problem(FILE, "", "version", "pack.problem.version")
+    fmt = meta.get("format", 1)
+    if fmt not in FORMATS or isinstance(fmt, bool):
+        r.problem(FILE, "", "format", "pack.problem.format", value=fmt, known=", ".join(map(str, FORMATS)))
+        fmt = FORMATS[-1]  # check the rest as strictly as the newest format would
     name = r.text(FILE, "", "name", meta.get("name"))
     paths = {}
     for p in PATHS:
         paths[p] = r.text(FILE, "", f"paths.{p}", (meta.get("paths") or {}).get(p))
-    return Meta(meta, pid, str(version), name, paths, _scoring(r, meta.get("scoring") or {}))
+    return Meta(meta, pid, str(version), int(fmt), name, paths, _scoring(r, meta.get("scoring") or {}))
 
 
 def _scoring(r: Reader, sc: dict[str, Any]) -> ScoringRules:
