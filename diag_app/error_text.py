@@ -80,10 +80,6 @@ def os_reason(exc: OSError, lang: str) -> str:
 def _legacy(exc: BaseException) -> tuple[str, str, str] | None:
     """Errors that do not subclass AppError yet: (key, title key, hint key). Transitional: each
     branch goes once its class subclasses AppError (see /work/team/requests.md)."""
-    from .model.assessment import AssessmentInvalid
-
-    if isinstance(exc, AssessmentInvalid):
-        return "", "error.assessment_invalid", "error.assessment_invalid.hint"
     from .packs import PackError, PackNotFound
 
     if isinstance(exc, PackError):

@@ -19,6 +19,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "输入的内容不符合要求，没有保存。",
         "en": "The input breaks the rules; nothing was saved.",
     },
+    "error.assessment_invalid.detail": {"zh": "发现 {count} 个问题：", "en": "{count} problem(s) found:"},
     "error.assessment_invalid.hint": {
         "zh": "请按上面的提示改正后再试。",
         "en": "Correct what is listed above and try again.",

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any, TypeGuard
 
+from ..errors import AppError
 from .questionnaire import PATHS, Pack
 
 FORMAT = "smart-factory-assessment/2"
@@ -42,12 +43,18 @@ class Problem:
     params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
-class AssessmentInvalid(ValueError):
-    """An assessment (file, form or bundle member) breaks the rules; nothing was stored."""
+class AssessmentInvalid(AppError, ValueError):
+    """An assessment (file, form or bundle member) breaks the rules; nothing was stored. The
+    problems are listed one per line after the title, each naming its field."""
+
+    key = "error.assessment_invalid.detail"
+    title_key = "error.assessment_invalid"
+    hint_key = "error.assessment_invalid.hint"
 
     def __init__(self, problems: list[Problem]):
         super().__init__("; ".join(f"{p.field}: {p.key} {p.params}" for p in problems))
         self.problems = problems
+        self.count = len(problems)
 
 
 def credit_code_check_char(first17: str) -> str | None:
