@@ -50,6 +50,7 @@ class AssessmentInvalid(AppError, ValueError):
     key = "error.assessment_invalid.detail"
     title_key = "error.assessment_invalid"
     hint_key = "error.assessment_invalid.hint"
+    problems: list[Problem]
 
     def __init__(self, problems: list[Problem]):
         super().__init__("; ".join(f"{p.field}: {p.key} {p.params}" for p in problems))
