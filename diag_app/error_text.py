@@ -80,12 +80,6 @@ def os_reason(exc: OSError, lang: str) -> str:
 def _legacy(exc: BaseException) -> tuple[str, str, str] | None:
     """Errors that do not subclass AppError yet: (key, title key, hint key). Transitional: each
     branch goes once its class subclasses AppError (see /work/team/requests.md)."""
-    from .packs import PackError, PackNotFound
-
-    if isinstance(exc, PackError):
-        return "", "error.pack_broken", "error.pack_broken.hint"
-    if isinstance(exc, PackNotFound):
-        return "error.pack_missing.detail", "error.pack_missing", "error.pack_missing.hint"
     return None
 
 

@@ -87,6 +87,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- scoring rules and weights (pack.yaml) --------------------------------------------------
     "pack.problem.ratings_missing": {"zh": "必须列出评分档位", "en": "must list the rating scale"},
+    "pack.error.detail": {"zh": "共发现 {n} 处问题：", "en": "Problems found ({n}):"},
     "pack.problem.format": {
         "zh": "未知的题包格式 {value!r}（本程序可读：{known}）",
         "en": "unknown pack format {value!r} (this app reads: {known})",

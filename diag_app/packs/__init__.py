@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from ..errors import AppError
 from ..model.questionnaire import Pack
 from ..resources import packs_dir
 from .loader import load_pack
@@ -26,9 +27,13 @@ __all__ = [
 ]
 
 
-class PackNotFound(LookupError):
+class PackNotFound(AppError, LookupError):
+    """No pack of this id and version ships with the app (an assessment made with a newer one)."""
+
+    key, title_key, hint_key = "error.pack_missing.detail", "error.pack_missing", "error.pack_missing.hint"
+
     def __init__(self, pack_id: str, version: str):
-        super().__init__(f"{pack_id} {version}")
+        super().__init__(f"{pack_id} {version}", id=pack_id, version=version)
         self.pack_id = pack_id
         self.version = version
 

@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import AppError
 from ..i18n import tr
 
 
@@ -37,9 +38,12 @@ class PackProblem:
         return f"{self.where}: {self.message}"
 
 
-class PackError(Exception):
-    """A pack folder cannot be used; ``problems`` lists every reason."""
+class PackError(AppError):
+    """A pack folder cannot be used; ``problems`` lists every reason (each worded on its own line
+    by ``error_text``)."""
+
+    key, title_key, hint_key = "pack.error.detail", "error.pack_broken", "error.pack_broken.hint"
 
     def __init__(self, problems: list[PackProblem]):
+        super().__init__("\n".join(str(p) for p in problems), n=len(problems))
         self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
