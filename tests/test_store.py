@@ -554,7 +554,7 @@ def test_rescoring_reads_the_packed_answers_which_always_equal_the_answers(tmp_p
 def test_a_big_workspace_is_fully_checked_only_when_damage_is_likely(tmp_path, pack, monkeypatch):
     """quick_check reads the whole file (15 s for 800 MB): a big workspace is checked after an
     unclean shutdown and before the day's first backup, not on every open."""
-    import diag_app.store.workspace as wsmod
+    import diag_app.store.connection as wsmod
 
     path = tmp_path / "workspace.db"
     ws = Workspace.open(path)

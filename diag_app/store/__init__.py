@@ -1,5 +1,12 @@
 """Workspace storage: the SQLite database (schema via migrations), revisions, evidence, backups
-and the portable assessment bundles. The only part of the app that writes SQL."""
+and the portable assessment bundles. The only part of the app that writes SQL.
+
+Modules: ``connection`` (opening, transactions, SQLite errors → ours), ``rows`` (the row types
+handed out), ``records`` (revisions, answers, audit, summaries), ``evidence``, ``transfer``
+(export and import), ``workspace`` (the public ``Workspace``: enterprises and assessments, built
+on the others); ``bundle`` (the .sfd file format), ``backup``, ``migrations``, ``summaries``
+(list scores, computed in worker processes), ``errors``.
+"""
 
 import importlib
 from typing import TYPE_CHECKING, Any
@@ -25,46 +32,36 @@ from .errors import (
 # a process that only computes summaries (store/summaries.py's pool workers) never needs.
 _LAZY = {
     "BUNDLE_FORMAT": ("bundle", "FORMAT"),
+    "Progress": ("progress", "Progress"),
     **{name: ("backup", name) for name in ("backups", "restore_backup")},
-    **{
-        name: ("workspace", name)
-        for name in (
-            "EVIDENCE_LIMIT",
-            "AssessmentRow",
-            "AuditRow",
-            "EnterpriseRow",
-            "EvidenceRow",
-            "ImportedItem",
-            "ImportSummary",
-            "Progress",
-            "Workspace",
-            "default_db_path",
-        )
-    },
+    **{name: ("rows", name) for name in ("AssessmentRow", "AuditRow", "EnterpriseRow", "EvidenceRow")},
+    **{name: ("rows", name) for name in ("ImportedItem", "ImportSummary")},
+    "EVIDENCE_LIMIT": ("evidence", "EVIDENCE_LIMIT"),
+    **{name: ("workspace", name) for name in ("Workspace", "default_db_path")},
 }
 
 if TYPE_CHECKING:
+    from ..progress import Progress
     from .backup import backups, restore_backup
     from .bundle import FORMAT as BUNDLE_FORMAT
-    from .workspace import (
-        EVIDENCE_LIMIT,
+    from .evidence import EVIDENCE_LIMIT
+    from .rows import (
         AssessmentRow,
         AuditRow,
         EnterpriseRow,
         EvidenceRow,
         ImportedItem,
         ImportSummary,
-        Progress,
-        Workspace,
-        default_db_path,
     )
+    from .workspace import Workspace, default_db_path
 
 
 def __getattr__(name: str) -> Any:
     if name not in _LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     module, attr = _LAZY[name]
-    value = getattr(importlib.import_module(f".{module}", __name__), attr)
+    package = "diag_app" if module == "progress" else __name__
+    value = getattr(importlib.import_module(f".{module}", package), attr)
     globals()[name] = value
     return value
 

@@ -1,0 +1,133 @@
+"""Evidence files: kept beside the database in ``evidence/``, content-addressed by SHA-256, copied
+through a temporary file so a partial copy never appears under a digest's name, never executable."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..model.assessment import (
+    AssessmentInvalid,
+    Problem,
+)
+from . import bundle as bundlemod
+from .connection import utc_now
+from .errors import (
+    EvidenceTooLarge,
+    StorageFailed,
+)
+from .records import Records
+from .rows import EvidenceRow
+
+EVIDENCE_LIMIT = 50 * 1024 * 1024
+_SHA = re.compile(r"[0-9a-f]{64}")
+
+
+class EvidenceStore(Records):
+    """Attaching evidence to answers and finding it again."""
+
+    # --- evidence --------------------------------------------------------------------------
+
+    @property
+    def evidence_dir(self) -> Path:
+        return self.path.parent / "evidence"
+
+    def evidence_path(self, sha256: str) -> Path:
+        """Where the evidence file with this digest is kept (it may be missing)."""
+        if not isinstance(sha256, str) or not _SHA.fullmatch(sha256):
+            raise ValueError(f"not a SHA-256 digest: {sha256!r}")
+        return self.evidence_dir / sha256[:2] / sha256
+
+    def _store_blob(self, copy_into: Any, expected: str | None = None) -> tuple[str, int]:
+        """Put content into the evidence folder under its digest. ``copy_into(tmp_path)`` writes it
+        and returns (sha256, size); a partial file never appears under a digest name."""
+        tmpdir = self.evidence_dir / "tmp"
+        tmpdir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=tmpdir)
+        os.close(fd)
+        try:
+            sha, size = copy_into(Path(tmp))
+            final = self.evidence_path(sha)
+            if final.exists() and final.stat().st_size == size:
+                Path(tmp).unlink()
+            else:
+                final.parent.mkdir(parents=True, exist_ok=True)
+                os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)  # never executable
+                os.replace(tmp, final)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return sha, size
+
+    def add_evidence(self, uuid: str, item_id: str, file: str | Path, who: str = "") -> EvidenceRow:
+        """Copy ``file`` into the workspace's evidence folder (content-addressed, at most 50 MB) and
+        attach it to one item of the latest draft revision. The file is only read, never opened
+        with another program or executed."""
+        src = Path(file)
+        with self._tx(write=False):
+            head = self._draft(uuid)
+        pack = self._pack(head["pack_id"], head["pack_version"])
+        if pack.item(item_id) is None:
+            raise AssessmentInvalid([Problem(f"answers[{item_id}]", "answer.unknown_id", {"id": item_id})])
+        try:
+            st = src.stat()
+            if not stat.S_ISREG(st.st_mode):
+                raise StorageFailed(src, "not a regular file")
+            if st.st_size > EVIDENCE_LIMIT:
+                raise EvidenceTooLarge(src, st.st_size, EVIDENCE_LIMIT)
+
+            def copy(tmp: Path) -> tuple[str, int]:
+                h = hashlib.sha256()
+                size = 0
+                with open(src, "rb") as f, open(tmp, "wb") as out:
+                    while chunk := f.read(1024 * 1024):
+                        size += len(chunk)
+                        if size > EVIDENCE_LIMIT:
+                            raise EvidenceTooLarge(src, size, EVIDENCE_LIMIT)
+                        h.update(chunk)
+                        out.write(chunk)
+                    out.flush()
+                    os.fsync(out.fileno())
+                return h.hexdigest(), size
+
+            sha, size = self._store_blob(copy)
+        except OSError as e:
+            raise StorageFailed(src, e.strerror or str(e)) from e
+        name = bundlemod.safe_name(src.name)
+        now = utc_now()
+        with self._tx():
+            row = self._draft(uuid)
+            self.conn.execute(
+                "INSERT OR IGNORE INTO evidence_files (sha256, size, created) VALUES (?, ?, ?)", (sha, size, now)
+            )
+            have = self._one(
+                "SELECT added FROM evidence WHERE assessment_id = ? AND item_id = ? AND sha256 = ?",
+                (row["id"], item_id, sha),
+            )
+            if have is None:
+                self.conn.execute(
+                    "INSERT INTO evidence (assessment_id, item_id, sha256, name, who, added) VALUES (?, ?, ?, ?, ?, ?)",
+                    (row["id"], item_id, sha, name, who or "", now),
+                )
+                self.conn.execute("UPDATE assessments SET updated = ? WHERE id = ?", (now, row["id"]))
+                self._audit(row["id"], "evidence", who, item_id, None, {"sha256": sha, "name": name, "size": size})
+            else:
+                now = have["added"]
+        return EvidenceRow(sha, item_id, name, size, now)
+
+    def list_evidence(self, uuid: str, item_id: str | None = None, revision: int | None = None) -> list[EvidenceRow]:
+        """Evidence of one revision (the latest by default), of one item or all."""
+        with self._tx(write=False):
+            row = self._revision(uuid, revision)
+            rows = self._rows(
+                """SELECT e.sha256, e.item_id, e.name, f.size, e.added FROM evidence e
+                   JOIN evidence_files f ON f.sha256 = e.sha256
+                   WHERE e.assessment_id = ? AND (? IS NULL OR e.item_id = ?) ORDER BY e.item_id, e.added, e.name""",
+                (row["id"], item_id, item_id),
+            )
+        return [EvidenceRow(r["sha256"], r["item_id"], r["name"], r["size"], r["added"]) for r in rows]

@@ -1,0 +1,132 @@
+"""The rows the store hands to the GUI and the CLI, and the query that makes them.
+
+Plain values (named tuples and frozen dataclasses): nothing in them reaches back into the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from .errors import (
+    BundleRejected,
+)
+
+# --- rows handed to the GUI and CLI ---------------------------------------------------------
+
+
+class EnterpriseRow(NamedTuple):
+    """One line of the enterprise list. A named tuple, not a dataclass: the list makes 10,000 of
+    them at a time, straight from the query's tuples."""
+
+    name: str
+    credit_code: str
+    industry: str
+    path: str | None
+    district: str
+    employees: int | None
+    latest_uuid: str | None  # the enterprise's most recent assessment (latest revision)
+    latest_tier: str | None  # None: never assessed, or no summary (pack not installed)
+    latest_score: float | None
+    latest_level: int | None
+    last_assessed: str | None  # the assessment date, or the day it was last changed
+    status: str | None  # "draft" / "final" of that assessment
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    uuid: str
+    revision: int
+    status: str
+    mode: str
+    assessor: str
+    date: str
+    created: str
+    updated: str
+    enterprise_name: str
+    credit_code: str
+    industry: str
+    pack_id: str
+    pack_version: str
+    tier: str | None
+    score: float | None
+    level: int | None
+    answered: int | None
+    total: int | None
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    sha256: str
+    item_id: str
+    name: str
+    size: int
+    added: str
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: str
+    who: str
+    revision: int
+    action: str  # create, answer, plans, finalise, reopen, evidence, enterprise, import
+    item_id: str | None
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class ImportedItem:
+    file: str
+    uuid: str
+    revision: int
+    enterprise_name: str
+    credit_code: str
+    mode: str
+    assessor: str
+    status: str
+    differs: bool = False  # skipped although its content differs from the revision already here
+
+
+@dataclass
+class ImportSummary:
+    added: list[ImportedItem] = field(default_factory=list)  # assessments new to this workspace
+    skipped: list[ImportedItem] = field(default_factory=list)  # same uuid and revision already here
+    new_revisions: list[ImportedItem] = field(default_factory=list)  # known uuid, new revision
+    rejected: list[tuple[str, BundleRejected]] = field(default_factory=list)  # (file, why): nothing imported
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+ROW_SQL = """
+SELECT a.*, s.tier AS s_tier, s.score AS s_score, s.level AS s_level,
+       s.answered AS s_answered, s.total AS s_total
+FROM assessments a LEFT JOIN summaries s ON s.assessment_id = a.id
+"""
+LATEST_REVISION = "a.revision = (SELECT MAX(b.revision) FROM assessments b WHERE b.uuid = a.uuid)"
+
+
+def assessment_row_of(r: dict[str, Any]) -> AssessmentRow:
+    return AssessmentRow(
+        uuid=r["uuid"],
+        revision=r["revision"],
+        status=r["status"],
+        mode=r["mode"],
+        assessor=r["assessor"],
+        date=r["date"],
+        created=r["created"],
+        updated=r["updated"],
+        enterprise_name=r["enterprise_name"],
+        credit_code=r["credit_code"],
+        industry=r["industry"],
+        pack_id=r["pack_id"],
+        pack_version=r["pack_version"],
+        tier=r["s_tier"],
+        score=r["s_score"],
+        level=r["s_level"],
+        answered=r["s_answered"],
+        total=r["s_total"],
+    )

@@ -1,0 +1,256 @@
+"""Moving assessments between workspaces: export to bundles (.sfd) and plain assessment files
+(.json), import of both. Every file is validated completely (``bundle.py``) before anything of it
+is written."""
+
+from __future__ import annotations
+
+import json
+import uuid as uuidlib
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import Any
+
+from .. import app_version
+from ..assessment_file import write_json_atomic
+from ..model.assessment import (
+    assessment_to_data,
+)
+from ..progress import Progress
+from . import bundle as bundlemod
+from .connection import last_id, to_json, utc_now
+from .errors import (
+    AssessmentNotFound,
+    BundleRejected,
+    EvidenceMissing,
+    StorageFailed,
+)
+from .evidence import EvidenceStore
+from .rows import ImportedItem, ImportSummary
+
+
+class Transfer(EvidenceStore):
+    """Export and import."""
+
+    # --- files: export ---------------------------------------------------------------------
+
+    def _file_data(self, row: dict[str, Any], with_evidence: bool = True) -> dict[str, Any]:
+        """An assessment file's JSON plus what a bundle carries: uuid, revision, status, times,
+        who changed each answer when, and the evidence references."""
+        a = self._assessment(row, self._answers(row["id"]))
+        data = assessment_to_data(a)
+        data["uuid"] = a.uuid
+        data["revision"] = a.revision
+        data["status"] = row["status"]
+        data["created"] = row["created"]
+        data["updated"] = row["updated"]
+        if row["finalised"]:
+            data["finalised"] = row["finalised"]
+        meta = {
+            item: (who, updated)
+            for item, who, updated in self.conn.execute(
+                "SELECT item_id, who, updated FROM answers WHERE assessment_id = ?", (row["id"],)
+            )
+        }
+        for ans in data["answers"]:
+            who, updated = meta.get(ans["id"], ("", ""))
+            ans["who"] = who
+            ans["updated"] = updated
+        if with_evidence:
+            data["evidence"] = [
+                {
+                    "item": r["item_id"],
+                    "sha256": r["sha256"],
+                    "name": r["name"],
+                    "size": r["size"],
+                    "added": r["added"],
+                    "who": r["who"],
+                }
+                for r in self._rows(
+                    """SELECT e.*, f.size FROM evidence e JOIN evidence_files f ON f.sha256 = e.sha256
+                       WHERE e.assessment_id = ? ORDER BY e.item_id, e.sha256""",
+                    (row["id"],),
+                )
+            ]
+        return data
+
+    def export_bundle(self, out: str | Path, uuids: list[str]) -> None:
+        """Write every revision of the given assessments, with their evidence, to one bundle file
+        (atomically: a temporary file renamed into place)."""
+        out = Path(out)
+        members: list[tuple[str, dict[str, Any]]] = []
+        evidence: dict[str, Path] = {}
+        names: dict[str, str] = {}
+        with self._tx(write=False):
+            for uid in dict.fromkeys(uuids):
+                rows = self._rows("SELECT * FROM assessments WHERE uuid = ? ORDER BY revision", (uid,))
+                if not rows:
+                    raise AssessmentNotFound(uid)
+                for row in rows:
+                    data = self._file_data(row)
+                    members.append((f"assessments/{row['uuid']}-r{row['revision']}.json", data))
+                    for ref in data["evidence"]:
+                        evidence[ref["sha256"]] = self.evidence_path(ref["sha256"])
+                        names[ref["sha256"]] = ref["name"]
+        try:
+            bundlemod.write_bundle(out, members, evidence, app_version())
+        except bundlemod.EvidenceUnreadable as e:
+            raise EvidenceMissing(e.sha256, names.get(e.sha256, ""), self.evidence_path(e.sha256)) from None
+        except OSError as e:
+            raise StorageFailed(out, e.strerror or str(e)) from e
+
+    def export_json(self, uuid: str, out: str | Path, revision: int | None = None) -> None:
+        """Write one revision as a plain assessment file (JSON; evidence listed, not included)."""
+        with self._tx(write=False):
+            data = self._file_data(self._revision(uuid, revision))
+        try:
+            write_json_atomic(out, data)
+        except OSError as e:
+            raise StorageFailed(Path(out), e.strerror or str(e)) from e
+
+    # --- files: import ---------------------------------------------------------------------
+
+    def import_files(self, paths: list[str | Path], progress: Progress | None = None) -> ImportSummary:
+        """Import bundles (.sfd) and plain assessment files (.json).
+
+        Every file is validated completely before anything is written; a file that breaks a rule
+        is listed in ``rejected`` and contributes nothing. The accepted files are then written in
+        one transaction. An assessment revision already here (same uuid and revision) is skipped;
+        another revision of a known assessment is added beside the ones here, never over them.
+        ``progress.cancel()`` (from another thread) stops it with ``Cancelled`` before anything is
+        written."""
+        summary = ImportSummary()
+        total = len(paths) + 1
+        accepted: list[tuple[Path, list[bundlemod.Entry], dict[str, str]]] = []
+        for i, p in enumerate(paths):
+            file = Path(p)
+            if progress is not None:
+                progress(i, total, file.name)
+                progress.check()
+            try:
+                if file.suffix.lower() == ".json":
+                    accepted.append((file, [bundlemod.read_plain(file)], {}))
+                else:
+                    b = bundlemod.read_bundle(file)
+                    accepted.append((file, b.entries, b.evidence))
+            except BundleRejected as e:
+                summary.rejected.append((str(file), e))
+        if progress is not None:
+            progress(len(paths), total, "")
+            progress.check()
+
+        # evidence files first (content-addressed: harmless if the transaction below fails)
+        ready: list[tuple[Path, list[bundlemod.Entry]]] = []
+        for file, entries, evidence in accepted:
+            try:
+                for sha in sorted({ref.sha256 for e in entries for ref in e.evidence}):
+                    if not self.evidence_path(sha).exists():
+                        member = evidence[sha]
+
+                        def copy(tmp: Path, file: Path = file, member: str = member, sha: str = sha) -> tuple[str, int]:
+                            bundlemod.copy_member(file, member, sha, tmp, bundlemod.LIMITS.max_evidence)
+                            return sha, tmp.stat().st_size
+
+                        self._store_blob(copy)
+            except BundleRejected as e:
+                summary.rejected.append((str(file), e))
+                continue
+            except OSError as e:
+                raise StorageFailed(self.evidence_dir, e.strerror or str(e)) from e
+            ready.append((file, entries))
+
+        new_uuids: set[str] = set()
+        with self._tx():
+            for file, entries in ready:
+                for entry in sorted(entries, key=lambda e: (e.assessment.uuid, e.assessment.revision)):
+                    self._import_entry(file, entry, summary, new_uuids)
+        if progress is not None:
+            progress(total, total, "")
+        return summary
+
+    def _import_entry(self, file: Path, e: bundlemod.Entry, summary: ImportSummary, new_uuids: set[str]) -> None:
+        """Insert one validated revision (inside import_files' transaction). ``new_uuids``: the
+        assessments this import brought in, whose further revisions also count as added."""
+        a = e.assessment
+        if not a.uuid:  # a plain file never stored in a workspace: a new assessment
+            a = replace(a, uuid=str(uuidlib.uuid4()), revision=1)
+        item = ImportedItem(
+            file=str(file),
+            uuid=a.uuid,
+            revision=a.revision,
+            enterprise_name=a.enterprise.name,
+            credit_code=a.enterprise.credit_code,
+            mode=a.mode,
+            assessor=a.assessor,
+            status=e.status,
+        )
+        here = self._one("SELECT * FROM assessments WHERE uuid = ? AND revision = ?", (a.uuid, a.revision))
+        if here is not None:
+            mine = self._assessment(here, self._answers(here["id"]))
+            differs = assessment_to_data(mine) != assessment_to_data(a) or here["status"] != e.status
+            summary.skipped.append(replace(item, differs=differs))
+            return
+        known = self._one("SELECT 1 AS x FROM assessments WHERE uuid = ? LIMIT 1", (a.uuid,)) is not None
+        if not known:
+            new_uuids.add(a.uuid)
+        now = utc_now()
+        ent = a.enterprise
+        if self._one("SELECT 1 AS x FROM enterprises WHERE credit_code = ?", (ent.credit_code,)) is None:
+            self._upsert_enterprise(ent)  # a known enterprise keeps the data entered here
+        new_id = last_id(
+            self.db.table("assessments").insert(
+                {
+                    "uuid": a.uuid,
+                    "revision": a.revision,
+                    "credit_code": ent.credit_code,
+                    "enterprise_name": ent.name,
+                    "industry": ent.industry,
+                    "path": ent.path,
+                    "district": ent.district or "",
+                    "employees": ent.employees,
+                    "pack_id": a.pack_id,
+                    "pack_version": a.pack_version,
+                    "mode": a.mode,
+                    "assessor": a.assessor,
+                    "date": a.date,
+                    "status": e.status,
+                    "plans": to_json([asdict(p) for p in a.plans]),
+                    "created": e.created or now,
+                    "updated": e.updated or now,
+                    "finalised": (e.finalised or now) if e.status == "final" else None,
+                    "origin": file.name,
+                }
+            )
+        )
+        self.conn.executemany(
+            "INSERT INTO answers (assessment_id, item_id, value, note, who, updated) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    new_id,
+                    ans.item,
+                    json.dumps(ans.value),
+                    ans.note,
+                    e.answer_meta[ans.item].who if ans.item in e.answer_meta else "",
+                    (e.answer_meta[ans.item].updated if ans.item in e.answer_meta else "") or e.updated or now,
+                )
+                for ans in a.answers.values()
+            ],
+        )
+        for ref in e.evidence:
+            size = self.evidence_path(ref.sha256).stat().st_size
+            self.conn.execute(
+                "INSERT OR IGNORE INTO evidence_files (sha256, size, created) VALUES (?, ?, ?)", (ref.sha256, size, now)
+            )
+            self.conn.execute(
+                "INSERT OR IGNORE INTO evidence (assessment_id, item_id, sha256, name, who, added) VALUES (?, ?, ?, ?, ?, ?)",
+                (new_id, ref.item, ref.sha256, ref.name, ref.who, ref.added or now),
+            )
+        self._audit(
+            new_id,
+            "import",
+            "",
+            None,
+            None,
+            {"file": file.name, "member": e.member, "mode": a.mode, "assessor": a.assessor, "status": e.status},
+        )
+        self._write_summary(self._revision(a.uuid, a.revision), {item: ans.value for item, ans in a.answers.items()})
+        (summary.new_revisions if known and a.uuid not in new_uuids else summary.added).append(item)
