@@ -8,6 +8,7 @@ one presenter and the CLI both use it. ``err.message(lang)`` is the specifics al
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -237,7 +238,7 @@ class BundleRejected(StoreError):
         file: Path | str,
         member: str,
         rule: str,
-        problems: list[Any] | None = None,
+        problems: Sequence[Any] | None = None,
         **details: Any,
     ):
         if rule not in self.RULES:
