@@ -10,26 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
-Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = ("zh", "en")
-PATHS = ("discrete", "process")
+# The catalogue and text types are read from here too (re-exported).
+from .catalogue import CatalogItem, Category, Effect, Measure, ProfileItem, Qualification, Saturation, Trigger  # noqa: F401
+from .text import EMPTY, LANGS, PATHS, Lang, Text  # noqa: F401
+
 # The kinds of answerable item. Each item class declares ``kind`` as its own single literal, so a
 # test such as ``item.kind == "indicator"`` also tells the type checker which class the item is.
-ItemKind = Literal["requirement", "indicator", "condition", "scenario"]
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text in both languages; every user-visible text of a pack is one of these."""
-
-    zh: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
-
-
-EMPTY = Text("", "")
+ItemKind = Literal["requirement", "indicator", "condition", "scenario", "profile"]
 
 
 @dataclass(frozen=True)
@@ -198,60 +185,6 @@ class Tier:
 
 
 @dataclass(frozen=True)
-class Effect:
-    """What a renewal item changes if bought: requirements it fulfils, indicator values it brings,
-    scenarios it puts in place."""
-
-    subdomain_levels: dict[str, int] = field(default_factory=dict)
-    indicators: dict[str, float] = field(default_factory=dict)
-    scenarios: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """A gap that makes a renewal item worth suggesting."""
-
-    kind: Literal["subdomain_below", "indicator_worse", "scenario_missing"]
-    target: str
-    value: float = 0.0
-    target_ref: str = ""  # indicator target id whose value is the threshold, e.g. "shanghai-2027"
-
-
-@dataclass(frozen=True)
-class CatalogItem:
-    id: str
-    category: str
-    name: Text
-    description: Text
-    triggers: tuple[Trigger, ...]
-    effect: Effect
-    investment_low: float
-    investment_high: float
-    industries: frozenset[str] | None  # None: suits every industry
-    measures: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Category:
-    id: str
-    name: Text
-
-
-@dataclass(frozen=True)
-class Measure:
-    id: str
-    name: Text
-    base: Literal["interest", "contract", "investment"]
-    rate: float
-    cap: float
-    min_investment: float = 0.0
-    years: int = 0  # interest measures: years of interest subsidised
-    basis: str = "S"
-    note: Text = EMPTY
-    financing: str = "any"  # "lease": only for equipment financed by a lease
-
-
-@dataclass(frozen=True)
 class Pack:
     id: str
     version: str
@@ -279,18 +212,23 @@ class Pack:
     # The pack format the pack declares: 1 (packs made before it existed, e.g. the frozen 1.0.0)
     # or 2 (cumulative ladders, cited tiers, controlled 不适用, rating guidance).
     format: int = 1
+    profile: tuple[ProfileItem, ...] = ()  # existing systems and equipment (never scored)
+    qualifications: dict[str, Qualification] = field(default_factory=dict)  # what measures may require
 
     _cache: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
-    def item(self, item_id: str) -> Requirement | Indicator | Condition | Scenario | None:
+    def item(self, item_id: str) -> Requirement | Indicator | Condition | Scenario | ProfileItem | None:
         # The cache holds values of several types; this method alone writes the "items" entry.
-        index = cast("dict[str, Requirement | Indicator | Condition | Scenario] | None", self._cache.get("items"))
+        index = cast(
+            "dict[str, Requirement | Indicator | Condition | Scenario | ProfileItem] | None", self._cache.get("items")
+        )
         if index is None:
-            every: tuple[Requirement | Indicator | Condition | Scenario, ...] = (
+            every: tuple[Requirement | Indicator | Condition | Scenario | ProfileItem, ...] = (
                 *self.requirements,
                 *self.indicators,
                 *self.conditions,
                 *self.scenarios,
+                *self.profile,
             )
             index = {i.id: i for i in every}
             self._cache["items"] = index
@@ -311,12 +249,15 @@ class Pack:
     def indicators_for(self, path: str) -> tuple[Indicator, ...]:
         return tuple(i for i in self.indicators if path in i.paths)
 
-    def items_for(self, industry: str, path: str) -> tuple[Requirement | Indicator | Condition | Scenario, ...]:
+    def items_for(
+        self, industry: str, path: str
+    ) -> tuple[Requirement | Indicator | Condition | Scenario | ProfileItem, ...]:
         return (
             *self.requirements_for(industry, path),
             *self.indicators_for(path),
             *self.conditions,
             *self.scenarios,
+            *self.profile,
         )
 
     def subdomain_weights(self, industry: str, path: str) -> dict[str, float]:

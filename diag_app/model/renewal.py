@@ -1,24 +1,29 @@
-"""Gaps → equipment renewal suggestions, and what buying an item would change (what-if).
+"""Gaps → renewal suggestions, with what the plant already has left out and contradictions flagged.
 
-An item's effect is applied to the answers themselves (requirements fulfilled, indicator values
-reached, scenarios in place) and the assessment is scored again, so the what-if, the roadmap and
-the priorities all rest on the one scoring function rather than on a second estimate of it.
+An item is suggested for a plant when it suits the plant's industry and production path, the plant
+does not already have it (the "existing systems and equipment" profile), nothing the plant declared
+makes it pointless (a build-to-print supplier needs no PLM; robot density already high), and it
+raises at least one requirement this plant is rated below the item's effect on — so every
+suggestion names the requirements it closes. Order comes from ``ranking.rank``.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from .assessment import NA, Answer, Assessment
-from .questionnaire import CatalogItem, Pack
-from .scoring import Scores, lifted, score
-from .tiers import shanghai_tier
+from .assessment import Assessment
+from .catalogue import CatalogItem
+from .effects import Baseline, Closure, apply_items
+from .questionnaire import Pack, ProfileItem
+from .scoring import Scores
+
+__all__ = ["Advice", "Closure", "Flag", "Reason", "Suggestion", "Suppressed", "advise", "apply_items", "what_if"]
 
 
 @dataclass(frozen=True)
 class Reason:
-    """Why an item is suggested: a trigger that fired, with the numbers that fired it."""
+    """A trigger of the item that fired for this plant, with the numbers that fired it."""
 
     kind: str  # subdomain_below, indicator_worse, scenario_missing
     target: str
@@ -30,46 +35,128 @@ class Reason:
 @dataclass(frozen=True)
 class Suggestion:
     item: CatalogItem
-    reasons: tuple[Reason, ...]
-    priority: float  # 0–100, higher first
-    s_gain: float  # rise of S if this item alone were bought
-    investment_low: float
+    reasons: tuple[Reason, ...]  # triggers that fired (may be empty: the closures are the reason)
+    closes: tuple[Closure, ...]  # requirements it raises for this plant, never empty
+    s_gain: float  # rise of S if this item alone were bought (preconditions aside)
+    investment_low: float  # for an extension of an existing system: the uncovered share only
     investment_high: float
+    points: float = 0.0  # weighted requirement gain: what it adds to the level sums, all levels
+    needs: tuple[str, ...] = ()  # preconditions not yet in place: profile or requirement ids
+    extends: float | None = None  # coverage (%) of the existing system this item extends
+    priority: int = 0  # rank from ranking.rank, 1 first (0: not ranked yet)
+    step: int = 0  # its step number on the roadmap, 0 when not on it
+    planned: bool = False  # the enterprise plans to buy it
+
+    @property
+    def cost(self) -> float:
+        return (self.investment_low + self.investment_high) / 2
 
 
-def applies(item: CatalogItem, industry: str) -> bool:
-    return item.industries is None or industry in item.industries
+@dataclass(frozen=True)
+class Suppressed:
+    """A catalogue item deliberately not suggested, and why."""
+
+    item: CatalogItem
+    why: str  # "has-system", "excluded", "not-applicable", "saturated"
+    ref: str  # the profile item, sub-domain or indicator that decided it
+    value: float | None = None
 
 
-def apply_items(pack: Pack, a: Assessment, items: list[CatalogItem] | tuple[CatalogItem, ...]) -> Assessment:
-    """The assessment as it would be after buying ``items``: only ever raises answers."""
-    if not items:
-        return a
-    path = a.path(pack)
-    answers = dict(a.answers)
-    reqs = pack.requirements_for(a.enterprise.industry, path)
-    targets: dict[str, int] = {}
-    for it in items:
-        for sd, lvl in it.effect.subdomain_levels.items():
-            targets[sd] = max(targets.get(sd, 0), lvl)
-    for r in reqs:
-        if r.level <= targets.get(r.subdomain, 0):
-            old = answers.get(r.id)
-            if old is None or (old.value != NA and old.value != 1.0):
-                answers[r.id] = Answer(r.id, 1.0, old.note if old else "")
+@dataclass(frozen=True)
+class Flag:
+    """A contradiction in the answers for the assessor to check."""
+
+    kind: str  # "saturated", "system-missing", "system-unused", "density"
+    ref: str  # profile item or indicator id
+    item: str = ""  # catalogue item concerned, if any
+    value: float | None = None
+    threshold: float | None = None
+    requirements: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Advice:
+    suggestions: tuple[Suggestion, ...]
+    suppressed: tuple[Suppressed, ...]
+    flags: tuple[Flag, ...]
+
+
+def applies(item: CatalogItem, industry: str, path: str | None = None) -> bool:
+    if item.industries is not None and industry not in item.industries:
+        return False
+    return path is None or item.paths is None or path in item.paths
+
+
+def has_system(pack: Pack, a: Assessment, pid: str) -> bool | None:
+    """Whether the profile says the plant has this system: None when unanswered."""
+    p = _profile(pack).get(pid)
+    if p is None:
+        return None
+    v = a.value(pid)
+    if p.answer == "bool":
+        return v if isinstance(v, bool) else None
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        return v > 0
+    return None
+
+
+def coverage(pack: Pack, a: Assessment, pid: str) -> float | None:
+    """The share (%) of the plant a coverage-type system covers, or None."""
+    p = _profile(pack).get(pid)
+    v = a.value(pid)
+    if p is None or not p.coverage or isinstance(v, bool) or not isinstance(v, int | float):
+        return None
+    return float(v)
+
+
+def _profile(pack: Pack) -> dict[str, ProfileItem]:
+    return {p.id: p for p in pack.profile}
+
+
+def unmet_preconditions(base: Baseline, item: CatalogItem) -> tuple[str, ...]:
+    """The item's preconditions not in place before anything is bought."""
+    out = []
+    for req in item.requires:
+        if req in base.requirements:
+            if (base.rating(req) or 0.0) < base.threshold - 1e-9:
+                out.append(req)
+        elif not has_system(base.pack, base.a, req):
+            out.append(req)
+    return tuple(out)
+
+
+def item_scale(pack: Pack, a: Assessment, item: CatalogItem) -> tuple[float, float | None]:
+    """The share of an item's price the plant would pay (1, or the uncovered share when it extends
+    a system already covering part of the plant) and that coverage."""
+    for pid in item.provides:
+        c = coverage(pack, a, pid)
+        if c is not None and 0 < c < 100:
+            return (100 - c) / 100, c
+    return 1.0, None
+
+
+def _suppression(pack: Pack, a: Assessment, base: Baseline, item: CatalogItem) -> Suppressed | None:
+    for pid in item.excluded_by:
+        if has_system(pack, a, pid) is True:
+            return Suppressed(item, "excluded", pid)
+    na = getattr(a, "na_subdomains", None) or {}
+    for sd in item.needs_subdomains:
+        if sd in na or sd not in base.scores.subdomains:
+            return Suppressed(item, "not-applicable", sd)
+    for pid in item.provides:
+        c = coverage(pack, a, pid)
+        if c is not None:
+            if c >= 100:
+                return Suppressed(item, "has-system", pid, c)
+        elif has_system(pack, a, pid) is True:
+            return Suppressed(item, "has-system", pid)
     inds = {i.id: i for i in pack.indicators}
-    for it in items:
-        for iid, v in it.effect.indicators.items():
-            old = answers.get(iid)
-            cur = old.value if old else None
-            ind = inds[iid]
-            if isinstance(cur, int | float) and not isinstance(cur, bool):
-                v = max(cur, v) if ind.better == "higher" else min(cur, v)
-            answers[iid] = Answer(iid, float(v), old.note if old else "")
-        for sid in it.effect.scenarios:
-            old = answers.get(sid)
-            answers[sid] = Answer(sid, True, old.note if old else "")
-    return replace(a, answers=answers)
+    for sat in item.saturated_by:
+        v = base.scores.indicator_values.get(sat.indicator)
+        ind = inds.get(sat.indicator)
+        if v is not None and ind is not None and ind.meets(v, sat.value):
+            return Suppressed(item, "saturated", sat.indicator, v)
+    return None
 
 
 def reasons_for(pack: Pack, item: CatalogItem, scores: Scores) -> tuple[Reason, ...]:
@@ -83,7 +170,8 @@ def reasons_for(pack: Pack, item: CatalogItem, scores: Scores) -> tuple[Reason, 
         elif t.kind == "indicator_worse":
             ind = inds[t.target]
             value = scores.indicator_values.get(t.target)
-            need = ind.target(t.target_ref).value if t.target_ref else t.value  # type: ignore[union-attr]
+            tgt = ind.target(t.target_ref) if t.target_ref else None
+            need = tgt.value if tgt else t.value
             if scores.path in ind.paths and value is not None and not ind.meets(value, need):
                 out.append(Reason(t.kind, t.target, value, need, t.target_ref))
         elif t.kind == "scenario_missing" and scores.scenarios.get(t.target) is False:
@@ -91,64 +179,103 @@ def reasons_for(pack: Pack, item: CatalogItem, scores: Scores) -> tuple[Reason, 
     return tuple(out)
 
 
-def suggest(pack: Pack, a: Assessment, scores: Scores | None = None) -> list[Suggestion]:
-    """Items whose triggers fire for this assessment, most useful per yuan first.
+def points(base: Baseline, closes: Iterable[Closure]) -> float:
+    """What the closures add to the weighted level sums (all levels together): a requirement's
+    share of its cell times the cell's sub-domain weight times the rise of its rating."""
+    total = 0.0
+    for c in closes:
+        r = base.requirements[c.requirement]
+        cell = base.cells[(r.subdomain, r.level)]
+        wsum = sum(w for rid, w in cell if base.values.get(rid) != "na")
+        sub = base.scores.subdomains.get(r.subdomain)
+        if sub is None or wsum <= 0:
+            continue
+        total += sub.weight * r.weight / wsum * (c.after - (c.before or 0.0))
+    return total
 
-    Priority mixes three things a consultant weighs: how much of the gap to the next tier the item
-    closes (S gain, and whether it alone reaches the tier), how much its sub-domains weigh in this
-    industry, and what it costs.
-    """
-    scores = scores or score(pack, a)
-    base_rank = _tier_rank(pack, scores)
-    weights = pack.subdomain_weights(scores.industry, scores.path)
-    out = []
+
+def advise(pack: Pack, a: Assessment, scores: Scores | None = None, base: Baseline | None = None) -> Advice:
+    """Suggestions (unranked: ``ranking.rank`` orders them), what was left out and why, and the
+    contradictions found."""
+    base = base or Baseline(pack, a, scores)
+    scores = base.scores
+    planned = {p.item for p in a.plans}
+    out: list[Suggestion] = []
+    suppressed: list[Suppressed] = []
+    flags: list[Flag] = []
     for item in pack.catalog:
-        if not applies(item, scores.industry):
+        if not applies(item, base.industry, base.path):
             continue
-        reasons = reasons_for(pack, item, scores)
-        if not reasons:
+        closes = base.closures(item)
+        why = _suppression(pack, a, base, item)
+        if why is not None:
+            suppressed.append(why)
+            if why.why == "saturated" and closes:
+                sat = next(s for s in item.saturated_by if s.indicator == why.ref)
+                flags.append(
+                    Flag("saturated", why.ref, item.id, why.value, sat.value, tuple(c.requirement for c in closes))
+                )
             continue
-        after = lifted(pack, scores, item.effect.subdomain_levels, item.effect.indicators, set(item.effect.scenarios))
-        gain = max(0.0, after.s - scores.s)
-        tier_step = _tier_rank(pack, after) > base_rank
-        weight = sum(weights.get(sd, 0.0) for sd in item.effect.subdomain_levels)
-        mid = (item.investment_low + item.investment_high) / 2
-        cost_factor = 1.0 / max(1.0, math.log10(max(mid, 10.0)) - 4)  # 100k → 1, 10M → 1/3
-        raw = (gain * 40 + (25 if tier_step else 0) + weight * 150 + 5 * len(reasons)) * cost_factor
+        if not closes:
+            continue
+        after = base.scores_after(base.combine([item]))
+        scale, extends = item_scale(pack, a, item)
         out.append(
             Suggestion(
-                item, reasons, round(min(100.0, raw), 1), round(gain, 3), item.investment_low, item.investment_high
+                item=item,
+                reasons=reasons_for(pack, item, scores),
+                closes=closes,
+                s_gain=round(max(0.0, after.s - scores.s), 4),
+                investment_low=item.investment_low * scale,
+                investment_high=item.investment_high * scale,
+                points=round(points(base, closes), 6),
+                needs=unmet_preconditions(base, item),
+                extends=extends,
+                planned=item.id in planned,
             )
         )
-    out.sort(key=lambda s: (-s.priority, s.investment_low, s.item.id))
-    return out
+    flags += profile_flags(pack, a, base)
+    return Advice(tuple(out), tuple(suppressed), tuple(flags))
 
 
-def _tier_rank(pack: Pack, scores: Scores) -> int:
-    tier = shanghai_tier(pack, scores).tier
-    return next((t.rank for t in pack.tiers if t.id == tier), 0)
+def profile_flags(pack: Pack, a: Assessment, base: Baseline) -> list[Flag]:
+    """Existing-systems answers that disagree with the requirement ratings or the indicators."""
+    flags = []
+    for p in pack.profile:
+        v = a.value(p.id)
+        if v is None:
+            continue
+        evid = [rid for rid in p.evidenced_by if rid in base.requirements and base.values.get(rid) not in (None, "na")]
+        says_no = v is False or (p.coverage and isinstance(v, int | float) and not isinstance(v, bool) and v == 0)
+        says_yes = v is True or (isinstance(v, int | float) and not isinstance(v, bool) and v > 0)
+        met = tuple(rid for rid in evid if (base.rating(rid) or 0.0) >= base.threshold - 1e-9)
+        if says_no and met:
+            flags.append(Flag("system-missing", p.id, requirements=met))
+        elif says_yes and evid and all((base.rating(rid) or 0.0) == 0.0 for rid in evid):
+            flags.append(Flag("system-unused", p.id, requirements=tuple(evid)))
+        if p.density_of and isinstance(v, int | float) and not isinstance(v, bool):
+            d = base.scores.indicator_values.get(p.density_of)
+            employees = a.enterprise.employees
+            if d is None:
+                continue
+            if v == 0 and d > 0:
+                flags.append(Flag("density", p.id, value=d, threshold=0.0))
+            elif employees and v > 0:
+                # Density counts production staff, never more than all employees: at least this.
+                implied = v / employees * 10_000
+                if d < implied * 0.9:
+                    flags.append(Flag("density", p.id, value=d, threshold=round(implied, 1)))
+    return flags
 
 
-def combined_effect(
-    pack: Pack, items: list[CatalogItem] | tuple[CatalogItem, ...]
-) -> tuple[dict[str, int], dict[str, float], set[str]]:
-    """The effect of buying several items at once: each sub-domain to the highest level any item
-    brings, each indicator to the best value any item brings, every scenario any item sets up."""
-    better = {i.id: i.better for i in pack.indicators}
-    lifts: dict[str, int] = {}
-    inds: dict[str, float] = {}
-    scen: set[str] = set()
-    for it in items:
-        for sd, lvl in it.effect.subdomain_levels.items():
-            lifts[sd] = max(lifts.get(sd, 0), lvl)
-        for iid, v in it.effect.indicators.items():
-            cur = inds.get(iid)
-            inds[iid] = v if cur is None else (max(cur, v) if better[iid] == "higher" else min(cur, v))
-        scen.update(it.effect.scenarios)
-    return lifts, inds, scen
+def what_if(pack: Pack, a: Assessment, items: Iterable[CatalogItem], base: Scores | None = None) -> Scores:
+    """The scores as they would be after buying ``items`` (the what-if page and the roadmap)."""
+    b = Baseline(pack, a, base)
+    return b.scores_after(b.combine(items))
 
 
-def what_if(pack: Pack, base: Scores, items: list[CatalogItem] | tuple[CatalogItem, ...]) -> Scores:
-    """The scores as they would be after buying ``items`` (for the what-if page and the roadmap)."""
-    lifts, inds, scen = combined_effect(pack, items)
-    return lifted(pack, base, lifts, inds, scen)
+def suggest(pack: Pack, a: Assessment, scores: Scores | None = None) -> list[Suggestion]:
+    """The suggestions ranked without a roadmap (the GUI re-ranks once its roadmap is ready)."""
+    from .ranking import rank
+
+    return list(rank(advise(pack, a, scores).suggestions))

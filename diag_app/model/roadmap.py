@@ -1,24 +1,35 @@
-"""The cheapest set of renewal items that lifts the factory to the next Shanghai tier.
+"""A staged roadmap: the enterprise's planned project first, then the cheapest set of suggested
+items that reaches the next tier actually attainable, stage by stage.
 
-Exact branch and bound over the catalogue. Three things keep it fast on a 50-item catalogue:
-a greedy plan first, so the cost bound cuts from the start; a lower bound per branch from the
-level-score deficits (what is still missing at each level can be covered no faster than by the
-items' individual gains, taken fractionally, because gains overlap rather than add); and a memo
-of the tier reached per distinct effect, since many item sets lift the same sub-domains.
-Buying only ever raises answers and scoring is monotone, which is what makes the cuts safe.
+Stages: where the next Shanghai tier is far (two CMMM levels or more above the plant) or cannot be
+reached by any purchase, the next national tier comes first; then the Shanghai tier. Each stage is
+the cheapest set of suggested items that reaches its tier from where the previous stages leave the
+plant, with every item's preconditions in place (bought in the same set or already there) — proven
+by an exact branch and bound, or marked not exhaustive when the search hits its node limit. Steps
+are ordered by dependency, then by the most S per yuan.
+
+What keeps the search fast: a greedy plan first, so the cost bound cuts from the start; a lower
+bound per branch from the level-score deficits (what is still missing at each level can be covered
+no faster than by the items' gains over the baseline, taken fractionally, because gains overlap
+rather than add) and from the cheapest provider of each missing precondition; and a memo of every
+combined effect already scored. Buying only ever raises answers and scoring is monotone, which is
+what makes the cuts safe.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
 from .assessment import Assessment
-from .questionnaire import CatalogItem, Pack
-from .renewal import applies, combined_effect
-from .scoring import Scores, lifted, score
-from .tiers import Check, shanghai_tier
+from .catalogue import CatalogItem
+from .effects import EMPTY_EFFECT, Baseline, Closure, Combined
+from .questionnaire import Pack, Tier
+from .renewal import Advice, Suggestion, advise, item_scale, unmet_preconditions
+from .scoring import Scores
+from .support import IfConfirmed, plan_support, support_if_confirmed
+from .tiers import NONE, Check, decide, national_tier, shanghai_tier
 
 
 @dataclass(frozen=True)
@@ -27,17 +38,37 @@ class Step:
     cost_cny: float
     s_after: float
     level_after: int
-    tier_after: str
+    tier_after: str  # Shanghai tier after this step
+    national_after: str = NONE
+    closes: tuple[Closure, ...] = ()  # requirements this step raises, given the steps before it
+    support: IfConfirmed | None = None  # support if the enterprise confirms what it needs (not counted)
+    counted_support_cny: float = 0.0  # planned items: what their confirmed measures count
+    planned: bool = False  # the enterprise's own planned project
+    stage: str = ""  # the tier its stage aims at
+    extends: float | None = None  # coverage (%) of the existing system it extends
+
+
+@dataclass(frozen=True)
+class Stage:
+    ladder: str  # "shanghai" or "national"
+    target: str
+    reachable: bool
+    steps: tuple[Step, ...]
+    investment_cny: float
+    exhaustive: bool = True  # False only if the search hit its node limit
+    blockers: tuple[Check, ...] = ()  # what no suggested purchase fixes
 
 
 @dataclass(frozen=True)
 class Roadmap:
-    target: str | None  # None: already at the top tier
-    reachable: bool
-    steps: tuple[Step, ...]
-    investment_cny: float
-    blockers: tuple[Check, ...] = ()  # what no purchase in the catalogue fixes
-    exhaustive: bool = True  # False only if the search hit its node limit
+    target: str | None  # the next Shanghai tier; None: already at the top tier
+    reachable: bool  # whether the Shanghai target can be reached
+    steps: tuple[Step, ...]  # planned steps, then every reachable stage's steps in order
+    investment_cny: float  # the stages' own items (planned projects counted in ``planned``)
+    blockers: tuple[Check, ...] = ()  # what blocks the Shanghai target whatever is bought
+    exhaustive: bool = True
+    stages: tuple[Stage, ...] = ()
+    planned: tuple[Step, ...] = ()
 
 
 def item_cost(item: CatalogItem, costs: dict[str, float] | None) -> float:
@@ -46,83 +77,53 @@ def item_cost(item: CatalogItem, costs: dict[str, float] | None) -> float:
     return (item.investment_low + item.investment_high) / 2
 
 
-def _rank(pack: Pack, tier: str) -> int:
-    return next((t.rank for t in pack.tiers if t.id == tier), 0)
+def _rank(ladder: Sequence[Tier], tier: str) -> int:
+    return next((t.rank for t in ladder if t.id == tier), 0)
 
 
-Effect = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, float], ...], frozenset[str]]
-
-
-class _Evaluator:
-    """Scores of item combinations, from the base scores and memoised by combined effect."""
-
-    def __init__(self, pack: Pack, base: Scores):
-        self.pack = pack
-        self.base = base
-        self.better = {i.id: i.better for i in pack.indicators}
-        self.memo: dict[Effect, Scores] = {}
-        self.ranks: dict[Effect, int] = {}
-
-    def effect(self, items: list[CatalogItem]) -> Effect:
-        lifts, inds, scen = combined_effect(self.pack, items)
-        return tuple(sorted(lifts.items())), tuple(sorted(inds.items())), frozenset(scen)
-
-    def merge(self, e1: Effect, e2: Effect) -> Effect:
-        lifts = dict(e1[0])
-        for sd, lvl in e2[0]:
-            lifts[sd] = max(lifts.get(sd, 0), lvl)
-        inds = dict(e1[1])
-        for iid, v in e2[1]:
-            cur = inds.get(iid)
-            inds[iid] = v if cur is None else (max(cur, v) if self.better[iid] == "higher" else min(cur, v))
-        return tuple(sorted(lifts.items())), tuple(sorted(inds.items())), e1[2] | e2[2]
-
-    def rank_of(self, key: Effect) -> int:
-        got = self.ranks.get(key)
-        if got is None:
-            got = _rank(self.pack, shanghai_tier(self.pack, self.scores_of(key)).tier)
-            self.ranks[key] = got
-        return got
-
-    def scores(self, items: list[CatalogItem]) -> Scores:
-        return self.scores_of(self.effect(items))
-
-    def scores_of(self, key: Effect) -> Scores:
-        got = self.memo.get(key)
-        if got is None:
-            got = lifted(self.pack, self.base, dict(key[0]), dict(key[1]), key[2])
-            self.memo[key] = got
-        return got
-
-    def tier(self, items: list[CatalogItem]) -> str:
-        return shanghai_tier(self.pack, self.scores(items)).tier
-
-
-def _changes_something(ev: _Evaluator, item: CatalogItem) -> bool:
-    after = ev.scores([item])
-    base = ev.base
-    return (
-        after.level_scores != base.level_scores
-        or after.indicator_values != base.indicator_values
-        or after.scenarios != base.scenarios
-        or any(after.subdomains[k].level != v.level for k, v in base.subdomains.items())
+def _min_level(ladder: Sequence[Tier], tier: str) -> int:
+    # The loader checks a min_level rule's level is a number from 1 to 5 (YAML may give 2.0).
+    return max(
+        (int(cast(float, r.params["level"])) for t in ladder if t.id == tier for r in t.rules if r.kind == "min_level"),
+        default=0,
     )
 
 
-def _dominated(a: CatalogItem, b: CatalogItem, better: Mapping[str, str]) -> bool:
-    """True when b does everything a does (and maybe more)."""
-    ea, eb = a.effect, b.effect
-    if any(eb.subdomain_levels.get(sd, 0) < lvl for sd, lvl in ea.subdomain_levels.items()):
-        return False
-    if not set(ea.scenarios) <= set(eb.scenarios):
-        return False
-    for iid, v in ea.indicators.items():
-        if iid not in eb.indicators:
-            return False
-        w = eb.indicators[iid]
-        if (w < v) if better[iid] == "higher" else (w > v):
-            return False
-    return True
+class _Search:
+    """Everything one roadmap computation shares: the baseline, candidate items and their costs."""
+
+    def __init__(self, base: Baseline, cands: list[Suggestion], costs: dict[str, float] | None, node_limit: int):
+        self.base = base
+        self.pack = base.pack
+        self.node_limit = node_limit
+        self.cost = {sg.item.id: (costs[sg.item.id] if costs and sg.item.id in costs else sg.cost) for sg in cands}
+        self.single = {sg.item.id: base.combine([sg.item]) for sg in cands}
+        self.pending = {sg.item.id: frozenset(sg.needs) for sg in cands}
+        self.items = [sg.item for sg in cands]
+
+    def pending_of(self, item: CatalogItem) -> frozenset[str]:
+        got = self.pending.get(item.id)
+        if got is None:
+            got = frozenset(unmet_preconditions(self.base, item))
+            self.pending[item.id] = got
+        return got
+
+    def satisfied(self, need: str, eff: Combined) -> bool:
+        if need in self.base.requirements:
+            return self.base.rating_after(need, eff) >= self.base.threshold - 1e-9
+        return need in eff.provides
+
+    def missing(self, pending: frozenset[str], eff: Combined) -> frozenset[str]:
+        return frozenset(n for n in pending if not self.satisfied(n, eff))
+
+    def providers(self, need: str, among: Sequence[CatalogItem]) -> list[CatalogItem]:
+        if need in self.base.requirements:
+            thr = self.base.threshold - 1e-9
+            return [it for it in among if self.single[it.id].requirements.get(need, 0.0) >= thr]
+        return [it for it in among if need in it.provides]
+
+    def scores(self, eff: Combined) -> Scores:
+        return self.base.scores_after(eff)
 
 
 def roadmap(
@@ -131,162 +132,268 @@ def roadmap(
     scores: Scores | None = None,
     costs: dict[str, float] | None = None,
     node_limit: int = 60_000,
+    advice: Advice | None = None,
+    base: Baseline | None = None,
 ) -> Roadmap:
-    base = scores or score(pack, a)
-    current = shanghai_tier(pack, base)
-    if current.next_tier is None:
-        return Roadmap(None, True, (), 0.0)
-    target = current.next_tier
-    need = _rank(pack, target)
-    ev = _Evaluator(pack, base)
+    base = base or Baseline(pack, a, scores)
+    adv = advice or advise(pack, a, base=base)
+    srch = _Search(base, list(adv.suggestions), costs, node_limit)
 
-    def reach(items: list[CatalogItem]) -> bool:
-        return _rank(pack, ev.tier(items)) >= need
+    # The enterprise's planned projects come first, at the price it plans to pay.
+    catalog = {c.id: c for c in pack.catalog}
+    planned_steps: list[Step] = []
+    forced: list[CatalogItem] = []
+    eff = EMPTY_EFFECT
+    for p in a.plans:
+        item = catalog.get(p.item)
+        if item is None or item in forced:
+            continue
+        before = eff
+        eff = base.merge(eff, base.combine([item]))
+        forced.append(item)
+        srch.cost.setdefault(item.id, p.investment_cny)
+        ps = plan_support(pack, p)
+        planned_steps.append(_step(srch, item, p.investment_cny, before, eff, "", planned=True, counted=ps.amount_cny))
 
-    cands = sorted(
-        (it for it in pack.catalog if applies(it, a.enterprise.industry) and _changes_something(ev, it)),
-        key=lambda it: (item_cost(it, costs), it.id),
+    start = srch.scores(eff)
+    sh = shanghai_tier(pack, start)
+    if sh.next_tier is None:
+        return Roadmap(None, True, tuple(planned_steps), 0.0, (), True, (), tuple(planned_steps))
+    nat = national_tier(pack, start)
+    sh_level = _min_level(pack.tiers, sh.next_tier)
+    stages_todo: list[tuple[str, str]] = []
+    if nat.next_tier and sh_level - start.level >= 2 and _min_level(pack.national_tiers, nat.next_tier) < sh_level:
+        stages_todo.append(("national", nat.next_tier))
+    stages_todo.append(("shanghai", sh.next_tier))
+
+    stages: list[Stage] = []
+    chosen: list[CatalogItem] = list(forced)
+    for ladder_id, target in stages_todo:
+        stage, chosen, eff = _stage(srch, ladder_id, target, chosen, eff)
+        stages.append(stage)
+    sh_stage = stages[-1]
+    if not sh_stage.reachable and len(stages) == 1 and nat.next_tier:
+        # The Shanghai tier is out of reach whatever is bought: aim at the next national tier.
+        stage, _, _ = _stage(srch, "national", nat.next_tier, list(forced), _effect_of(srch, forced))
+        if stage.reachable:
+            stages.insert(0, stage)
+    steps = tuple(planned_steps) + tuple(st for sg in stages if sg.reachable for st in sg.steps)
+    return Roadmap(
+        target=sh.next_tier,
+        reachable=sh_stage.reachable,
+        steps=steps,
+        investment_cny=round(sum(sg.investment_cny for sg in stages if sg.reachable), 2),
+        blockers=sh_stage.blockers,
+        exhaustive=all(sg.exhaustive for sg in stages),
+        stages=tuple(stages),
+        planned=tuple(planned_steps),
     )
+
+
+def _effect_of(srch: _Search, items: Sequence[CatalogItem]) -> Combined:
+    return srch.base.combine(items)
+
+
+def _ladder(pack: Pack, ladder_id: str) -> tuple[Tier, ...]:
+    return pack.tiers if ladder_id == "shanghai" else pack.national_tiers
+
+
+def _stage(
+    srch: _Search, ladder_id: str, target: str, chosen: list[CatalogItem], eff: Combined
+) -> tuple[Stage, list[CatalogItem], Combined]:
+    pack, base = srch.pack, srch.base
+    ladder = _ladder(pack, ladder_id)
+    need = _rank(ladder, target)
+    pending0 = frozenset().union(*(srch.pending_of(it) for it in chosen)) if chosen else frozenset()
+    rank_memo: dict[object, int] = {}
+
+    def rank_of(e: Combined) -> int:
+        k = e.key()
+        got = rank_memo.get(k)
+        if got is None:
+            got = _rank(ladder, decide(pack, ladder, srch.scores(e)).tier)
+            rank_memo[k] = got
+        return got
+
+    taken = {it.id for it in chosen}
+    cands = [it for it in srch.items if it.id not in taken]
+    # Items whose preconditions can never be met (nothing in place, nothing else provides them).
+    while True:
+        pool_eff = base.merge(eff, base.combine(cands))
+        keep = [it for it in cands if not srch.missing(srch.pending_of(it), pool_eff)]
+        if len(keep) == len(cands):
+            break
+        cands = keep
+    all_eff = base.merge(eff, base.combine(cands))
+    if rank_of(all_eff) < need or srch.missing(pending0, all_eff):
+        decision = decide(pack, ladder, srch.scores(all_eff))
+        blockers = tuple(c for c in decision.checks[target] if not c.passed)
+        return Stage(ladder_id, target, False, (), 0.0, True, blockers), chosen, eff
+
+    cost = srch.cost
+    # Only items that change something toward the target, and none another cheaper item outdoes.
+    cands.sort(key=lambda it: (cost[it.id], it.id))
     kept: list[CatalogItem] = []
     for it in cands:
-        if not any(_dominated(it, k, ev.better) for k in kept):
+        if not any(_dominated(srch, it, k) for k in kept):
             kept.append(it)
-    cands = kept
+    base_s = srch.scores(eff).s
 
-    if not reach(cands):
-        blockers = shanghai_tier(pack, ev.scores(cands)).checks[target]
-        return Roadmap(target, False, (), 0.0, tuple(c for c in blockers if not c.passed))
+    def usefulness(it: CatalogItem) -> float:
+        return (srch.scores(base.merge(eff, srch.single[it.id])).s - base_s + 1e-6) / max(cost[it.id], 1.0)
 
-    # Level deficits the chosen items must cover, in weighted-sum units, for the target's level rule.
-    # The loader checks a min_level rule's level is a number equal to 1 to 5 (YAML may give 2.0).
-    min_level = max(
-        (
-            int(cast(float, r.params["level"]))
-            for t in pack.tiers
-            if t.id == target
-            for r in t.rules
-            if r.kind == "min_level"
-        ),
-        default=0,
+    cands = sorted(kept, key=lambda it: (-usefulness(it), it.id))
+    bound = _Bound(srch, ladder, target, cands)
+
+    def ok(e: Combined, pend: frozenset[str]) -> bool:
+        return rank_of(e) >= need and not srch.missing(pend, e)
+
+    best = _greedy(srch, cands, eff, pending0, ok)
+    best_cost = sum(cost[it.id] for it in best) if best is not None else float("inf")
+    nodes = 0
+    exhaustive = True
+    seen: dict[object, float] = {}
+    suffix: list[Combined] = [EMPTY_EFFECT] * (len(cands) + 1)
+    for j in range(len(cands) - 1, -1, -1):
+        suffix[j] = base.merge(srch.single[cands[j].id], suffix[j + 1])
+
+    def dfs(i: int, picked: list[CatalogItem], e: Combined, pend: frozenset[str], c: float) -> None:
+        nonlocal best_cost, best, nodes, exhaustive
+        nodes += 1
+        if nodes > srch.node_limit:
+            exhaustive = False
+            return
+        # Two sets with the same combined effect and open preconditions face the same choices
+        # from here on: only the cheaper one can lead to a better plan.
+        key = (i, e.key(), e.provides, srch.missing(pend, e))
+        if seen.get(key, float("inf")) <= c:
+            return
+        seen[key] = c
+        if ok(e, pend):
+            if c < best_cost - 1e-6:
+                best_cost, best = c, list(picked)
+            return
+        if i >= len(cands):
+            return
+        rest_eff = base.merge(e, suffix[i])
+        if rank_of(rest_eff) < need or srch.missing(pend, rest_eff):
+            return
+        if c + bound.lower(e, srch.missing(pend, e), i) >= best_cost - 1e-6:
+            return
+        it = cands[i]
+        dfs(i + 1, [*picked, it], base.merge(e, srch.single[it.id]), pend | srch.pending_of(it), c + cost[it.id])
+        dfs(i + 1, picked, e, pend, c)
+
+    dfs(0, [], eff, pending0, 0.0)
+    if best is None:  # the node limit struck before any plan was found
+        return Stage(ladder_id, target, False, (), 0.0, False, ()), chosen, eff
+    steps, eff_after = _order(srch, best, eff, target)
+    return (
+        Stage(ladder_id, target, True, steps, round(best_cost, 2), exhaustive),
+        [*chosen, *best],
+        eff_after,
     )
-    levels = [lvl for lvl in pack.scoring.levels if lvl <= min_level]
-    ind_by_id = {i.id: i for i in pack.indicators}
-    indicator_needs = []
-    for t in pack.tiers:
-        if t.id != target:
-            continue
-        for r in t.rules:
-            if r.kind == "indicator":
-                ind = ind_by_id[str(r.params["indicator"])]
+
+
+def _dominated(srch: _Search, a: CatalogItem, b: CatalogItem) -> bool:
+    """True when b does everything a does (and maybe more), needs no more and costs no more."""
+    if srch.cost[b.id] > srch.cost[a.id]:
+        return False
+    ea, eb = srch.single[a.id], srch.single[b.id]
+    if any(eb.requirements.get(r, 0.0) < v for r, v in ea.requirements.items()):
+        return False
+    if not ea.scenarios <= eb.scenarios or not ea.provides <= eb.provides:
+        return False
+    if not srch.pending_of(b) <= srch.pending_of(a):
+        return False
+    for iid, v in ea.indicators.items():
+        w = eb.indicators.get(iid)
+        if w is None:
+            return False
+        if (w < v) if srch.base.path_indicators[iid].better == "higher" else (w > v):
+            return False
+    return True
+
+
+class _Bound:
+    """A cost no plan extending a branch with items of ``cands[i:]`` can beat."""
+
+    def __init__(self, srch: _Search, ladder: Sequence[Tier], target: str, cands: list[CatalogItem]):
+        self.srch = srch
+        self.cands = cands
+        base = srch.base
+        pack = srch.pack
+        self.levels = [lvl for lvl in pack.scoring.levels if lvl <= _min_level(ladder, target)]
+        self.threshold = pack.scoring.level_threshold
+        # Each item's gain to each level's weighted sum over the baseline: an upper bound on its
+        # gain over any state that has already bought something.
+        self.gains: list[dict[int, float]] = []
+        for it in cands:
+            g = dict.fromkeys(self.levels, 0.0)
+            for rid, to in srch.single[it.id].requirements.items():
+                r = base.requirements[rid]
+                if r.level not in g:
+                    continue
+                sub = base.scores.subdomains[r.subdomain]
+                cell = base.cells[(r.subdomain, r.level)]
+                wsum = sum(w for x, w in cell if base.values.get(x) != "na")
+                g[r.level] += sub.weight * r.weight / wsum * (to - (base.rating(rid) or 0.0))
+            self.gains.append(g)
+        ind_by_id = {i.id: i for i in pack.indicators}
+        self.indicator_needs: list[tuple[str, float, str]] = []
+        for t in ladder:
+            if t.id != target:
+                continue
+            for rule in t.rules:
+                if rule.kind != "indicator":
+                    continue
+                ind = ind_by_id[str(rule.params["indicator"])]
                 if base.path not in ind.paths:
                     continue
-                tgt = ind.target(str(r.params["target"])) if "target" in r.params else None
-                need_v = tgt.value if tgt else float(r.params["value"])  # type: ignore[arg-type]
-                indicator_needs.append((ind.id, need_v, ind.better))
-    threshold = pack.scoring.level_threshold
+                tgt = ind.target(str(rule.params["target"])) if "target" in rule.params else None
+                need_v = tgt.value if tgt else float(rule.params["value"])  # type: ignore[arg-type]
+                self.indicator_needs.append((ind.id, need_v, ind.better))
 
-    def level_sums(sc: Scores) -> dict[int, tuple[float, float]]:
-        out = {}
-        for lvl in levels:
-            pairs = [(v, s.weight) for s in sc.subdomains.values() if (v := s.level_scores[lvl]) is not None]
-            out[lvl] = (sum(v * w for v, w in pairs), sum(w for _, w in pairs))
-        return out
-
-    def lower_bound(chosen: list[CatalogItem], rest: list[CatalogItem]) -> float:
-        """A cost no plan extending ``chosen`` with items of ``rest`` can beat."""
-        sc = ev.scores(chosen)
-        sums = level_sums(sc)
+    def lower(self, e: Combined, missing: frozenset[str], i: int) -> float:
+        srch = self.srch
+        rest = self.cands[i:]
+        cost = srch.cost
+        sc = srch.scores(e)
         bound = 0.0
-        for ind_id, need_v, better in indicator_needs:
-            have_v = sc.indicator_values.get(ind_id)
-            ok = have_v is not None and (have_v >= need_v if better == "higher" else have_v <= need_v)
-            if not ok:
-                providers = [
-                    item_cost(it, costs)
-                    for it in rest
-                    if (v := it.effect.indicators.get(ind_id)) is not None
-                    and (v >= need_v if better == "higher" else v <= need_v)
-                ]
-                if not providers:
-                    return float("inf")
-                bound = max(bound, min(providers))
+        for need in missing:
+            prov = [cost[it.id] for it in srch.providers(need, rest)]
+            if not prov:
+                return float("inf")
+            bound = max(bound, min(prov))
+        for ind_id, need_v, better in self.indicator_needs:
+            have = sc.indicator_values.get(ind_id)
+            if have is not None and (have >= need_v if better == "higher" else have <= need_v):
+                continue
+            prov = [
+                cost[it.id]
+                for it in rest
+                if (v := srch.single[it.id].indicators.get(ind_id)) is not None
+                and (v >= need_v if better == "higher" else v <= need_v)
+            ]
+            if not prov:
+                return float("inf")
+            bound = max(bound, min(prov))
         deficits: dict[int, float] = {}
-        for lvl in levels:
-            have, wsum = sums[lvl]
-            if (d := threshold * wsum - have - 1e-9) > 0:
+        for lvl in self.levels:
+            pairs = [(v, s.weight) for s in sc.subdomains.values() if (v := s.level_scores[lvl]) is not None]
+            have = sum(v * w for v, w in pairs)
+            wsum = sum(w for _, w in pairs)
+            if (d := self.threshold * wsum - have - 1e-9) > 0:
                 deficits[lvl] = d
         if not deficits:
             return bound
-        # What fully meeting each (sub-domain, level) cell would add to that level's weighted sum.
-        gap = {
-            (sd, lvl): sub.weight * (1.0 - v)
-            for sd, sub in sc.subdomains.items()
-            for lvl in deficits
-            if (v := sub.level_scores[lvl]) is not None and v < 1.0
-        }
-        gains = []
-        for it in rest:
-            g = dict.fromkeys(deficits, 0.0)
-            for sd, top in it.effect.subdomain_levels.items():
-                for lvl in deficits:
-                    if top >= lvl:
-                        g[lvl] += gap.get((sd, lvl), 0.0)
-            gains.append((item_cost(it, costs), g))
-        # One covering constraint per level, and their normalised sum (a surrogate relaxation,
-        # often far tighter when several levels fall short at once).
+        gains = [(cost[it.id], self.gains[i + j]) for j, it in enumerate(rest)]
         for lvl, d in deficits.items():
             bound = max(bound, _fractional_cover([(c, g[lvl]) for c, g in gains], d))
-        if len(deficits) > 1:
+        if len(deficits) > 1:  # their normalised sum: often far tighter when several levels fall short
             combined = [(c, sum(g[lvl] / d for lvl, d in deficits.items())) for c, g in gains]
             bound = max(bound, _fractional_cover(combined, float(len(deficits))))
         return bound
-
-    # Branch on the most useful items per yuan first, so good plans turn up early and the cost
-    # bound cuts deep.
-    base_s = base.s
-
-    def usefulness(it: CatalogItem) -> float:
-        return (ev.scores([it]).s - base_s + 1e-6) / max(item_cost(it, costs), 1.0)
-
-    cands.sort(key=lambda it: (-usefulness(it), it.id))
-    best = _greedy(pack, ev, cands, reach, costs)
-    best_cost = sum(item_cost(it, costs) for it in best)
-    nodes = 0
-    exhaustive = True
-    seen: dict[tuple[int, Effect], float] = {}
-
-    empty: Effect = ((), (), frozenset())
-    suffix: list[Effect] = [empty] * (len(cands) + 1)
-    for j in range(len(cands) - 1, -1, -1):
-        suffix[j] = ev.merge(ev.effect([cands[j]]), suffix[j + 1])
-    single = [ev.effect([it]) for it in cands]
-
-    def dfs(i: int, chosen: list[CatalogItem], eff: Effect, cost: float) -> None:
-        nonlocal best_cost, best, nodes, exhaustive
-        nodes += 1
-        if nodes > node_limit:
-            exhaustive = False
-            return
-        # Two item sets with the same combined effect face the same choices from here on:
-        # only the cheaper one can lead to a better plan.
-        key = (i, eff)
-        if seen.get(key, float("inf")) <= cost:
-            return
-        seen[key] = cost
-        if ev.rank_of(eff) >= need:
-            if cost < best_cost - 1e-6:
-                best_cost, best = cost, list(chosen)
-            return
-        if i >= len(cands) or ev.rank_of(ev.merge(eff, suffix[i])) < need:
-            return
-        if cost + lower_bound(chosen, cands[i:]) >= best_cost - 1e-6:
-            return
-        it = cands[i]
-        dfs(i + 1, [*chosen, it], ev.merge(eff, single[i]), cost + item_cost(it, costs))
-        dfs(i + 1, chosen, eff, cost)
-
-    dfs(0, [], empty, 0.0)
-    return Roadmap(target, True, _steps(pack, ev, best, costs), best_cost, (), exhaustive)
 
 
 def _fractional_cover(items: list[tuple[float, float]], need: float) -> float:
@@ -301,37 +408,106 @@ def _fractional_cover(items: list[tuple[float, float]], need: float) -> float:
     return total if need <= 1e-12 else float("inf")
 
 
-def _greedy(pack: Pack, ev: _Evaluator, cands: list[CatalogItem], reach, costs) -> list[CatalogItem]:  # type: ignore[no-untyped-def]
-    """A good first plan: add the item with the most S per yuan until the tier is reached, then
-    drop any item the plan no longer needs."""
+def _greedy(
+    srch: _Search,
+    cands: list[CatalogItem],
+    eff: Combined,
+    pending: frozenset[str],
+    ok: Callable[[Combined, frozenset[str]], bool],
+) -> list[CatalogItem] | None:
+    """A good first plan: add the item (with the cheapest providers of what it needs) with the
+    most S per yuan until the tier is reached, then drop any item the plan no longer needs."""
+    base, cost = srch.base, srch.cost
     chosen: list[CatalogItem] = []
+    e, pend = eff, pending
     left = list(cands)
-    while not reach(chosen):
-        cur = ev.scores(chosen).s
-        nxt = max(left, key=lambda it: (ev.scores([*chosen, it]).s - cur + 1e-6) / max(item_cost(it, costs), 1.0))
-        chosen.append(nxt)
-        left.remove(nxt)
-    for it in sorted(chosen, key=lambda x: -item_cost(x, costs)):
+
+    def bundle(it: CatalogItem, e: Combined, pend: frozenset[str]) -> list[CatalogItem]:
+        out = [it]
+        todo = srch.missing(pend | srch.pending_of(it), base.merge(e, srch.single[it.id]))
+        for need in sorted(todo):
+            prov = [p for p in srch.providers(need, left) if p is not it]
+            if prov:
+                out.append(min(prov, key=lambda p: (cost[p.id], p.id)))
+        return out
+
+    while not ok(e, pend):
+        if not left:
+            return None
+        cur = srch.scores(e).s
+        options = [bundle(it, e, pend) for it in left]
+        pick = max(
+            options,
+            key=lambda b: (
+                (srch.scores(base.merge(e, base.combine(b))).s - cur + 1e-6) / max(sum(cost[x.id] for x in b), 1.0)
+            ),
+        )
+        for x in pick:
+            if x in left:
+                left.remove(x)
+                chosen.append(x)
+                e = base.merge(e, srch.single[x.id])
+                pend = pend | srch.pending_of(x)
+        if not ok(e, pend) and not left:
+            return None
+    for it in sorted(chosen, key=lambda x: -cost[x.id]):
         trial = [c for c in chosen if c is not it]
-        if reach(trial):
+        t_eff = base.merge(eff, base.combine(trial))
+        t_pend = pending.union(*(srch.pending_of(c) for c in trial)) if trial else pending
+        if ok(t_eff, t_pend):
             chosen = trial
     return chosen
 
 
-def _steps(pack: Pack, ev: _Evaluator, chosen: list[CatalogItem], costs: dict[str, float] | None) -> tuple[Step, ...]:
-    """Order the chosen items so each step buys the most S per yuan next."""
+def _step(
+    srch: _Search,
+    item: CatalogItem,
+    cost: float,
+    before: Combined,
+    after: Combined,
+    stage: str,
+    planned: bool = False,
+    counted: float = 0.0,
+) -> Step:
+    base = srch.base
+    sc = srch.scores(after)
+    closes = tuple(
+        Closure(rid, base.rating_after(rid, before), to)
+        for rid, to in srch.single.get(item.id, base.combine([item])).requirements.items()
+        if to > base.rating_after(rid, before) + 1e-9
+    )
+    return Step(
+        item=item,
+        cost_cny=round(cost, 2),
+        s_after=sc.s,
+        level_after=sc.level,
+        tier_after=shanghai_tier(srch.pack, sc).tier,
+        national_after=national_tier(srch.pack, sc).tier,
+        closes=closes,
+        support=support_if_confirmed(srch.pack, item, cost),
+        counted_support_cny=counted,
+        planned=planned,
+        stage=stage,
+        extends=item_scale(srch.pack, base.a, item)[1],
+    )
+
+
+def _order(srch: _Search, chosen: list[CatalogItem], eff: Combined, stage: str) -> tuple[tuple[Step, ...], Combined]:
+    """Steps in dependency order (an item after whatever provides its preconditions), and among
+    the items ready to buy, the most S per yuan first."""
+    base, cost = srch.base, srch.cost
     steps: list[Step] = []
-    done: list[CatalogItem] = []
     left = list(chosen)
     while left:
-        cur = ev.scores(done).s
+        ready = [it for it in left if not srch.missing(srch.pending_of(it), eff)] or left
+        cur = srch.scores(eff).s
 
-        def gain(it: CatalogItem, cur: float = cur) -> float:
-            return (ev.scores([*done, it]).s - cur) / max(item_cost(it, costs), 1.0)
+        def gain(it: CatalogItem, cur: float = cur, e: Combined = eff) -> float:
+            return (srch.scores(base.merge(e, srch.single[it.id])).s - cur) / max(cost[it.id], 1.0)
 
-        nxt = max(left, key=lambda it: (gain(it), -item_cost(it, costs), it.id))
+        nxt = max(ready, key=lambda it: (gain(it), -cost[it.id], it.id))
         left.remove(nxt)
-        done.append(nxt)
-        sc = ev.scores(done)
-        steps.append(Step(nxt, item_cost(nxt, costs), sc.s, sc.level, shanghai_tier(pack, sc).tier))
-    return tuple(steps)
+        before = eff
+        eff = base.merge(eff, srch.single[nxt.id])
+        steps.append(_step(srch, nxt, cost[nxt.id], before, eff, stage))
+    return tuple(steps), eff
