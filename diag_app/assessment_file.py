@@ -105,6 +105,10 @@ def template_data(pack: Pack, industry: str, lang: str) -> dict[str, Any]:
                     row["paths"] = sorted(item.paths)
             elif item.kind == "scenario":
                 row.update(text=item.name.get(lang), link=item.link)
+            elif item.kind == "profile":  # existing systems and equipment: yes/no or a number
+                row.update(text=item.name.get(lang), answer=item.answer)
+                if item.answer == "number":
+                    row.update(unit=item.unit, min=item.min, max=item.max)
             else:
                 row.update(text=item.text.get(lang))
             row["value"] = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from diag_app.model.assessment import Answer, Assessment, Enterprise, make_credit_code
 from diag_app.model.questionnaire import (
     Band,
@@ -86,20 +88,40 @@ def make_pack(
 
 
 def item(
-    iid: str, cost: float, levels: dict[str, int] | None = None, indicators: dict[str, float] | None = None
+    iid: str,
+    cost: float,
+    levels: dict[str, int] | None = None,
+    indicators: dict[str, float] | None = None,
+    reqs: dict[str, float] | None = None,
+    per_level: int = 2,
+    **extra: object,
 ) -> CatalogItem:
-    return CatalogItem(
-        iid,
-        "robot",
-        T,
-        T,
-        (Trigger("subdomain_below", "sd0", 5),),
-        Effect(levels or {}, indicators or {}, ()),
-        cost,
-        cost,
-        None,
-        (),
-    )
+    """A catalogue item: ``levels`` {sd: L} fully meets every requirement of sd up to level L (as
+    make_pack names them), ``reqs`` raises single requirements; ``extra`` sets any other field
+    (requires, provides, excluded_by, paths, industries, measures...)."""
+    effect = {
+        f"{sd}.{lvl}.{n}": 1.0
+        for sd, top in (levels or {}).items()
+        for lvl in range(1, top + 1)
+        for n in range(per_level)
+    }
+    effect.update(reqs or {})
+    return (
+        CatalogItem(
+            iid,
+            "robot",
+            T,
+            T,
+            (Trigger("subdomain_below", "sd0", 5),),
+            Effect(effect, indicators or {}, ()),
+            cost,
+            cost,
+            None,
+            (),
+        )
+        if not extra
+        else replace(item(iid, cost, levels, indicators, reqs, per_level), **extra)
+    )  # type: ignore[arg-type]
 
 
 def assess(pack: Pack, values: dict[str, object], **extra: object) -> Assessment:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-PARTS = ("core", "errors", "store", "report", "ui", "pack")
+PARTS = ("core", "errors", "store", "report", "ui", "pack", "advice")
 
 
 def load_all() -> dict[str, dict[str, str]]:

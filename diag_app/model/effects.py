@@ -27,6 +27,8 @@ class Closure:
     requirement: str
     before: float | None
     after: float
+    subdomain: str = ""
+    level: int = 0
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,8 @@ class Baseline:
             before = self.rating(rid) or 0.0
             if to > before + 1e-9:
                 v = self.values.get(rid)
-                out.append(Closure(rid, before if isinstance(v, int | float) else None, to))
+                r = self.requirements[rid]
+                out.append(Closure(rid, before if isinstance(v, int | float) else None, to, r.subdomain, r.level))
         return tuple(out)
 
     def combine(self, items: Iterable[CatalogItem], start: Combined = EMPTY_EFFECT) -> Combined:

@@ -472,7 +472,7 @@ def _step(
     base = srch.base
     sc = srch.scores(after)
     closes = tuple(
-        Closure(rid, base.rating_after(rid, before), to)
+        Closure(rid, base.rating_after(rid, before), to, base.requirements[rid].subdomain, base.requirements[rid].level)
         for rid, to in srch.single.get(item.id, base.combine([item])).requirements.items()
         if to > base.rating_after(rid, before) + 1e-9
     )

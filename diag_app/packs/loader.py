@@ -2,7 +2,7 @@
 
 One reader module per pack file (``read_meta`` for pack.yaml, ``read_structure``,
 ``read_requirements``, ``read_indicators``, ``read_conditions``, ``read_scenarios``,
-``read_industries``, ``read_tiers``, ``read_measures``, ``read_catalogue``); this module runs
+``read_industries``, ``read_tiers``, ``read_measures``, ``read_profile``, ``read_catalogue``); this module runs
 them in order, handing each the ids it refers to.
 
 All problems are collected, not just the first, and each names the file, the item id and the
@@ -21,6 +21,7 @@ from .read_indicators import read_indicators
 from .read_industries import read_industries
 from .read_measures import read_measures
 from .read_meta import read_meta, read_weights
+from .read_profile import read_profile
 from .read_requirements import read_requirements
 from .read_scenarios import read_scenarios
 from .read_structure import read_structure
@@ -56,9 +57,19 @@ def _load(r: Reader) -> Pack:
     industries, industry_requirements = read_industries(r, subdomains)
     requirements += industry_requirements
     tiers = read_tiers(r, indicators, {c.id for c in conditions}, subdomains, {lk.id for lk in links})
-    measures, national_measures = read_measures(r)
+    measures, national_measures, qualifications = read_measures(r)
+    profile = read_profile(r, requirements, indicators)
+    ratings = tuple(rt.value for rt in meta.scoring.ratings if rt.value is not None and rt.value > 0)
     categories, catalog = read_catalogue(
-        r, subdomains, {i.id: i for i in indicators}, {s.id for s in scenarios}, industries, measures
+        r,
+        subdomains,
+        {i.id: i for i in indicators},
+        {s.id for s in scenarios},
+        industries,
+        measures,
+        requirements,
+        profile,
+        ratings,
     )
 
     if r.problems:
@@ -88,4 +99,6 @@ def _load(r: Reader) -> Pack:
         national_measures=national_measures,
         distribution=tiers.distribution,
         distribution_source=tiers.distribution_source,
+        profile=profile,
+        qualifications=qualifications,
     )

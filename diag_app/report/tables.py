@@ -36,7 +36,7 @@ def _money_head(key: str, lang: str) -> str:
 def _suggestions_for(result: Result, sd: str) -> list[Suggestion]:
     out = []
     for sg in result.suggestions:
-        touches = sd in sg.item.effect.subdomain_levels
+        touches = any(c.subdomain == sd for c in sg.closes)
         fired = any(r.kind == "subdomain_below" and r.target == sd for r in sg.reasons)
         if touches or fired:
             out.append(sg)

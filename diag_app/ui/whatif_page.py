@@ -220,7 +220,8 @@ class WhatIfPage(QWidget):
 
     def planned_scores(self) -> Scores:
         assert self.pack is not None and self.base is not None
-        return what_if(self.pack, self.base, self.ticked())
+        assert self.assessment is not None
+        return what_if(self.pack, self.assessment, self.ticked(), self.base)
 
     def recompute(self) -> None:
         if self.pack is None or self.base is None or self._filling:
