@@ -578,10 +578,10 @@ def test_menus_shortcuts_language_about_and_remembered_workspace(make_window, qt
     w = make_window()
     titles = [a.text() for a in w.menuBar().actions()]
     assert titles == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
-    assert w.act_new_ent.shortcut().toString() == "Ctrl+N"
-    assert w.act_open.shortcut().toString() == "Ctrl+O"
-    assert "Ctrl+Q" in [s.toString() for s in w.act_quit.shortcuts()]
-    assert "F1" in [s.toString() for s in w.act_help.shortcuts()]
+    assert w.action("new_enterprise").shortcut().toString() == "Ctrl+N"
+    assert w.action("open_workspace").shortcut().toString() == "Ctrl+O"
+    assert "Ctrl+Q" in [s.toString() for s in w.action("quit").shortcuts()]
+    assert "F1" in [s.toString() for s in w.action("help_contents").shortcuts()]
     qtbot.keyClick(w, Qt.Key.Key_F1)
     assert w.dialog.objectName() == "helpDialog" and w.dialog.isVisible()
     w.dialog.close()

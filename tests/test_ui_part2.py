@@ -219,8 +219,8 @@ def test_what_if_ticks_items_and_shows_the_tier_change_and_the_roadmap(window, q
     assert page.table.horizontalHeaderItem(1).text() == "Renewal item"
     assert tier_name(pack, "demonstration", "en") in page.after_label.text()
     assert len(page.ticked()) == len(rm.steps)
-    assert w.act_view_assess.shortcut().toString() == "Ctrl+2"
-    w.act_view_assess.trigger()
+    assert w.action("view_assessment").shortcut().toString() == "Ctrl+2"
+    w.action("view_assessment").trigger()
     assert w.stack.currentWidget() is w.assess_split
 
 
@@ -250,8 +250,8 @@ def test_history_compares_revisions_and_self_with_onsite(window, qtbot):
         ws.set_answer(self_uuid, rid, ans.value)
 
     w.workspace_page.select_code(code)
-    assert w.act_view_history.shortcut().toString() == "Ctrl+4"
-    w.act_view_history.trigger()
+    assert w.action("view_history").shortcut().toString() == "Ctrl+4"
+    w.action("view_history").trigger()
     page = w.history_page
     assert w.stack.currentWidget() is page
     assert page.timeline.topLevelItemCount() == 3
@@ -315,8 +315,8 @@ def test_portfolio_counts_tiers_levels_closest_and_exports(window, qtbot, tmp_pa
     from diag_app.describe import tier_name
 
     w = window
-    assert w.act_view_portfolio.shortcut().toString() == "Ctrl+5"
-    w.act_view_portfolio.trigger()
+    assert w.action("view_portfolio").shortcut().toString() == "Ctrl+5"
+    w.action("view_portfolio").trigger()
     page = w.portfolio_page
     assert w.stack.currentWidget() is page
     qtbot.waitUntil(lambda: page.data is not None, timeout=20_000)
@@ -376,8 +376,8 @@ def test_f1_opens_the_guide_at_the_section_of_the_page_and_follows_the_language(
 
     w.show_portfolio()
     qtbot.waitUntil(lambda: w.portfolio_page.data is not None, timeout=20_000)
-    assert "F1" in [k.toString() for k in w.act_help.shortcuts()]
-    w.act_help.trigger()  # what F1 does (the key itself is tested in test_ui.py)
+    assert "F1" in [k.toString() for k in w.action("help_contents").shortcuts()]
+    w.action("help_contents").trigger()  # what F1 does (the key itself is tested in test_ui.py)
     dlg = w.dialog
     assert isinstance(dlg, HelpDialog), dlg
     assert dlg.section == "portfolio", (dlg.section, w.stack.currentWidget().objectName())
@@ -407,7 +407,7 @@ def test_every_string_the_new_screens_use_is_in_both_languages():
 
 def test_switching_language_rewords_the_new_menus_at_run_time(window):
     w = window
-    texts = lambda: {a.objectName(): a.text() for a in (w.act_export_report, w.act_import, w.act_view_history)}  # noqa: E731
+    texts = lambda: {a.objectName(): a.text() for a in (w.action("export_report"), w.action("import"), w.action("view_history"))}  # noqa: E731
     assert texts()["actImport"] == "导入数据包…"
     w.set_lang("en")
     assert texts() == {

@@ -1,0 +1,179 @@
+"""The main window's workspace commands: open, create, restore and close a workspace database, and
+read its enterprise list. A mixin of ``MainWindow`` (its methods take the window as ``self``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..i18n import tr
+from . import settings as cfg
+from .lazy import emit, present_error, run_in_background
+from .window_parts import WindowParts
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractButton
+
+    from ..store import Workspace
+    from .background import Job
+    from .workspace_page import Listing
+
+
+def open_ws(path: Path) -> tuple[Workspace | None, BaseException | None]:
+    """Open a workspace (on a worker thread); an error is returned, not raised, so the caller
+    can offer the newest backup for a damaged database."""
+    from ..store import Workspace
+
+    try:
+        return Workspace.open(path), None
+    except Exception as exc:
+        return None, exc
+
+
+class WorkspaceCommands(WindowParts):
+    def _remembered_db(self) -> Path | None:
+        last = cfg.get_str(cfg.LAST_WORKSPACE)
+        return Path(last) if last and Path(last).exists() else None
+
+    def open_workspace(self, path: str | Path) -> Job:
+        """Open another workspace database; the checks on opening run in the background."""
+        path = Path(path)
+        return run_in_background(
+            self,
+            lambda _p: (path, *open_ws(path)),
+            tr("ui.opening", self.lang, path=str(path)),
+            lambda r: self._workspace_opened(*r),
+            lang=self.lang,
+            cancellable=False,
+        )
+
+    def _workspace_opened(self, path: Path, ws: Workspace | None, err: BaseException | None) -> bool:
+        if err is not None or ws is None:
+            from ..store import DatabaseCorrupt
+
+            if isinstance(err, DatabaseCorrupt):
+                self._offer_restore(path, err)
+            elif err is not None:
+                present_error(self, err, self.lang)
+            return False
+        self.close_workspace()
+        self.ws = ws
+        self.db_path = path
+        cfg.put(cfg.LAST_WORKSPACE, str(path))
+        self.db_label.setText(tr("ui.status.workspace", self.lang, path=str(path)))
+        self.refresh_enterprises()
+        self.show_workspace()
+        self._update_actions()
+        emit(self.workspace_changed)
+        return True
+
+    def _offer_restore(self, path: Path, exc: BaseException | None) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        from .errors import error_text
+
+        assert exc is not None
+        what, detail, hint = error_text(exc, self.lang)
+        box = QMessageBox(self)
+        box.setObjectName("restoreBox")
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(tr("ui.app.title", self.lang))
+        box.setText(what)
+        box.setInformativeText(f"{detail}\n\n{hint}")
+        restore = None
+        backups: list[Path] = list(getattr(exc, "backups", []) or [])
+        if backups:
+            restore = box.addButton(tr("ui.restore.newest", self.lang), QMessageBox.ButtonRole.AcceptRole)
+        other = box.addButton(tr("ui.restore.other", self.lang), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(tr("ui.cancel", self.lang), QMessageBox.ButtonRole.RejectRole)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def clicked(button: QAbstractButton) -> None:
+            if restore is not None and button is restore:
+                self.restore_newest(path, backups[0])
+            elif button is other:
+                self.choose_workspace()
+
+        box.buttonClicked.connect(clicked)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = box
+        box.open()
+
+    def restore_newest(self, path: Path, backup: Path) -> bool:
+        from ..store import restore_backup
+
+        try:
+            restore_backup(backup, path)
+        except Exception as exc:
+            present_error(self, exc, self.lang)
+            return False
+        self.statusBar().showMessage(tr("ui.restore.done", self.lang, backup=str(backup)), 10000)
+        self.open_workspace(path)
+        return True
+
+    def close_workspace(self) -> None:
+        self.close_editor()
+        if self.ws is not None:
+            try:
+                self.ws.close()
+            except Exception as exc:
+                present_error(self, exc, self.lang)
+            self.ws = None
+
+    def choose_workspace(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        start = str(self.db_path.parent) if self.db_path else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("ui.menu.open_workspace", self.lang), start, tr("ui.file_filter.db", self.lang)
+        )
+        if path:
+            self.open_workspace(path)
+
+    def choose_new_workspace(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        start = str(self.db_path.parent) if self.db_path else ""
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("ui.menu.new_workspace", self.lang), start, tr("ui.file_filter.db", self.lang)
+        )
+        if path:
+            self.open_workspace(path)
+
+    def refresh_enterprises(self, select: str | None = None) -> Job | None:
+        """Read the enterprise list again and show it, then select ``select`` (a credit code), else
+        the enterprise selected before. The query and the table's sort keys and search texts run
+        off the GUI thread (10,000 enterprises: ~0.2 s); a newer refresh supersedes one still
+        running. ``self.listing`` is the job while one runs."""
+        if self.ws is None or self.workspace_page is None:
+            return None
+        from .workspace_page import listing
+
+        ws, page = self.ws, self.workspace_page
+        pack, lang = page.model.pack, page.model.lang
+        self._listing_gen += 1
+        gen = self._listing_gen
+
+        def done(rows: Listing) -> None:
+            if gen != self._listing_gen:
+                return
+            self.listing = None
+            if ws is self.ws:
+                page.set_rows(rows, select)
+
+        def failed(exc: BaseException) -> None:
+            if gen == self._listing_gen:
+                self.listing = None
+                present_error(self, exc, self.lang)
+
+        self.listing = run_in_background(
+            self,
+            lambda _p: listing(ws.list_enterprises(), pack, lang),
+            tr("ui.ws.listing", self.lang),
+            done,
+            lang=self.lang,
+            cancellable=False,
+            on_error=failed,
+        )
+        return self.listing
