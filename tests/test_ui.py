@@ -285,12 +285,12 @@ def test_a_whole_assessment_through_the_widgets_and_back_again(make_window, qtbo
     assert isinstance(ed.current_card, IndicatorCard)  # the keyboard went on to the indicators
     ed.flush_progress()
     done, total = ed.page_progress("sd:organisation-strategy")
-    assert done == total > 0 and ed.nav_bars[0].value() == total
+    assert done == total > 0 and ed.nav.bars[0].value() == total
     qtbot.waitUntil(lambda: w.result_panel.result is not None and w.result_panel.result.scores.level >= 4)
     assert w.result_panel.tier_text() == tier_name(pack, "none", "zh")  # basic conditions not yet answered
 
     # basic conditions by keyboard, through the navigation tree: the tier changes live
-    w.editor.nav.setCurrentItem(ed.nav_items[next(i for i, p in enumerate(ed.pages) if p.key == "conditions")])
+    w.editor.nav.setCurrentItem(ed.nav.items[next(i for i, p in enumerate(ed.pages) if p.key == "conditions")])
     ed.focus_card(ed.visible_cards()[0])
     for _ in pack.conditions:
         assert isinstance(_card(w), YesNoCard)

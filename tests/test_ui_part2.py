@@ -416,3 +416,29 @@ def test_switching_language_rewords_the_new_menus_at_run_time(window):
         "actViewHistory": "History and Comparison",
     }
     assert [a.text() for a in w.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
+
+
+def test_every_command_is_one_action_in_one_menu_enabled_when_it_can_run(window, qtbot):
+    from diag_app.ui.actions import COMMANDS
+
+    w = window
+    in_menus = [a.objectName() for m in w.menuBar().actions() for a in m.menu().actions() if a.objectName()]
+    assert sorted(in_menus) == sorted(c.object_name for c in COMMANDS if c.menu)  # each once, none left out
+    for c in COMMANDS:
+        act = w.action(c.id)
+        assert act.objectName() == c.object_name and act.text() == tr(f"ui.menu.{c.id}", "zh")
+        keys = [s.toString() for s in act.shortcuts()]
+        assert len(keys) == len(set(keys)), (c.id, keys)  # a standard key and the same key spelt out count once
+    taken = [s.toString() for c in COMMANDS for s in w.action(c.id).shortcuts()]
+    assert len(taken) == len(set(taken)), taken  # no shortcut does two things
+    # enabled when it can run: nothing open in the editor yet
+    assert not w.action("view_assessment").isEnabled() and not w.action("next_unanswered").isEnabled()
+    assert w.action("view_portfolio").isEnabled() and w.action("export_report").isEnabled()
+    w.open_latest(automotive(w))
+    qtbot.waitUntil(lambda: w.editor is not None)
+    assert w.action("view_assessment").isEnabled() and w.action("view_whatif").isEnabled()
+    qtbot.keyClick(w, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # the table's shortcut runs its handler
+    assert w.stack.currentWidget() is w.whatif_page
+    w.close_workspace()
+    w._update_actions()
+    assert not w.action("new_enterprise").isEnabled() and w.action("open_workspace").isEnabled()

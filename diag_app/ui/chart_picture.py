@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
@@ -20,6 +20,11 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from ..i18n import tr
 from .background import run_in_background
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent, QShowEvent
+
+    from .background import Progress
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +98,7 @@ class ChartPicture(QLabel):
         dpi = max(70.0, min(100.0, width / self.design_inches))
         draw, key, gen = self._draw, self._key, self._gen
 
-        def work(_progress: Any) -> bytes:
+        def work(_progress: Progress) -> bytes:
             return draw(round(width * ratio), round(height * ratio), dpi * ratio)
 
         def done(png: bytes) -> None:
@@ -129,12 +134,12 @@ class ChartPicture(QLabel):
     def _near(a: tuple[int, int], b: tuple[int, int]) -> bool:
         return abs(a[0] - b[0]) <= RESIZE_SLACK and abs(a[1] - b[1]) <= RESIZE_SLACK
 
-    def resizeEvent(self, event: Any) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._draw is not None and not self._near(self._size(), self._shown_size):
             self._resized.start(RESIZE_MS)
 
-    def showEvent(self, event: Any) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._draw is not None and self.shown_key != self._key:
             self._resized.start(0)  # once the layout has settled: the first picture should not wait

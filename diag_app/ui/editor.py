@@ -10,25 +10,19 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -36,42 +30,17 @@ from PySide6.QtWidgets import (
 
 from ..i18n import tr
 from ..model.assessment import Assessment
-from ..model.questionnaire import Condition, Indicator, Pack, Requirement, Scenario
+from ..model.questionnaire import Indicator, Pack, Requirement
 from .background import run_in_background
 from .cards import Card, IndicatorCard, RequirementCard, YesNoCard
+from .editor_pages import MORE_CARDS, PAGE_ROLE, Item, NavTree, Page, PageSpec, counts, item_text, page_specs
 from .errors import present_error
 from .signals import emit
 from .style import role
 
-Item = Requirement | Indicator | Condition | Scenario
-PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
-FIRST_CARDS = 5  # built before a page shows
-MORE_CARDS = 4  # built per event-loop turn after that
-
-
-@dataclass
-class PageSpec:
-    key: str  # "sd:<id>", "indicators", "conditions", "scenarios"
-    title: str
-    items: list[Item]
-    element: str = ""
-    groups: list[tuple[str, list[Item]]] = field(default_factory=list)  # headings within the page
-
-
-class Page(QScrollArea):
-    def __init__(self, spec: PageSpec, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.spec = spec
-        self.cards: list[Card] = []
-        self.pending: list[Item | str] = []  # cards (and group headings) not built yet
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.body = QWidget()
-        self.body.setObjectName("pageBody")
-        self.lay = QVBoxLayout(self.body)
-        self.lay.setContentsMargins(4, 4, 12, 4)
-        self.lay.setSpacing(8)
-        self.setWidget(self.body)
+if TYPE_CHECKING:
+    from ..store import EvidenceRow, Workspace
+    from .background import Job, Progress
 
 
 class AssessmentEditor(QWidget):
@@ -81,7 +50,7 @@ class AssessmentEditor(QWidget):
     status_changed = Signal()
     back = Signal()
 
-    def __init__(self, ws: Any, pack: Pack, uuid: str, lang: str, parent: QWidget | None = None):
+    def __init__(self, ws: Workspace, pack: Pack, uuid: str, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("assessmentEditor")
         self.ws = ws
@@ -91,15 +60,12 @@ class AssessmentEditor(QWidget):
         self.read_only = False
         self.status = "draft"
         self.assessment: Assessment
-        self.evidence: dict[str, list[Any]] = {}
+        self.evidence: dict[str, list[EvidenceRow]] = {}
         self.pages: list[PageSpec] = []
         self.page_of: dict[str, int] = {}
         self.built: dict[int, Page] = {}
         self.current_page = -1
         self.current_card: Card | None = None
-        self.nav_items: dict[int, QTreeWidgetItem] = {}
-        self.nav_bars: dict[int, QProgressBar] = {}
-        self.element_items: dict[str, tuple[QTreeWidgetItem, QProgressBar, list[int]]] = {}
         self.matches: list[str] = []
         self.match_pos = -1
         self.last_saved: str = ""
@@ -138,15 +104,7 @@ class AssessmentEditor(QWidget):
         self.overall.setObjectName("overallProgress")
         self.overall_label = QLabel()
 
-        self.nav = QTreeWidget()
-        self.nav.setObjectName("nav")
-        self.nav.setColumnCount(2)
-        self.nav.setHeaderHidden(True)
-        self.nav.setRootIsDecorated(True)
-        self.nav.header().setStretchLastSection(False)
-        self.nav.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.nav.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        self.nav.header().resizeSection(1, 64)
+        self.nav = NavTree()
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.stack = QStackedWidget()
         self.hint = QLabel()
@@ -225,27 +183,7 @@ class AssessmentEditor(QWidget):
         return str(self.ws.assessment_row(self.uuid).status)
 
     def _build_specs(self) -> None:
-        pack, a, lang = self.pack, self.assessment, self.lang
-        path = a.path(pack)
-        reqs = pack.requirements_for(a.enterprise.industry, path)
-        by_sd: dict[str, list[Item]] = {}
-        for r in sorted(reqs, key=lambda r: (r.level, r.id)):
-            by_sd.setdefault(r.subdomain, []).append(r)
-        self.pages = []
-        for el in pack.elements:
-            for dom in el.domains:
-                for sd in pack.domains[dom].subdomains:
-                    if by_sd.get(sd):
-                        self.pages.append(PageSpec(f"sd:{sd}", pack.subdomains[sd].name.get(lang), by_sd[sd], el.id))
-        inds: list[Item] = list(pack.indicators_for(path))
-        self.pages.append(PageSpec("indicators", tr("ui.ed.indicators", lang), inds))
-        self.pages.append(PageSpec("conditions", tr("ui.ed.conditions", lang), list(pack.conditions)))
-        groups = []
-        for link in pack.links:
-            items: list[Item] = [s for s in pack.scenarios if s.link == link.id]
-            if items:
-                groups.append((link.name.get(lang), items))
-        self.pages.append(PageSpec("scenarios", tr("ui.ed.scenarios", lang), list(pack.scenarios), groups=groups))
+        self.pages = page_specs(self.pack, self.assessment, self.lang)
         self.page_of = {it.id: i for i, p in enumerate(self.pages) for it in p.items}
 
     def _clear_pages(self) -> None:
@@ -257,51 +195,8 @@ class AssessmentEditor(QWidget):
         self.current_page = -1
 
     def _build_nav(self) -> None:
-        self.nav.blockSignals(True)
-        self.nav.clear()
-        self.nav_items, self.nav_bars, self.element_items = {}, {}, {}
-        lang = self.lang
-        for el in self.pack.elements:
-            idxs = [i for i, p in enumerate(self.pages) if p.element == el.id]
-            if not idxs:
-                continue
-            top = QTreeWidgetItem([el.name.get(lang), ""])
-            font = top.font(0)
-            font.setBold(True)
-            top.setFont(0, font)
-            top.setData(0, PAGE_ROLE, idxs[0])
-            self.nav.addTopLevelItem(top)
-            self.element_items[el.id] = (top, self._bar(top), idxs)
-            for i in idxs:
-                child = QTreeWidgetItem([self.pages[i].title, ""])
-                child.setData(0, PAGE_ROLE, i)
-                child.setToolTip(0, self.pages[i].title)
-                top.addChild(child)
-                self.nav_items[i] = child
-                self.nav_bars[i] = self._bar(child)
-            top.setExpanded(True)
-        for i, p in enumerate(self.pages):
-            if p.element:
-                continue
-            it = QTreeWidgetItem([p.title, ""])
-            font = it.font(0)
-            font.setBold(True)
-            it.setFont(0, font)
-            it.setData(0, PAGE_ROLE, i)
-            self.nav.addTopLevelItem(it)
-            self.nav_items[i] = it
-            self.nav_bars[i] = self._bar(it)
-        self.nav.blockSignals(False)
+        self.nav.build(self.pack, self.pages, self.lang)
         self.update_progress()
-
-    def _bar(self, item: QTreeWidgetItem) -> QProgressBar:
-        bar = QProgressBar()
-        bar.setMaximumHeight(self.fontMetrics().height() + 2)
-        bar.setTextVisible(True)
-        bar.setFormat("%v/%m")
-        bar.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.nav.setItemWidget(item, 1, bar)
-        return bar
 
     # --- texts --------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -333,31 +228,13 @@ class AssessmentEditor(QWidget):
 
     # --- progress -----------------------------------------------------------------------------------
     def _counts(self, spec: PageSpec) -> tuple[int, int]:
-        a = self.assessment
-        answered = total = 0
-        for it in spec.items:
-            optional = isinstance(it, Indicator) and it.optional
-            has = a.value(it.id) is not None
-            if not optional:
-                total += 1
-                answered += has
-        return answered, total
+        return counts(spec, self.assessment)
 
     def update_progress(self) -> None:
-        all_answered = all_total = 0
-        counts = {}
-        for i, spec in enumerate(self.pages):
-            done, total = self._counts(spec)
-            counts[i] = (done, total)
-            all_answered += done
-            all_total += total
-            bar = self.nav_bars.get(i)
-            if bar is not None:
-                bar.setMaximum(max(total, 1))
-                bar.setValue(done)
-        for _top, bar, idxs in self.element_items.values():
-            bar.setMaximum(max(sum(counts[i][1] for i in idxs), 1))
-            bar.setValue(sum(counts[i][0] for i in idxs))
+        page_counts = {i: self._counts(spec) for i, spec in enumerate(self.pages)}
+        self.nav.show_counts(page_counts)
+        all_answered = sum(done for done, _ in page_counts.values())
+        all_total = sum(total for _, total in page_counts.values())
         self.overall.setMaximum(max(all_total, 1))
         self.overall.setValue(all_answered)
         self.overall.setFormat(tr("ui.ed.overall_format", self.lang, done=all_answered, total=all_total))
@@ -372,7 +249,7 @@ class AssessmentEditor(QWidget):
         return self._counts(self.pages[i])
 
     # --- pages --------------------------------------------------------------------------------------
-    def _nav_changed(self, item: QTreeWidgetItem | None, _prev: Any) -> None:
+    def _nav_changed(self, item: QTreeWidgetItem | None, _prev: QTreeWidgetItem | None) -> None:
         if item is None:
             return
         idx = item.data(0, PAGE_ROLE)
@@ -389,11 +266,7 @@ class AssessmentEditor(QWidget):
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
         self.current_page = idx
-        item = self.nav_items.get(idx)
-        if item is not None and self.nav.currentItem() is not item:
-            self.nav.blockSignals(True)
-            self.nav.setCurrentItem(item)
-            self.nav.blockSignals(False)
+        self.nav.select_page(idx)
         if focus and last:
             self.complete_page(page)
         if focus and page.cards:
@@ -401,81 +274,17 @@ class AssessmentEditor(QWidget):
         return page
 
     def _build_page(self, idx: int) -> Page:
-        """Build a page's heading and its first cards; the rest follow a few per event-loop turn,
-        so even a long page shows at once."""
-        spec = self.pages[idx]
-        page = Page(spec)
-        title = QLabel(spec.title)
-        role(title, "pageTitle")
-        page.lay.addWidget(title)
-        if spec.key.startswith("sd:"):
-            sd = self.pack.subdomains[spec.key[3:]]
-            dom = self.pack.domains.get(sd.domain)
-            if dom is not None and dom.name.get(self.lang) != spec.title:
-                sub = QLabel(dom.name.get(self.lang))
-                role(sub, "muted")
-                page.lay.addWidget(sub)
-        for heading, items in spec.groups or [("", spec.items)]:
-            if heading:
-                page.pending.append(heading)
-            page.pending.extend(items)
-        page.lay.addStretch(1)
-        self._build_more(page, FIRST_CARDS)
-        return page
-
-    def _build_more(self, page: Page, n: int | None = None) -> None:
-        """Add up to ``n`` more cards (all when None) to a page."""
-        added = 0
-        while page.pending and (n is None or added < n):
-            entry = page.pending.pop(0)
-            at = page.lay.count() - 1  # before the stretch
-            if isinstance(entry, str):
-                h = QLabel(entry)
-                font = h.font()
-                font.setBold(True)
-                h.setFont(font)
-                page.lay.insertWidget(at, h)
-                h.show()
-                continue
-            card = self._make_card(entry, page.body)
-            if self.matches:
-                card.set_match(card.item_id in self.matches)
-            page.lay.insertWidget(at, card)
-            card.show()  # now, not on the layout's queued show: it may get the focus at once
-            if page.cards:  # tab order follows the cards top to bottom
-                QWidget.setTabOrder(self._tab_chain(page.cards[-1])[-1], card)
-            chain = self._tab_chain(card)
-            for a, b in pairwise(chain):
-                QWidget.setTabOrder(a, b)
-            page.cards.append(card)
-            added += 1
-        if page.pending:
-            self._more.start()
+        return Page(self.pages[idx], self.pack, self.lang, self._make_card, self._more)
 
     def _build_pending(self) -> None:
         page = self.built.get(self.current_page)
-        if page is not None and page.pending:
-            self._build_more(page, MORE_CARDS)
-        else:
-            for p in self.built.values():
-                if p.pending:
-                    self._build_more(p, MORE_CARDS)
-                    break
+        if page is None or not page.pending:
+            page = next((p for p in self.built.values() if p.pending), None)
+        if page is not None:
+            page.build_more(MORE_CARDS, self.matches)
 
     def complete_page(self, page: Page) -> None:
-        if page.pending:
-            self._build_more(page, None)
-
-    @staticmethod
-    def _tab_chain(card: Card) -> list[QWidget]:
-        chain: list[QWidget] = [card]
-        if isinstance(card, IndicatorCard):
-            chain.append(card.field)
-        if card.note is not None:
-            chain.append(card.note)
-        if isinstance(card, RequirementCard):
-            chain.append(card.attach_btn)
-        return chain
+        page.complete()
 
     def _make_card(self, it: Item, parent: QWidget) -> Card:
         ans = self.assessment.answers.get(it.id)
@@ -522,7 +331,7 @@ class AssessmentEditor(QWidget):
             return
         i = page.cards.index(card) + step
         if i >= len(page.cards) and page.pending:
-            self._build_more(page, MORE_CARDS)
+            page.build_more(MORE_CARDS, self.matches)
         if 0 <= i < len(page.cards):
             self.focus_card(page.cards[i])
             return
@@ -558,19 +367,19 @@ class AssessmentEditor(QWidget):
         if paths:
             self.attach(card, list(paths))
 
-    def attach(self, card: Card, paths: list[str]) -> Any:
+    def attach(self, card: Card, paths: list[str]) -> Job | None:
         """Copy evidence files into the workspace off the GUI thread (up to 50 MB each)."""
         if self.read_only:
             return None
         ws, uuid, item_id = self.ws, self.uuid, card.item_id
 
-        def work(progress: Any) -> list[Any]:
+        def work(progress: Progress) -> list[EvidenceRow]:
             for i, p in enumerate(paths):
                 progress(i, len(paths), p)
                 ws.add_evidence(uuid, item_id, p)
             return list(ws.list_evidence(uuid, item_id))
 
-        def done(rows: list[Any]) -> None:
+        def done(rows: list[EvidenceRow]) -> None:
             self.evidence[item_id] = rows
             with contextlib.suppress(RuntimeError):  # the card may be gone (page rebuilt)
                 if isinstance(card, RequirementCard):
@@ -615,21 +424,9 @@ class AssessmentEditor(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
-    def _item_text(self, it: Item) -> str:
-        lang = self.lang
-        if isinstance(it, Requirement):
-            parts = [it.text.get(lang), it.help.get(lang)]
-        elif isinstance(it, Indicator):
-            parts = [it.name.get(lang), it.help.get(lang)]
-        elif isinstance(it, Condition):
-            parts = [it.text.get(lang), it.help.get(lang)]
-        else:
-            parts = [it.name.get(lang), it.help.get(lang)]
-        return "\n".join([it.id, *parts]).casefold()
-
     def _search_changed(self, text: str) -> None:
         needle = text.strip().casefold()
-        self.matches = [it.id for it in self._ordered_items() if needle and needle in self._item_text(it)]
+        self.matches = [it.id for it in self._ordered_items() if needle and needle in item_text(it, self.lang)]
         self.match_pos = -1
         for page in self.built.values():
             for c in page.cards:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -37,6 +37,12 @@ from ..progress import Progress, fraction
 from .background import run_in_background
 from .style import role
 
+if TYPE_CHECKING:
+    from ..model.questionnaire import Pack
+    from ..store import AssessmentRow, EnterpriseRow, ImportSummary, Workspace
+    from .background import Job
+    from .window_parts import WindowParts
+
 FORMATS = ("pdf", "xlsx", "csv")
 BUNDLE_SUFFIX = ".sfd"
 IMPORTABLE = (".sfd", ".zip", ".json")
@@ -46,8 +52,8 @@ IMPORTABLE = (".sfd", ".zip", ".json")
 
 
 def write_assessment(
-    ws: Any,
-    pack_for: Callable[[str, str], Any],
+    ws: Workspace,
+    pack_for: Callable[[str, str], Pack],
     uuid: str,
     revision: int | None,
     out: str | Path,
@@ -82,26 +88,26 @@ def write_assessment(
     return out
 
 
-def write_bundle(ws: Any, uuids: Sequence[str], out: str | Path, progress: Progress) -> tuple[Path, int]:
+def write_bundle(ws: Workspace, uuids: Sequence[str], out: str | Path, progress: Progress) -> tuple[Path, int]:
     """Every revision of the given assessments, with evidence, in one bundle file."""
     progress.check()
     ws.export_bundle(out, list(uuids))
     return Path(out), len(uuids)
 
 
-def import_paths(ws: Any, paths: Sequence[str | Path], progress: Progress) -> Any:
+def import_paths(ws: Workspace, paths: Sequence[str | Path], progress: Progress) -> ImportSummary:
     """Import bundles and assessment files; a cancel (``Cancelled``) leaves the workspace as it was."""
     return ws.import_files(list(paths), progress)
 
 
-def uuids_of(ws: Any, codes: Sequence[str] | None) -> list[str]:
+def uuids_of(ws: Workspace, codes: Sequence[str] | None) -> list[str]:
     """The assessments of the given enterprises (all enterprises when ``codes`` is None)."""
     rows = ws.list_assessments()
     wanted = None if codes is None else set(codes)
     return list(dict.fromkeys(r.uuid for r in rows if wanted is None or r.credit_code in wanted))
 
 
-def summary_counts(summary: Any) -> dict[str, int]:
+def summary_counts(summary: ImportSummary) -> dict[str, int]:
     return {
         "added": len(summary.added),
         "skipped": len(summary.skipped),
@@ -124,7 +130,9 @@ class ReportChoice:
 class ExportReportDialog(QDialog):
     """Choose which assessment and revision, the language and the format of the export."""
 
-    def __init__(self, rows: Sequence[Any], lang: str, parent: QWidget | None = None, current: str | None = None):
+    def __init__(
+        self, rows: Sequence[AssessmentRow], lang: str, parent: QWidget | None = None, current: str | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("exportReportDialog")
         self.setWindowTitle(tr("ui.export.report_title", lang))
@@ -174,7 +182,11 @@ class ExportBundleDialog(QDialog):
     """Tick the enterprises whose assessments go into the bundle."""
 
     def __init__(
-        self, enterprises: Sequence[Any], lang: str, parent: QWidget | None = None, selected: str | None = None
+        self,
+        enterprises: Sequence[EnterpriseRow],
+        lang: str,
+        parent: QWidget | None = None,
+        selected: str | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("exportBundleDialog")
@@ -226,7 +238,7 @@ class ExportBundleDialog(QDialog):
 class ImportSummaryDialog(QDialog):
     """What an import added, skipped, kept as new revisions and rejected (with the reason)."""
 
-    def __init__(self, summary: Any, lang: str, parent: QWidget | None = None):
+    def __init__(self, summary: ImportSummary, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
         from .errors import error_text
 
@@ -281,9 +293,9 @@ class ImportSummaryDialog(QDialog):
 class Exports:
     """The window's export and import commands (menus, drag and drop)."""
 
-    def __init__(self, window: Any):
+    def __init__(self, window: WindowParts):
         self.w = window
-        self.last_summary: Any = None
+        self.last_summary: ImportSummary | None = None
 
     @property
     def lang(self) -> str:
@@ -292,9 +304,9 @@ class Exports:
     def _current_code(self) -> str | None:
         w = self.w
         page = w.stack.currentWidget()
-        history = getattr(w, "_history_page", None)  # not w.history_page: that builds the page
+        history = w._history_page  # not w.history_page: that builds the page
         if history is not None and page is history and history.code:
-            return str(history.code)
+            return history.code
         if w.editor is not None and page is not w.workspace_page:
             return str(w.editor.assessment.enterprise.credit_code)
         if w.workspace_page is not None:
@@ -323,6 +335,8 @@ class Exports:
         return dlg
 
     def _ask_report_path(self, c: ReportChoice) -> None:
+        if self.w.ws is None:
+            return
         row = next((r for r in self.w.ws.revisions(c.uuid) if r.revision == c.revision), None)
         name = f"{row.enterprise_name if row else 'report'}-r{c.revision}.{c.fmt}"
         start = str((self.w.db_path.parent if self.w.db_path else Path.home()) / name)
@@ -332,14 +346,16 @@ class Exports:
         if path:
             self.export_assessment(c.uuid, c.revision, path, c.lang, c.fmt)
 
-    def export_assessment(self, uuid: str, revision: int | None, out: str | Path, lang: str, fmt: str) -> Any:
-        w = self.w
-        work = lambda p: write_assessment(w.ws, w.pack_for, uuid, revision, out, fmt, lang, p)  # noqa: E731
+    def export_assessment(self, uuid: str, revision: int | None, out: str | Path, lang: str, fmt: str) -> Job | None:
+        w, ws = self.w, self.w.ws
+        if ws is None:
+            return None
+        work = lambda p: write_assessment(ws, w.pack_for, uuid, revision, out, fmt, lang, p)  # noqa: E731
         return run_in_background(
             w, work, tr("ui.export.writing", self.lang, file=Path(out).name), self._written, lang=self.lang
         )
 
-    def _written(self, path: Any) -> None:
+    def _written(self, path: Path | tuple[Path, int]) -> None:
         if isinstance(path, tuple):
             path = path[0]
         self.w.statusBar().showMessage(tr("ui.export.done", self.lang, path=str(path)), 10000)
@@ -375,10 +391,12 @@ class Exports:
                 path += BUNDLE_SUFFIX
             self.export_bundle(codes, path)
 
-    def export_bundle(self, codes: Sequence[str] | None, out: str | Path) -> Any:
-        w = self.w
-        uuids = uuids_of(w.ws, codes)
-        work = lambda p: write_bundle(w.ws, uuids, out, p)  # noqa: E731
+    def export_bundle(self, codes: Sequence[str] | None, out: str | Path) -> Job | None:
+        w, ws = self.w, self.w.ws
+        if ws is None:
+            return None
+        uuids = uuids_of(ws, codes)
+        work = lambda p: write_bundle(ws, uuids, out, p)  # noqa: E731
         return run_in_background(
             w, work, tr("ui.export.writing", self.lang, file=Path(out).name), self._written, lang=self.lang
         )
@@ -395,14 +413,14 @@ class Exports:
         if paths:
             self.import_files(paths)
 
-    def import_files(self, paths: Sequence[str | Path]) -> Any:
-        w = self.w
-        if w.ws is None:
+    def import_files(self, paths: Sequence[str | Path]) -> Job | None:
+        w, ws = self.w, self.w.ws
+        if ws is None:
             return None
-        work = lambda p: import_paths(w.ws, paths, p)  # noqa: E731
+        work = lambda p: import_paths(ws, paths, p)  # noqa: E731
         return run_in_background(w, work, tr("ui.import.running", self.lang), self._imported, lang=self.lang)
 
-    def _imported(self, summary: Any) -> None:
+    def _imported(self, summary: ImportSummary) -> None:
         self.last_summary = summary
         self.w.refresh_enterprises()
         dlg = ImportSummaryDialog(summary, self.lang, self.w)

@@ -10,7 +10,7 @@ loaded the charts, and shown as a picture (``ChartPicture``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -41,6 +41,9 @@ from .chart_picture import ChartPicture
 from .signals import emit
 from .style import ERROR_COLOUR, OK_COLOUR, role
 
+if TYPE_CHECKING:
+    from ..store import AssessmentRow, Workspace
+
 
 def answer_text(pack: Pack, value: Any, lang: str) -> str:
     if value is None:
@@ -64,10 +67,10 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self.setObjectName("historyPage")
         self.lang = lang
-        self.ws: Any = None
+        self.ws: Workspace | None = None
         self.pack_for: Callable[[str, str], Pack] | None = None
         self.code: str | None = None
-        self.rows: list[Any] = []
+        self.rows: list[AssessmentRow] = []
         self.comparison: Comparison | None = None
         self.charts_ready = False
 
@@ -140,7 +143,7 @@ class HistoryPage(QWidget):
         self.retranslate()
 
     # --- content ----------------------------------------------------------------------------------
-    def show_enterprise(self, ws: Any, pack_for: Callable[[str, str], Pack], code: str) -> None:
+    def show_enterprise(self, ws: Workspace, pack_for: Callable[[str, str], Pack], code: str) -> None:
         self.ws, self.pack_for, self.code = ws, pack_for, code
         rows = []
         for r in ws.list_assessments(code):
@@ -153,7 +156,7 @@ class HistoryPage(QWidget):
         elif rows:
             self._select(0, 0)
 
-    def _label(self, r: Any) -> str:
+    def _label(self, r: AssessmentRow) -> str:
         lang = self.lang
         mode = tr(f"ui.mode.{r.mode}", lang) if r.mode in ("self", "onsite") else r.mode
         return tr(
@@ -200,7 +203,7 @@ class HistoryPage(QWidget):
         modes = {r.mode for r in self.rows}
         self.self_vs_onsite.setEnabled({"self", "onsite"} <= modes)
 
-    def _pack(self, r: Any) -> Pack | None:
+    def _pack(self, r: AssessmentRow) -> Pack | None:
         if self.pack_for is None:
             return None
         try:

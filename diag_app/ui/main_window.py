@@ -307,7 +307,9 @@ class MainWindow(PageCommands, WorkspaceCommands, RecordCommands):
             event.ignore()
             return
         event.acceptProposedAction()
-        self.jobs.append(self.exports.import_files(paths))
+        job = self.exports.import_files(paths)
+        if job is not None:
+            self.jobs.append(job)
 
     # --- closing ------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

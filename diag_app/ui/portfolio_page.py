@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -41,6 +41,11 @@ from .chart_picture import ChartPicture
 from .signals import emit
 from .style import role
 
+if TYPE_CHECKING:
+    from ..model.tiers import Check
+    from ..store import Workspace
+    from .background import Job, Progress
+
 CLOSEST = 10
 
 
@@ -57,7 +62,7 @@ class Entry:
     level: int
     tier: str
     next_tier: str | None
-    blocking: tuple[Any, ...]  # failed checks of the next tier
+    blocking: tuple[Check, ...]  # failed checks of the next tier
     answered: int
     total: int
 
@@ -84,7 +89,7 @@ class Portfolio:
         return sorted(cands, key=lambda e: (len(e.blocking), -e.s, e.name))[:n]
 
 
-def portfolio_data(ws: Any, pack: Pack, pack_for: Callable[[str, str], Pack], progress: Any) -> Portfolio:
+def portfolio_data(ws: Workspace, pack: Pack, pack_for: Callable[[str, str], Pack], progress: Progress) -> Portfolio:
     """Score the latest assessment of every enterprise in the workspace."""
     rows = ws.list_enterprises()
     out = Portfolio(pack)
@@ -145,7 +150,7 @@ def xlsx_rows(p: Portfolio, lang: str) -> list[dict[str, Any]]:
     return rows
 
 
-def write_portfolio(p: Portfolio, out: str | Path, lang: str, progress: Any) -> Path:
+def write_portfolio(p: Portfolio, out: str | Path, lang: str, progress: Progress) -> Path:
     from ..report.tables import portfolio_xlsx
 
     progress.check()
@@ -170,10 +175,10 @@ class PortfolioPage(QWidget):
         super().__init__(parent)
         self.setObjectName("portfolioPage")
         self.lang = lang
-        self.ws: Any = None
+        self.ws: Workspace | None = None
         self.data: Portfolio | None = None
         self.charts_ready = False
-        self.job: Any = None
+        self.job: Job | None = None
 
         self.back_btn = QPushButton()
         self.back_btn.clicked.connect(lambda: emit(self.back))
@@ -222,7 +227,7 @@ class PortfolioPage(QWidget):
         self.retranslate()
 
     # --- loading ----------------------------------------------------------------------------------
-    def refresh(self, ws: Any, pack: Pack, pack_for: Callable[[str, str], Pack]) -> Any:
+    def refresh(self, ws: Workspace, pack: Pack, pack_for: Callable[[str, str], Pack]) -> Job:
         self.ws = ws
         self.job = run_in_background(
             self,
@@ -349,10 +354,10 @@ class PortfolioPage(QWidget):
         if path:
             self.export(path)
 
-    def export(self, out: str | Path) -> Any:
+    def export(self, out: str | Path) -> Job | None:
         data, lang = self.data, self.lang
 
-        def done(path: Any) -> None:
+        def done(path: Path) -> None:
             win = self.window()
             if hasattr(win, "statusBar"):
                 win.statusBar().showMessage(tr("ui.export.done", lang, path=str(path)), 10000)

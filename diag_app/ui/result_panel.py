@@ -9,7 +9,7 @@ report's chart functions the figures (the very ones the PDF uses), drawn in the 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
@@ -33,6 +33,13 @@ from ..model.scoring import score
 from ..model.tiers import national_tier, shanghai_tier
 from .signals import emit
 from .style import UNANSWERED_COLOUR, make_badge, role, tier_colour
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from types import ModuleType
+
+    from ..model.tiers import Check
+    from .background import Progress
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +78,7 @@ class ResultPanel(QScrollArea):
         self.pack: Pack | None = None
         self.assessment: Assessment | None = None
         self.result: Result | None = None
-        self.charts: Any = None  # the report's chart module once loaded
+        self.charts: ModuleType | None = None  # the report's chart module once loaded
         self.charts_error: str = ""
         self._canvases: list[QWidget] = []
         self._drawn_key: tuple[Any, ...] | None = None  # what the charts on screen show
@@ -212,7 +219,7 @@ class ResultPanel(QScrollArea):
         self.sh_badge.setProperty("tier", r.tier.tier)
         self.nat_badge.setProperty("tier", r.national.tier)
 
-        def lines(title: str, checks: Any, mark: str) -> str:
+        def lines(title: str, checks: Sequence[Check], mark: str) -> str:
             if not checks:
                 return ""
             return "\n".join([title, *(f"{mark} {check_text(pack, c, lang, s.s)}" for c in checks)])
@@ -234,7 +241,7 @@ class ResultPanel(QScrollArea):
         return self.sh_badge.text()
 
     # --- charts -------------------------------------------------------------------------------------
-    def set_charts(self, module: Any, error: str = "") -> None:
+    def set_charts(self, module: ModuleType | None, error: str = "") -> None:
         """Called once the chart module (and matplotlib) is loaded, or failed to load."""
         self.charts = module
         self.charts_error = error
@@ -306,7 +313,7 @@ class ResultPanel(QScrollArea):
             if getattr(charts, fn, None) is not None
         ]
 
-        def work(progress: Any) -> list[tuple[str, bytes]]:
+        def work(progress: Progress) -> list[tuple[str, bytes]]:
             return renderer().render(pack, result, lang, "screen", width, dpi, wanted)
 
         def settle() -> None:

@@ -10,7 +10,7 @@ scores after buying the ticked ones (fast enough for every click), ``tiers.shang
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -41,6 +41,12 @@ from .background import run_in_background
 from .signals import emit
 from .style import role
 
+if TYPE_CHECKING:
+    from ..model.renewal import Reason
+    from ..model.roadmap import Roadmap
+    from ..store import Workspace
+    from .background import Job
+
 COLS = ("plan", "item", "reasons", "range", "measures", "amount")
 
 
@@ -53,17 +59,17 @@ class WhatIfPage(QWidget):
         super().__init__(parent)
         self.setObjectName("whatIfPage")
         self.lang = lang
-        self.ws: Any = None
+        self.ws: Workspace | None = None
         self.pack: Pack | None = None
         self.uuid: str | None = None
         self.assessment: Assessment | None = None
         self.base: Scores | None = None
         self.items: list[CatalogItem] = []
-        self.reasons: dict[str, tuple[Any, ...]] = {}
+        self.reasons: dict[str, tuple[Reason, ...]] = {}
         self.spins: dict[str, QDoubleSpinBox] = {}
         self.final = False
-        self.roadmap: Any = None
-        self.roadmap_job: Any = None
+        self.roadmap: Roadmap | None = None
+        self.roadmap_job: Job | None = None
         self._filling = False
         self._run: Callable[..., Any] = run_in_background
 
@@ -127,7 +133,7 @@ class WhatIfPage(QWidget):
         self.retranslate()
 
     # --- content ----------------------------------------------------------------------------------
-    def show_assessment(self, ws: Any, pack: Pack, uuid: str, a: Assessment, final: bool = False) -> None:
+    def show_assessment(self, ws: Workspace, pack: Pack, uuid: str, a: Assessment, final: bool = False) -> None:
         self.ws, self.pack, self.uuid, self.assessment, self.final = ws, pack, uuid, a, final
         self.base = score(pack, a)
         suggestions = suggest(pack, a, self.base)
@@ -287,7 +293,7 @@ class WhatIfPage(QWidget):
         token = object()
         self._token = token
 
-        def done(rm: Any) -> None:
+        def done(rm: Roadmap) -> None:
             if self._token is token:
                 self.show_roadmap(rm)
 
@@ -300,7 +306,7 @@ class WhatIfPage(QWidget):
             show_progress=False,
         )
 
-    def show_roadmap(self, rm: Any) -> None:
+    def show_roadmap(self, rm: Roadmap) -> None:
         assert self.pack is not None
         pack, lang = self.pack, self.lang
         self.roadmap = rm
