@@ -24,7 +24,7 @@ from .background import run_in_background
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent, QShowEvent
 
-    from .background import Progress
+    from ..progress import Progress
 
 log = logging.getLogger(__name__)
 

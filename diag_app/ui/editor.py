@@ -39,8 +39,9 @@ from .signals import emit
 from .style import role
 
 if TYPE_CHECKING:
+    from ..progress import Progress
     from ..store import EvidenceRow, Workspace
-    from .background import Job, Progress
+    from .background import Job
 
 
 class AssessmentEditor(QWidget):

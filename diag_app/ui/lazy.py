@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from .background import Job, Progress
+    from ..progress import Progress
+    from .background import Job
 
 
 def present_error(parent: QWidget | None, exc: BaseException, lang: str) -> None:

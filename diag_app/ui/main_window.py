@@ -41,8 +41,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QMessageBox
 
     from ..model.questionnaire import Pack
+    from ..progress import Progress
     from ..store import Workspace
-    from .background import Progress
 
 PAINT_WAIT_MS = 300  # start() loads after the first paint, or after this long without one
 

@@ -43,8 +43,9 @@ from .style import role
 
 if TYPE_CHECKING:
     from ..model.tiers import Check
+    from ..progress import Progress
     from ..store import Workspace
-    from .background import Job, Progress
+    from .background import Job
 
 CLOSEST = 10
 

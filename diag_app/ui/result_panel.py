@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from types import ModuleType
 
     from ..model.tiers import Check
-    from .background import Progress
+    from ..progress import Progress
 
 log = logging.getLogger(__name__)
 
