@@ -407,7 +407,8 @@ def test_every_string_the_new_screens_use_is_in_both_languages():
 
 def test_switching_language_rewords_the_new_menus_at_run_time(window):
     w = window
-    texts = lambda: {a.objectName(): a.text() for a in (w.action("export_report"), w.action("import"), w.action("view_history"))}  # noqa: E731
+    acts = (w.action("export_report"), w.action("import"), w.action("view_history"))
+    texts = lambda: {a.objectName(): a.text() for a in acts}  # noqa: E731
     assert texts()["actImport"] == "导入数据包…"
     w.set_lang("en")
     assert texts() == {
