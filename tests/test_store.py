@@ -605,3 +605,84 @@ def test_many_summaries_are_computed_in_worker_processes_with_the_same_results(t
     assert {u: ws.assessment_row(u) for u in ids.values()} == rows
     assert all(packed == stored for packed, stored in _packed_and_stored(ws))  # the missing one written back
     ws.close()
+
+
+# --- assessment format /2: scope, team, sub-domains not applicable, confirmed qualifications ---
+
+
+def test_scope_team_and_not_applicable_subdomains_are_saved_audited_and_copied_on_reopen(ws, pack):
+    from diag_app.model.assessment import Scope, TeamMember
+
+    u = new_assessment(ws, pack, assessor="张工")
+    sd = next(iter(pack.subdomains))
+    ws.set_scope(
+        u, Scope(site="一号厂房", lines="A 线", period="2026-11", interviewees="厂长", documents="台账"), who="张工"
+    )
+    ws.set_team(u, [TeamMember("张工", "组长", "示例公司"), TeamMember("李顾问", organisation="咨询")], who="张工")
+    ws.set_na_subdomain(u, sd, "  本厂无此业务 ", who="张工")
+    ws.set_plans(u, (Plan(pack.catalog[0].id, 2_000_000.0, "own", confirmed=("first-set", "first-set")),))
+    a = ws.load_assessment(u)
+    assert a.scope.site == "一号厂房" and a.scope.documents == "台账"
+    assert a.team == (TeamMember("张工", "组长", "示例公司"), TeamMember("李顾问", "", "咨询"))
+    assert a.na_subdomains == {sd: "本厂无此业务"}
+    assert a.plans[0].confirmed == ("first-set",)
+    actions = [(x.action, x.item_id) for x in ws.audit(u)]
+    assert actions == [("create", None), ("scope", None), ("team", None), ("na_subdomain", sd), ("plans", None)]
+    na = ws.audit(u)[3]
+    assert (na.old, na.new, na.who) == (None, "本厂无此业务", "张工")
+    # the same again changes nothing and is not audited
+    ws.set_scope(u, a.scope)
+    ws.set_team(u, a.team)
+    ws.set_na_subdomain(u, sd, "本厂无此业务")
+    ws.set_plans(u, a.plans)
+    assert len(ws.audit(u)) == 5
+    ws.finalise(u)
+    with pytest.raises(AssessmentFinal):
+        ws.set_scope(u, Scope(site="别处"))
+    with pytest.raises(AssessmentFinal):
+        ws.set_na_subdomain(u, sd, None)
+    assert ws.reopen(u) == 2
+    b = ws.load_assessment(u)
+    assert (b.scope, b.team, b.na_subdomains, b.plans) == (a.scope, a.team, a.na_subdomains, a.plans)
+    assert b.status == "draft" and ws.load_assessment(u, 1).status == "final"
+    ws.set_na_subdomain(u, sd, None)  # withdrawn
+    assert ws.load_assessment(u).na_subdomains == {} and ws.load_assessment(u, 1).na_subdomains == {sd: "本厂无此业务"}
+
+
+def test_invalid_scope_team_or_subdomain_is_refused_with_the_field_named(ws, pack):
+    from diag_app.model.assessment import Scope, TeamMember
+
+    u = new_assessment(ws, pack)
+    with pytest.raises(AssessmentInvalid) as e:
+        ws.set_scope(u, Scope(site="x" * 5000))
+    assert e.value.problems[0].field == "assessment.scope.site"
+    with pytest.raises(AssessmentInvalid) as e:
+        ws.set_team(u, [TeamMember("")])
+    assert e.value.problems[0].field == "assessment.team[0].name"
+    with pytest.raises(AssessmentInvalid) as e:
+        ws.set_na_subdomain(u, "no-such-subdomain", "原因")
+    assert e.value.problems[0].key == "na.unknown_subdomain"
+    a = ws.load_assessment(u)
+    assert a.scope.is_empty() and a.team == () and a.na_subdomains == {}
+    assert [x.action for x in ws.audit(u)] == ["create"]
+
+
+def test_export_json_carries_format_2_fields_and_reads_back(tmp_path, pack):
+    from diag_app.assessment_file import read_assessment_file
+
+    ws, ids = filled_workspace(tmp_path / "workspace.db", pack, tmp_path / "files")
+    out = tmp_path / "self.json"
+    ws.export_json(ids["self"], out)
+    _, a = read_assessment_file(out)
+    mine = ws.load_assessment(ids["self"])
+    assert (a.scope, a.team, a.na_subdomains, a.plans, a.status) == (
+        mine.scope,
+        mine.team,
+        mine.na_subdomains,
+        mine.plans,
+        "draft",
+    )
+    assert a.plans[0].confirmed == ("first-set",) and a.team[0].role == "组长"
+    ws.export_json(ids["self"], out, revision=1)
+    assert read_assessment_file(out)[1].status == "final"
+    ws.close()

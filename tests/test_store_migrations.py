@@ -5,6 +5,7 @@ when N shipped, never regenerated)."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import sqlite3
@@ -111,3 +112,45 @@ def test_an_interrupted_migration_leaves_the_previous_version(tmp_path, monkeypa
     assert schema_version(conn) == 1
     assert not db.table("half").exists()
     conn.close()
+
+
+def test_format_2_fields_read_as_nothing_recorded_before_migration_4_and_as_stored_after(tmp_path, pack):
+    from diag_app.model.assessment import Scope
+
+    u1 = "0b0e6f8e-3f2a-4c55-9d7e-1a2b3c4d5e01"
+    for version in (3, 4):
+        path = tmp_path / f"v{version}" / "workspace.db"
+        path.parent.mkdir()
+        shutil.copyfile(FIXTURES / f"schema-v{version}.db", path)
+        sha = hashlib.sha256(b"hello\n").hexdigest()  # the fixture's one evidence file
+        (path.parent / "evidence" / sha[:2]).mkdir(parents=True)
+        (path.parent / "evidence" / sha[:2] / sha).write_bytes(b"hello\n")
+        ws = Workspace.open(path)
+        try:
+            r1, r2 = ws.load_assessment(u1, 1), ws.load_assessment(u1, 2)
+            assert (r1.status, r2.status) == ("final", "draft")
+            assert (r1.scope, r1.team, r1.na_subdomains, r1.plans[0].confirmed) == (Scope(), (), {}, ())
+            if version == 3:
+                assert (r2.scope, r2.team, r2.na_subdomains) == (Scope(), (), {})
+            else:
+                assert r2.scope.site == "嘉定工厂一号厂房" and [m.name for m in r2.team] == ["张工", "李顾问"]
+                assert r2.na_subdomains == {"information-security": "单机生产，无联网系统"}
+                assert r2.plans[0].confirmed == ("first-set",)
+            out = tmp_path / f"v{version}.sfd"
+            ws.export_bundle(out, [u1])
+        finally:
+            ws.close()
+        dest = Workspace.open(tmp_path / f"d{version}" / "workspace.db")
+        try:
+            assert dest.import_files([out]).ok
+            assert dest.load_assessment(u1, 2) == _load_from(path, u1, 2)
+        finally:
+            dest.close()
+
+
+def _load_from(path, uuid, revision):
+    ws = Workspace.open(path)
+    try:
+        return ws.load_assessment(uuid, revision)
+    finally:
+        ws.close()

@@ -48,7 +48,8 @@ def state(db: Path) -> tuple[list[str], dict[str, bytes]]:
 def filled_workspace(path: Path, pack: Pack, evidence_dir: Path) -> tuple[Workspace, dict[str, str]]:
     """A workspace with two enterprises: a self-assessment finalised and reopened (so two
     revisions), an on-site assessment of the same enterprise, and a draft of another enterprise;
-    answers of every kind, notes, plans and evidence."""
+    answers of every kind, notes, plans (with a confirmed qualification), scope, team, a
+    sub-domain declared not applicable, and evidence."""
     ws = Workspace.open(path)
     req = items(pack, "requirement")
     ind = items(pack, "indicator")
@@ -63,9 +64,15 @@ def filled_workspace(path: Path, pack: Pack, evidence_dir: Path) -> tuple[Worksp
     ws.set_answer(self_u, cond[0], True, who="张工")
     ws.set_answer(self_u, scn[0], False, who="张工")
     ws.set_answer(self_u, req[13], None, note="下周确认", who="张工")
-    from diag_app.model.assessment import Plan
+    from diag_app.model.assessment import Plan, Scope, TeamMember
 
-    ws.set_plans(self_u, (Plan(pack.catalog[0].id, 1_500_000.0, "loan", 1_000_000.0, 0.04),))
+    ws.set_plans(self_u, (Plan(pack.catalog[0].id, 1_500_000.0, "loan", 1_000_000.0, 0.04, confirmed=("first-set",)),))
+    ws.set_scope(
+        self_u,
+        Scope(site="嘉定一号厂房", lines="总装线 A", period="2026-11", interviewees="生产部", documents="MES 手册"),
+    )
+    ws.set_team(self_u, (TeamMember("张工", "组长", "示例汽车"), TeamMember("李顾问")))
+    ws.set_na_subdomain(self_u, list(pack.subdomains)[-1], "无此业务", who="张工")
     evidence_dir.mkdir(parents=True, exist_ok=True)
     f1 = evidence_dir / "设备台账.xlsx"
     f1.write_bytes(b"PK\x03\x04 not really a spreadsheet " * 50)

@@ -211,7 +211,18 @@ def m003_list_caches(db: Database) -> None:
     db.conn.execute(refresh)
 
 
-MIGRATIONS: list[Migration] = [m001_workspace, m002_summaries, m003_list_caches]
+def m004_assessment_format_2(db: Database) -> None:
+    """What assessment format /2 adds to a revision (``status`` was there from the start): the
+    scope of the assessment and its team, and the sub-domains declared not applicable with their
+    reasons, each a JSON column of its own. A plan's confirmed qualifications travel inside the
+    ``plans`` JSON, which needs no change. Existing revisions read as "nothing recorded"."""
+    table = db.table("assessments")
+    table.add_column("scope", str, not_null_default="{}")  # JSON object: Scope's fields
+    table.add_column("team", str, not_null_default="[]")  # JSON list of {name, role, organisation}
+    table.add_column("na_subdomains", str, not_null_default="{}")  # JSON object: sub-domain id -> reason
+
+
+MIGRATIONS: list[Migration] = [m001_workspace, m002_summaries, m003_list_caches, m004_assessment_format_2]
 LATEST = len(MIGRATIONS)
 
 

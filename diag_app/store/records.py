@@ -10,11 +10,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..model.assessment import (
+    SCOPE_FIELDS,
     Answer,
     Assessment,
     Enterprise,
     Plan,
     Problem,
+    Scope,
+    TeamMember,
     credit_code_problem,
     validate_enterprise,
 )
@@ -67,6 +70,8 @@ class Records(Connection):
 
     @staticmethod
     def _assessment(row: dict[str, Any], answers: dict[str, Answer]) -> Assessment:
+        scope = json.loads(row["scope"])
+        team = json.loads(row["team"])
         return Assessment(
             pack_id=row["pack_id"],
             pack_version=row["pack_version"],
@@ -86,6 +91,11 @@ class Records(Connection):
             uuid=row["uuid"],
             revision=row["revision"],
             status=row["status"],
+            scope=Scope(**{f: str(scope.get(f) or "") for f in SCOPE_FIELDS}),
+            team=tuple(
+                TeamMember(str(m["name"]), str(m.get("role", "")), str(m.get("organisation", ""))) for m in team
+            ),
+            na_subdomains={str(k): str(v) for k, v in json.loads(row["na_subdomains"]).items()},
         )
 
     def _write_summary(self, row: dict[str, Any], values: Mapping[str, Any] | None = None) -> None:
@@ -190,3 +200,20 @@ class Records(Connection):
                 None if new is None else to_json(new),
             ),
         )
+
+    def _set_json(self, uuid: str, column: str, new: Any, action: str, who: str, item_id: str | None = None) -> bool:
+        """Replace one JSON column of the latest draft revision and audit the change (old and new
+        values); False when nothing changed. Inside the caller's write transaction."""
+        row = self._draft(uuid)
+        old = json.loads(row[column])
+        new = json.loads(to_json(new))  # tuples as lists: compared as they will read back
+        if old == new:
+            return False
+        self.conn.execute(
+            f"UPDATE assessments SET {column} = ?, updated = ? WHERE id = ?", (to_json(new), utc_now(), row["id"])
+        )
+        if item_id is None:
+            self._audit(row["id"], action, who, None, old, new)
+        else:
+            self._audit(row["id"], action, who, item_id, old.get(item_id), new.get(item_id))
+        return True

@@ -70,7 +70,7 @@ class AuditRow:
     at: str
     who: str
     revision: int
-    action: str  # create, answer, plans, finalise, reopen, evidence, enterprise, import
+    action: str  # create, answer, plans, scope, team, na_subdomain, finalise, reopen, evidence, enterprise, import
     item_id: str | None
     old: Any
     new: Any

@@ -92,7 +92,7 @@ def compute(conn: sqlite3.Connection, ids: list[int]) -> list[Computed]:
     conn.execute("BEGIN")
     try:
         cur = conn.execute(
-            f"""SELECT a.id, a.pack_id, a.pack_version, a.industry, a.path, p.answer_values
+            f"""SELECT a.id, a.pack_id, a.pack_version, a.industry, a.path, a.na_subdomains, p.answer_values
                 FROM assessments a LEFT JOIN packed_answers p ON p.assessment_id = a.id
                 WHERE a.id IN ({",".join("?" * len(ids))})""",
             ids,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import uuid as uuidlib
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -27,11 +28,16 @@ from ..model.assessment import (
     Enterprise,
     Plan,
     Problem,
+    Scope,
+    TeamMember,
+    parse_na_subdomains,
     parse_plans,
+    parse_scope,
+    parse_team,
     validate_value,
 )
 from ..model.questionnaire import Pack
-from .connection import last_id, to_json, utc_now
+from .connection import last_id, utc_now
 from .records import enterprise_problems
 from .rows import (
     LATEST_REVISION,
@@ -272,17 +278,47 @@ class Workspace(Transfer):
         parsed = parse_plans(pack, raw, problems)
         if problems:
             raise AssessmentInvalid(problems)
-        new = [asdict(p) for p in parsed]
+        with self._tx():
+            self._set_json(uuid, "plans", [asdict(p) for p in parsed], "plans", who)
+
+    def set_scope(self, uuid: str, scope: Scope, who: str = "") -> None:
+        """Replace what the latest (draft) revision covered: site, lines, period, interviewees,
+        documents (free texts, at most 4,000 characters each)."""
+        problems: list[Problem] = []
+        parsed = parse_scope(asdict(scope), problems)
+        if problems:
+            raise AssessmentInvalid(problems)
+        with self._tx():
+            self._set_json(uuid, "scope", asdict(parsed), "scope", who)
+
+    def set_team(self, uuid: str, team: Sequence[TeamMember], who: str = "") -> None:
+        """Replace the assessment team of the latest (draft) revision (each member with a name)."""
+        problems: list[Problem] = []
+        parsed = parse_team([asdict(m) for m in team], problems)
+        if problems:
+            raise AssessmentInvalid(problems)
+        with self._tx():
+            self._set_json(uuid, "team", [asdict(m) for m in parsed], "team", who)
+
+    def set_na_subdomain(self, uuid: str, subdomain_id: str, reason: str | None, who: str = "") -> None:
+        """Declare a whole sub-domain 不适用 in the latest (draft) revision, with the reason; a
+        reason of None (or blank) withdraws the declaration. The list summary is recomputed."""
+        with self._tx(write=False):
+            head = self._revision(uuid)
+        pack = self._pack(head["pack_id"], head["pack_version"])
         with self._tx():
             row = self._draft(uuid)
-            old = json.loads(row["plans"])
-            if old == new:
-                return
-            now = utc_now()
-            self.conn.execute(
-                "UPDATE assessments SET plans = ?, updated = ? WHERE id = ?", (to_json(new), now, row["id"])
-            )
-            self._audit(row["id"], "plans", who, None, old, new)
+            current = {str(k): str(v) for k, v in json.loads(row["na_subdomains"]).items()}
+            if reason is None or (isinstance(reason, str) and not reason.strip()):
+                current.pop(subdomain_id, None)
+            else:
+                current[subdomain_id] = reason
+            problems: list[Problem] = []
+            parsed = parse_na_subdomains(pack, current, problems)
+            if problems:
+                raise AssessmentInvalid(problems)
+            if self._set_json(uuid, "na_subdomains", dict(sorted(parsed.items())), "na_subdomain", who, subdomain_id):
+                self._write_summary(self._revision(uuid))
 
     def finalise(self, uuid: str, who: str = "") -> None:
         """Mark the latest revision final: from then on it is read-only (reopen to change)."""
