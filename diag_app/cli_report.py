@@ -53,6 +53,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     pack, result = loaded
     out = Path(args.out) if args.out else Path(args.file).with_suffix(".pdf")
     try:
+        if args.sign:
+            return _report_signed(args, pack, result, out)
         info = write_report(pack, result, out, lang=args.lang)
     except FontMissing as e:
         _err(tr("report.cli.font_missing", args.lang, path=e.path))
@@ -61,12 +63,115 @@ def cmd_report(args: argparse.Namespace) -> int:
         _err(tr("report.cli.write_failed", args.lang, path=out, msg=e.strerror or str(e)))
         return EXIT_INVALID
     _out(tr("report.cli.written", args.lang, path=out, pages=info.pages))
+    _out(tr("sign.cli.unsigned", args.lang))
+    return EXIT_OK
+
+
+def _passphrase(args: argparse.Namespace, confirm: bool = False) -> str | None:
+    """From --passphrase-file (its first line), else $DIAG_APP_PASSPHRASE, else asked on the
+    terminal; None (after a message) when none can be had."""
+    import os
+
+    if args.passphrase_file:
+        try:
+            with open(args.passphrase_file, encoding="utf-8") as f:
+                return f.readline(4096).rstrip("\r\n")
+        except (OSError, UnicodeDecodeError) as e:
+            msg = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+            _err(tr("sign.cli.passphrase_file", args.lang, path=args.passphrase_file, msg=msg))
+            return None
+    env = os.environ.get("DIAG_APP_PASSPHRASE")
+    if env is not None:
+        return env
+    if not sys.stdin or not sys.stdin.isatty():
+        _err(tr("sign.cli.no_passphrase", args.lang))
+        return None
+    import getpass
+
+    first = getpass.getpass(tr("sign.cli.prompt", args.lang))
+    if confirm and getpass.getpass(tr("sign.cli.prompt_again", args.lang)) != first:
+        _err(tr("sign.cli.mismatch", args.lang))
+        return None
+    return first
+
+
+def _report_signed(args: argparse.Namespace, pack: Any, result: Any, out: Path) -> int:
+    from .error_text import error_message
+    from .errors import AppError
+    from .report import signing
+
+    passphrase = _passphrase(args)
+    if passphrase is None:
+        return EXIT_INVALID
+    try:
+        info, signed = signing.export_signed(pack, result, out, args.sign, passphrase, args.lang)
+    except AppError as e:
+        _err(error_message(e, args.lang))
+        return EXIT_INVALID
+    _out(tr("report.cli.written", args.lang, path=out, pages=info.pages))
+    mark = tr("identity.cli.self_signed_note", args.lang) if signed.signer.self_signed else ""
+    _out(tr("sign.cli.signed", args.lang, name=signed.signer.name, self_signed=mark, path=out))
+    return EXIT_OK
+
+
+def cmd_identity_create(args: argparse.Namespace) -> int:
+    from .error_text import error_message
+    from .errors import AppError
+    from .report import identity
+
+    out = Path(args.out) if args.out else identity.identities_dir() / f"{args.name}.p12"
+    passphrase = _passphrase(args, confirm=True)
+    if passphrase is None:
+        return EXIT_INVALID
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        ident = identity.create(args.name, args.org, passphrase, out, email=args.email or "")
+    except AppError as e:
+        _err(error_message(e, args.lang))
+        return EXIT_INVALID
+    except OSError as e:
+        _err(tr("report.cli.write_failed", args.lang, path=out, msg=e.strerror or str(e)))
+        return EXIT_INVALID
+    org = ident.organisation or "—"
+    until = ident.not_after.date().isoformat()
+    _out(tr("identity.cli.created", args.lang, name=ident.name, org=org, path=out, until=until))
+    return EXIT_OK
+
+
+def cmd_identity_show(args: argparse.Namespace) -> int:
+    from .error_text import error_message
+    from .errors import AppError
+    from .report import identity
+
+    passphrase = _passphrase(args)
+    if passphrase is None:
+        return EXIT_INVALID
+    try:
+        ident = identity.inspect(args.file, passphrase)
+    except AppError as e:
+        _err(error_message(e, args.lang))
+        return EXIT_INVALID
+    _out(
+        tr(
+            "identity.cli.show",
+            args.lang,
+            name=ident.name,
+            org=ident.organisation or "—",
+            issuer=ident.issuer,
+            self_signed=tr("identity.cli.self_signed_note", args.lang) if ident.self_signed else "",
+            start=ident.not_before.date().isoformat(),
+            end=ident.not_after.date().isoformat(),
+            fp=ident.fingerprint,
+        )
+    )
     return EXIT_OK
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from .report.chart_process import renderer
     from .report.verify import verify_file
 
+    renderer().start()  # verify renders the report again; its charts are drawn there
     v = verify_file(args.file, args.lang)
     if v.status == 0:
         _out(v.summary)
@@ -102,7 +207,27 @@ def register(sub: Any, lang_parent: argparse.ArgumentParser) -> None:
     sp = sub.add_parser("report", parents=[lang_parent], help="write the diagnosis report (PDF) of an assessment file")
     sp.add_argument("file")
     sp.add_argument("-o", "--out", help="output PDF (default: the input's name with .pdf)")
+    sp.add_argument("--sign", metavar="P12", help="sign the PDF with this identity (PKCS#12 .p12/.pfx)")
+    sp.add_argument(
+        "--passphrase-file",
+        metavar="F",
+        help="read the identity's passphrase from the first line of F (else $DIAG_APP_PASSPHRASE, else asked)",
+    )
     sp.set_defaults(func=cmd_report)
+
+    sp = sub.add_parser("identity", parents=[lang_parent], help="create or inspect a signing identity (.p12)")
+    isub = sp.add_subparsers(dest="identity_command", required=True)
+    ip = isub.add_parser("create", parents=[lang_parent], help="create a self-signed identity")
+    ip.add_argument("--name", required=True, help="the signer's name (the certificate's common name)")
+    ip.add_argument("--org", default="", help="organisation")
+    ip.add_argument("--email", default="", help="e-mail address (optional)")
+    ip.add_argument("-o", "--out", help="output .p12 (default: identities/ in the user data folder)")
+    ip.add_argument("--passphrase-file", metavar="F", help="the passphrase, first line of F")
+    ip.set_defaults(func=cmd_identity_create)
+    ip = isub.add_parser("show", parents=[lang_parent], help="check an identity and show whom it names")
+    ip.add_argument("file")
+    ip.add_argument("--passphrase-file", metavar="F", help="the passphrase, first line of F")
+    ip.set_defaults(func=cmd_identity_show)
 
     sp = sub.add_parser("verify", parents=[lang_parent], help="check that a report PDF is unaltered and consistent")
     sp.add_argument("file")

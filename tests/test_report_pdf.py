@@ -1,5 +1,5 @@
 """The report PDF parsed back: Chinese text, embedded fonts, header and footer on every page,
-the attachment and its digest, and verify on untouched and altered copies."""
+the attachment and its digest (verify: tests/test_verify.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from test_report_support import sample, sample_file, sample_result
 
 from diag_app.cli import main
 from diag_app.report import integrity
-from diag_app.report.verify import AUTHENTIC, DIFFERS, NOT_OURS, verify_bytes
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 
@@ -165,91 +164,6 @@ def test_the_charts_are_drawn_here_when_the_chart_process_cannot_draw_them(case,
         assert renderer.failed
     else:
         assert renderer._proc is None and not renderer.failed  # the hung one was ended; the next call starts another
-
-
-def test_verify_passes_on_the_untouched_report(made, capsys):
-    assert main(["verify", str(made)]) == 0
-    out = capsys.readouterr().out
-    assert "真实有效" in out
-    assert main(["verify", "--lang", "en", str(made)]) == 0
-    assert "authentic" in capsys.readouterr().out
-
-
-def _rewrite(data: bytes, assessment: bytes | None = None, claims: dict | None = None, stamp: bool = False) -> bytes:
-    """A copy with the attachments replaced and/or a text stamped on page 3."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import DecodedStreamObject, NameObject
-
-    reader = PdfReader(io.BytesIO(data))
-    att = reader.attachments
-    writer = PdfWriter(clone_from=reader)
-    del writer._root_object[NameObject("/Names")]
-    writer.add_attachment(integrity.ASSESSMENT_NAME, assessment or att[integrity.ASSESSMENT_NAME][0])
-    new_claims = claims or json.loads(att[integrity.CLAIMS_NAME][0])
-    writer.add_attachment(integrity.CLAIMS_NAME, integrity.canonical_json(new_claims))
-    if stamp:
-        page = writer.pages[2]
-        stream = DecodedStreamObject()
-        stream.set_data(page.get_contents().get_data() + b"\nBT /F2+0 30 Tf 300 700 Td (\\001\\002) Tj ET\n")
-        page[NameObject("/Contents")] = writer._add_object(stream)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def test_the_rewrite_helper_alone_keeps_a_report_authentic(pdf_bytes):
-    assert verify_bytes(_rewrite(pdf_bytes)).status == AUTHENTIC
-
-
-def test_verify_fails_when_the_attachment_was_altered(pdf_bytes):
-    from pypdf import PdfReader
-
-    embedded = PdfReader(io.BytesIO(pdf_bytes)).attachments[integrity.ASSESSMENT_NAME][0]
-    data = json.loads(embedded)
-    for ans in data["answers"]:
-        if isinstance(ans["value"], float) and ans["value"] < 1:
-            ans["value"] = 1.0
-    altered = integrity.canonical_json(data)
-    v = verify_bytes(_rewrite(pdf_bytes, assessment=altered))
-    assert v.status == DIFFERS
-    assert any("评估数据被改动" in p for p in v.problems)
-    # a consistent forgery (new digest in the claims too) still differs from the printed pages
-    claims = claims_of(pdf_bytes) | {"assessment_sha256": integrity.sha256_hex(altered)}
-    v = verify_bytes(_rewrite(pdf_bytes, assessment=altered, claims=claims))
-    assert v.status == DIFFERS
-    assert any("页面上未印有内嵌评估数据的摘要" in p for p in v.problems)
-    assert any(p.startswith(("s：", "tier：", "level")) or "重新计算" in p for p in v.problems)
-
-
-def test_verify_fails_when_the_printed_tier_was_altered(pdf_bytes, tmp_path):
-    claims = claims_of(pdf_bytes) | {"tier": "benchmark"}
-    forged = tmp_path / "forged.pdf"
-    forged.write_bytes(_rewrite(pdf_bytes, claims=claims))
-    assert main(["verify", str(forged)]) == 1
-    v = verify_bytes(forged.read_bytes())
-    assert any(p.startswith("tier：报告为 benchmark，按内嵌数据重新计算为 demonstration") for p in v.problems)
-
-
-def test_verify_fails_when_the_text_was_altered(pdf_bytes):
-    v = verify_bytes(_rewrite(pdf_bytes, stamp=True))
-    assert v.status == DIFFERS
-    assert any("报告页面被改动" in p for p in v.problems)
-
-
-def test_verify_rejects_files_that_are_not_our_reports(tmp_path, capsys):
-    from reportlab.pdfgen.canvas import Canvas
-
-    other = tmp_path / "other.pdf"
-    c = Canvas(str(other))
-    c.drawString(100, 700, "an ordinary PDF")
-    c.save()
-    assert main(["verify", str(other)]) == 2
-    assert "不是本软件生成的诊断报告" in capsys.readouterr().err
-    junk = tmp_path / "junk.pdf"
-    junk.write_bytes(b"not a pdf at all")
-    assert main(["verify", str(junk)]) == 2
-    assert verify_bytes(b"%PDF-1.4 garbage").status == NOT_OURS
-    assert main(["verify", str(tmp_path / "missing.pdf")]) == 2
 
 
 def test_report_of_an_invalid_file_exits_2_naming_the_field(tmp_path, capsys):

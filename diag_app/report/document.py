@@ -72,6 +72,7 @@ class ReportMeta:
     generated: str = ""  # ISO date of the report, default today
     evidence: Mapping[str, Sequence[Evidence]] = field(default_factory=dict)  # answer id -> files
     app_version: str = ""
+    signed: bool = False  # the PDF is signed after rendering (the cover says which; verify checks)
 
     @classmethod
     def of(cls, meta: ReportMeta | Mapping[str, Any] | None) -> ReportMeta:

@@ -204,12 +204,33 @@ class Contents(Flowable):
             self.slots.append((c.getPageNumber(), x0, x1, y0, key))
 
 
+def time_stamp(generated: str) -> Any:
+    """The PDF's creation date: the report's date (midnight UTC), not the clock, so that
+    rendering the same report again gives the same file (verify does)."""
+    import calendar
+    import time
+    from datetime import date
+
+    from reportlab.lib.utils import TimeStamp
+
+    stamp = TimeStamp(invariant=1)
+    try:
+        t = calendar.timegm(date.fromisoformat(generated).timetuple())
+    except ValueError:
+        return stamp
+    stamp.t, stamp.lt = t, time.gmtime(t)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    return stamp
+
+
 class NumberedCanvas(Canvas):
     """Keeps each page until the end, then draws header and footer with the page total."""
 
     def __init__(self, layout: PdfLayout, *args: Any, **kwargs: Any):
         kwargs.setdefault("initialFontName", FAMILY)
+        kwargs["invariant"] = 1  # the same inputs give the same bytes: verify renders it again
         super().__init__(*args, **kwargs)
+        self._doc._timeStamp = time_stamp(layout.report.generated)
         self._layout = layout
         self._saved: list[dict[str, Any]] = []
 

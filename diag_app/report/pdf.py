@@ -11,7 +11,6 @@ reportlab, matplotlib and pypdf are imported inside the functions.
 from __future__ import annotations
 
 import functools
-import io
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -79,7 +78,7 @@ def report_bytes(
 
         raw, pages, section_pages = render_pages(report, figures)
         step(0.9, "attachments")
-        data = _attach(raw, report, result, section_pages.get("1", 1))
+        data = integrity.embed(raw, report, result, ReportMeta.of(meta), section_pages.get("1", 1))
     step(1.0, "done")
     return data, ReportInfo(None, pages, report.report_id, report.digest)
 
@@ -172,37 +171,3 @@ def _late_image_class() -> type:  # reportlab is imported only when a report is 
             return super().format(document)
 
     return LateImage
-
-
-# --- attachments and metadata --------------------------------------------------------------
-
-
-def _attach(raw: bytes, report: Report, result: Result, summary_page: int) -> bytes:
-    from pypdf import PdfReader, PdfWriter
-
-    reader = PdfReader(io.BytesIO(raw))
-    fingerprint = integrity.content_fingerprint(reader)
-    # an incremental update: reportlab's bytes stay as they are, the attachments are appended; the
-    # writer works from the reader the fingerprint has already parsed
-    writer = PdfWriter(reader, incremental=True)
-    assessment = integrity.canonical_bytes(result.assessment)
-    claims = integrity.claims(
-        result, report.digest, report.report_id, report.lang, report.app_version, report.generated
-    )
-    claims["content_sha256"] = fingerprint
-    claims["summary_page"] = summary_page
-    writer.add_attachment(integrity.ASSESSMENT_NAME, assessment)
-    writer.add_attachment(integrity.CLAIMS_NAME, integrity.canonical_json(claims))
-    writer.add_metadata(
-        {
-            "/SmartFactoryReport": integrity.REPORT_FORMAT,
-            "/ReportId": report.report_id,
-            "/AssessmentSHA256": report.digest,
-            "/Tier": str(claims["tier"]),
-            "/NationalTier": str(claims["national_tier"]),
-            "/Score": f"{claims['s']:.2f}",
-        }
-    )
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
