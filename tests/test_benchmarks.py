@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPTS = ("startup", "scoring", "report", "workspace", "import_bundles", "interaction")
+SCRIPTS = ("startup", "scoring", "report", "workspace", "import_bundles", "interaction", "sign")
 
 
 @pytest.fixture(scope="module")
