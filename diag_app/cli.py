@@ -65,7 +65,7 @@ def cmd_check_pack(args: argparse.Namespace) -> int:
                 version=pack.version,
                 requirements=len(pack.requirements),
                 indicators=len(pack.indicators),
-                conditions=len(pack.conditions),
+                conditions=sum(1 for c in pack.conditions if c.scope == "basic"),
                 scenarios=len(pack.scenarios),
                 industries=len(pack.industries),
             )

@@ -56,7 +56,13 @@ def rule_text(pack: Pack, rule: TierRule, lang: str) -> str:
     if rule.kind == "min_level":
         return tr("report.rule.min_level", lang, level=p["level"])
     if rule.kind == "conditions":
+        if _tier_conditions(pack, rule):
+            return tr("report.rule.tier_conditions", lang, items=_condition_texts(pack, p["ids"], lang))
         return tr("report.rule.conditions", lang)
+    if rule.kind == "prior_tier":
+        return tr("report.rule.prior_tier", lang, tier=tier_name(pack, str(p["tier"]), lang))
+    if rule.kind == "links_covered":
+        return tr("report.rule.links_covered", lang, links=_link_names(pack, p["links"], lang), min=p.get("min", 1))
     if rule.kind == "subdomain_level":
         sd = pack.subdomains[str(p["subdomain"])].name.get(lang)
         return tr("report.rule.subdomain_level", lang, subdomain=sd, level=p["level"])
@@ -86,16 +92,43 @@ def answer_text(pack: Pack, item_id: str, value: object, lang: str) -> str:
     return str(value)
 
 
+def _sep(lang: str) -> str:
+    return "；" if lang == "zh" else "; "
+
+
+def _condition_texts(pack: Pack, ids: Any, lang: str) -> str:
+    texts = {cd.id: cd.text.get(lang) for cd in pack.conditions}
+    return _sep(lang).join(texts.get(str(i), str(i)) for i in (ids or ()))
+
+
+def _link_names(pack: Pack, ids: Any, lang: str) -> str:
+    names = {lk.id: lk.name.get(lang) for lk in pack.links}
+    return ("、" if lang == "zh" else ", ").join(names.get(str(i), str(i)) for i in (ids or ()))
+
+
+def _tier_conditions(pack: Pack, rule: TierRule) -> bool:
+    """A conditions rule that names only tier-specific conditions (AI in use, say), not the basic ones."""
+    ids = rule.params.get("ids")
+    scopes = {cd.id: cd.scope for cd in pack.conditions}
+    return bool(ids) and all(scopes.get(str(i)) == "tier" for i in ids)  # type: ignore[attr-defined]
+
+
 def check_text(pack: Pack, c: Check, lang: str, s: float = 0.0) -> str:
-    kind = c.rule.kind
-    state = "pass" if c.passed else ("unknown" if c.unknown and kind in ("conditions", "indicator") else "fail")
+    kind: str = c.rule.kind
+    undecided = ("conditions", "indicator", "links_covered", "prior_tier")
+    state = "pass" if c.passed else ("unknown" if c.unknown and kind in undecided else "fail")
     params: dict[str, Any] = {"actual": c.actual, "required": c.required, "s": s}
     if kind == "subdomain_level":
         params["subdomain"] = pack.subdomains[str(c.rule.params["subdomain"])].name.get(lang)
     elif kind == "conditions":
-        texts = {cd.id: cd.text.get(lang) for cd in pack.conditions}
-        sep = "；" if lang == "zh" else "; "
-        params["items"] = sep.join(texts.get(str(i), str(i)) for i in (c.actual or ()))  # type: ignore[union-attr]
+        params["items"] = _condition_texts(pack, c.actual, lang)
+        if _tier_conditions(pack, c.rule):
+            kind = "tier_conditions"
+            params["items"] = _condition_texts(pack, c.rule.params["ids"], lang)
+    elif kind == "prior_tier":
+        params["tier"] = tier_name(pack, str(c.rule.params["tier"]), lang)
+    elif kind == "links_covered":
+        params["links"] = _link_names(pack, c.actual, lang)
     elif kind == "indicator":
         ind = next(i for i in pack.indicators if i.id == c.rule.params["indicator"])
         tgt = ind.target(str(c.rule.params.get("target", "")))

@@ -78,7 +78,17 @@ def test_indicators_scenarios_conditions_and_catalogue(pack):
     assert pack.item("kpi.cnc-rate").target("shanghai-2027").value == 77
     assert pack.item("kpi.design-tools").target("shanghai-2027").value == 95
     assert len(pack.scenarios) == 40 and len(pack.links) == 8
-    assert len(pack.conditions) == 5
+    basic = {c.id for c in pack.conditions if c.scope == "basic"}
+    assert basic == {
+        "cond.legal-entity",
+        "cond.above-size",
+        "cond.finance",
+        "cond.no-incident",
+        "cond.secure-controllable",
+        "cond.team",
+    }
+    assert "较大及以上安全、环保等事故" in pack.item("cond.no-incident").text.zh
+    assert pack.item("cond.ai-application").scope == "tier"
     assert {c.id for c in pack.categories} >= CATEGORIES
     assert {it.category for it in pack.catalog} >= CATEGORIES
     # every default threshold in the tier rules is marked as such

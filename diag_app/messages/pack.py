@@ -137,4 +137,80 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "每个项目至少需要一个触发条件（triggers）",
         "en": "an item needs at least one trigger",
     },
+    # --- completeness and uniqueness (every format) ------------------------------------------
+    "pack.problem.empty_file": {"zh": "文件是空的", "en": "the file is empty"},
+    "pack.problem.empty_list": {"zh": "列表不能为空", "en": "the list must not be empty"},
+    "pack.problem.no_basic_conditions": {
+        "zh": "至少需要一项基本条件（scope: basic）",
+        "en": "at least one basic condition (scope: basic) is needed",
+    },
+    "pack.problem.duplicate_tier": {
+        "zh": "层级编号重复（已在 {other} 梯度中使用）",
+        "en": "duplicate tier id (already used in the {other} ladder)",
+    },
+    "pack.problem.tier_no_rules": {
+        "zh": "每个层级至少需要一条判定规则",
+        "en": "a tier needs at least one rule",
+    },
+    "pack.problem.links_needed": {
+        "zh": "必须列出要覆盖的环节（links）",
+        "en": "must list the links to be covered",
+    },
+    "pack.problem.prior_tier": {
+        "zh": "{value!r} 不是同一梯度中更低的层级",
+        "en": "{value!r} is not a lower tier of the same ladder",
+    },
+    # --- format 2 -------------------------------------------------------------------------------
+    "pack.problem.basis_missing": {
+        "zh": "必须写明依据（basis: S、P 或 D）",
+        "en": "the basis must be stated (basis: S, P or D)",
+    },
+    "pack.problem.not_cumulative": {
+        "zh": "{ladder} 梯度须逐级递进：需要一条 prior_tier 规则指向下一级 {lower}",
+        "en": "the {ladder} ladder must be cumulative: a prior_tier rule naming {lower}, the tier below, is needed",
+    },
+    # --- tier rules and checks of the kinds format 2 brought (worded in describe.py) -------------
+    "report.rule.prior_tier": {"zh": "已达到{tier}", "en": "{tier} reached first"},
+    "report.rule.links_covered": {
+        "zh": "{links}环节各至少 {min} 个典型场景",
+        "en": "at least {min} typical scenario(s) in each of the links {links}",
+    },
+    "report.rule.tier_conditions": {"zh": "满足：{items}", "en": "met: {items}"},
+    "check.prior_tier.pass": {"zh": "已达到{tier}的自评门槛", "en": "the {tier} self-assessment threshold is met"},
+    "check.prior_tier.fail": {
+        "zh": "未达到{tier}的自评门槛（须逐级达到）",
+        "en": "the {tier} self-assessment threshold is not met (tiers are reached one after another)",
+    },
+    "check.prior_tier.unknown": {
+        "zh": "{tier}尚未能判定（有未作答的项目）",
+        "en": "{tier} cannot be decided yet (items unanswered)",
+    },
+    "check.links_covered.pass": {
+        "zh": "所要求的环节均已有典型场景",
+        "en": "every required link has typical scenarios in place",
+    },
+    "check.links_covered.fail": {
+        "zh": "以下环节的典型场景不足 {required} 个：{links}",
+        "en": "fewer than {required} typical scenario(s) in the links: {links}",
+    },
+    "check.links_covered.unknown": {
+        "zh": "以下环节的典型场景尚未作答完：{links}",
+        "en": "typical scenarios not yet answered in the links: {links}",
+    },
+    "check.tier_conditions.pass": {"zh": "已满足：{items}", "en": "met: {items}"},
+    "check.tier_conditions.fail": {"zh": "未满足：{items}", "en": "not met: {items}"},
+    "check.tier_conditions.unknown": {"zh": "未确认：{items}", "en": "not yet answered: {items}"},
+    "pack.problem.subdomain_no_file": {
+        "zh": "子域 {value!r} 没有要求文件",
+        "en": "no requirement file for sub-domain {value!r}",
+    },
+    "pack.problem.subdomain_second_file": {
+        "zh": "子域 {value!r} 的第二个要求文件（第一个是 {other}）",
+        "en": "a second file for sub-domain {value!r} (the first is {other})",
+    },
+    "pack.problem.duplicate_link": {"zh": "环节编号重复", "en": "duplicate link id"},
+    "pack.problem.link_empty": {"zh": "此环节下没有任何典型场景", "en": "no scenario in this link"},
+    "pack.problem.duplicate_rating": {"zh": "评分档重复", "en": "duplicate rating"},
+    "pack.problem.duplicate_target": {"zh": "参考值编号 {value!r} 重复", "en": "duplicate {value!r}"},
+    "pack.problem.duplicate_category": {"zh": "类别编号重复", "en": "duplicate category id"},
 }

@@ -96,12 +96,16 @@ class Indicator:
 
 @dataclass(frozen=True)
 class Condition:
-    """A yes/no gate (要素条件) that no score can make up for."""
+    """A yes/no gate (要素条件) that no score can make up for.
+
+    ``scope`` "basic": one of the basic conditions every tier checks (a ``conditions`` rule without
+    ids means all of these); "tier": a condition only some tiers name (e.g. AI in use, for 卓越级)."""
 
     id: str
     text: Text
     help: Text = EMPTY
     basis: str = "P"
+    scope: Literal["basic", "tier"] = "basic"
 
     kind: Literal["condition"] = "condition"
 
@@ -166,11 +170,20 @@ class ScoringRules:
         return 0
 
 
+RuleKind = Literal[
+    "min_level", "conditions", "indicator", "scenarios", "subdomain_level", "prior_tier", "links_covered"
+]
+
+
 @dataclass(frozen=True)
 class TierRule:
-    """One test of a tier: kind selects the check, params its arguments."""
+    """One test of a tier: kind selects the check, params its arguments.
 
-    kind: Literal["min_level", "conditions", "indicator", "scenarios", "subdomain_level"]
+    ``prior_tier`` (params ``tier``) passes when that lower tier of the same ladder is reached: it
+    is how a ladder says it is cumulative. ``links_covered`` (params ``links``, ``min``) passes when
+    each listed scenario link has at least ``min`` scenarios in place."""
+
+    kind: RuleKind
     params: dict[str, object]
     basis: str
     note: Text = EMPTY
@@ -182,6 +195,8 @@ class Tier:
     name: Text
     rules: tuple[TierRule, ...]
     rank: int  # higher is better
+    source: Text = EMPTY  # the document (and version) that sets the tier's conditions
+    note: Text = EMPTY  # who recognises it, and anything else a reader should know
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,8 @@ def read_catalogue(
     cats = []
     for it in r.items(f, doc, "categories"):
         cid = r.ident(f, str(it.get("id")), "id", it.get("id"))
+        if any(c.id == cid for c in cats):
+            r.problem(f, cid, "id", "pack.problem.duplicate_category")
         cats.append(Category(cid, r.text(f, cid, "name", it.get("name"))))
     cat_ids = {c.id for c in cats}
     items: list[CatalogItem] = []

@@ -27,6 +27,8 @@ def read_indicators(r: Reader, subdomains: dict[str, SubDomain]) -> list[Indicat
         targets = []
         for t in it.get("targets") or []:
             tid = r.ident(FILE, iid, "targets.id", t.get("id"))
+            if any(x.id == tid for x in targets):
+                r.problem(FILE, iid, "targets.id", "pack.problem.duplicate_target", value=tid)
             targets.append(
                 Target(
                     tid,

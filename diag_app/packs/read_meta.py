@@ -50,6 +50,9 @@ def _scoring(r: Reader, sc: dict[str, Any]) -> ScoringRules:
         ratings.append(Rating(val, r.text(FILE, key, "label", rt.get("label")), "na" if val is None else _key(val)))
     if not ratings:
         r.problem(FILE, "", "scoring.ratings", "pack.problem.ratings_missing")
+    keys = [rt.key for rt in ratings]
+    for k in sorted({k for k in keys if keys.count(k) > 1}):
+        r.problem(FILE, k, "scoring.ratings", "pack.problem.duplicate_rating")
     threshold = r.num(FILE, "", "scoring.level_threshold", sc.get("level_threshold"), 0, 1)
     bands = []
     for i, b in enumerate(sc.get("bands") or []):

@@ -18,6 +18,7 @@ def read_requirements(r: Reader, subdomains: dict[str, SubDomain]) -> list[Requi
     req_files = sorted(req_dir.glob("*.yaml")) if req_dir.is_dir() else []
     if not req_files:
         r.problem("requirements/", "", "", "pack.problem.no_requirements")
+    file_of: dict[str, str] = {}  # sub-domain -> its requirements file
     for f in req_files:
         rel = f"requirements/{f.name}"
         doc = r.load(rel)
@@ -27,11 +28,18 @@ def read_requirements(r: Reader, subdomains: dict[str, SubDomain]) -> list[Requi
         if not known(file_sd, subdomains):
             r.problem(rel, "", "subdomain", "pack.problem.unknown_subdomain", value=file_sd)
             continue
+        if file_sd in file_of:
+            r.problem(rel, "", "subdomain", "pack.problem.subdomain_second_file", value=file_sd, other=file_of[file_sd])
+        file_of.setdefault(str(file_sd), rel)
         for it in r.items(rel, doc, "requirements"):
             req = read_requirement(r, rel, it, str(file_sd), None)
             if req:
                 r.unique(rel, req.id)
                 requirements.append(req)
+    if req_files:
+        for sid in subdomains:
+            if sid not in file_of:
+                r.problem("requirements/", "", "", "pack.problem.subdomain_no_file", value=sid)
     return requirements
 
 

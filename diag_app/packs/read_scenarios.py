@@ -13,6 +13,8 @@ def read_scenarios(r: Reader, subdomains: dict[str, SubDomain]) -> tuple[list[Li
     doc = r.load(FILE)
     for it in r.items(FILE, doc, "links"):
         lid = r.ident(FILE, str(it.get("id")), "id", it.get("id"))
+        if any(lk.id == lid for lk in links):
+            r.problem(FILE, lid, "id", "pack.problem.duplicate_link")
         links.append(Link(lid, r.text(FILE, lid, "name", it.get("name"))))
     link_ids = {lk.id for lk in links}
     for it in r.items(FILE, doc, "scenarios"):
@@ -33,4 +35,7 @@ def read_scenarios(r: Reader, subdomains: dict[str, SubDomain]) -> tuple[list[Li
                 r.text(FILE, sid, "help", it.get("help"), required=False),
             )
         )
+    for lk in links:
+        if not any(s.link == lk.id for s in scenarios):
+            r.problem(FILE, lk.id, "links", "pack.problem.link_empty")
     return links, scenarios

@@ -29,6 +29,7 @@ class Reader:
         self.root = root
         self.problems: list[PackProblem] = []
         self.current = ""  # the file being read, for shape errors
+        self.format = 1  # the pack format pack.yaml declares: the stricter checks apply from 2
         self._seen_ids: dict[str, str] = {}  # item id -> the file that defined it first
 
     def problem(self, file: str, item: str, fld: str, key: str, **params: Any) -> None:
@@ -59,7 +60,11 @@ class Reader:
         except UnicodeDecodeError:
             self.problem(rel, "", "", "pack.problem.not_utf8")
             return None
-        if doc is not None and not isinstance(doc, dict):  # every pack file is "key: value" at the top
+        if doc is None:
+            if required:  # an empty file where one is needed: as good as missing, and easy to miss
+                self.problem(rel, "", "", "pack.problem.empty_file")
+            return None
+        if not isinstance(doc, dict):  # every pack file is "key: value" at the top
             self.problem(rel, "", "", "pack.problem.top_not_mapping", kind=kind_of(doc))
             return None
         return doc

@@ -86,7 +86,11 @@ def overview_markdown(pack: Pack) -> str:
         better = "越高越好" if i.better == "higher" else "越低越好"
         lines.append(f"| {i.name.zh} | {i.unit or '—'} | {i.min:g}–{i.max:g} | {better} | {targets} | {i.used_by.zh} |")
     lines += ["", "## 基本条件", ""]
-    lines += [f"- **{c.id}** {c.text.zh}（{_basis(c.basis)}）" for c in pack.conditions]
+    lines += [f"- **{c.id}** {c.text.zh}（{_basis(c.basis)}）" for c in pack.conditions if c.scope == "basic"]
+    tier_only = [c for c in pack.conditions if c.scope != "basic"]
+    if tier_only:
+        lines += ["", "仅部分层级要求的条件：", ""]
+        lines += [f"- **{c.id}** {c.text.zh}（{_basis(c.basis)}）" for c in tier_only]
     lines += ["", "## 典型场景", ""]
     for lk in pack.links:
         lines.append(
@@ -100,5 +104,8 @@ def overview_markdown(pack: Pack) -> str:
         for t in sorted(ladder, key=lambda t: -t.rank):
             rules = "；".join(rule_text(pack, r, "zh") + f"〔{_basis(r.basis)}〕" for r in t.rules)
             lines.append(f"- **{t.name.zh}**：{rules}")
+            if t.source.zh:
+                lines.append(f"  - 依据：{t.source.zh}" + (f"；{t.note.zh}" if t.note.zh else ""))
+            lines += [f"  - 说明：{r.note.zh}" for r in t.rules if r.note.zh]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
