@@ -44,7 +44,7 @@ def overview_markdown(pack: Pack) -> str:
         + "，".join(f"L{k} {per_level[k]}" for k in sorted(per_level))
         + "）",
         f"- 行业附加条款 {len(pack.requirements) - len(common)} 条；指标 {len(pack.indicators)} 个；"
-        f"基本条件 {len(pack.conditions)} 项；典型场景 {len(pack.scenarios)} 个",
+        f"基本条件 {sum(1 for c in pack.conditions if c.scope == 'basic')} 项；典型场景 {len(pack.scenarios)} 个",
         f"- 达级阈值 {pack.scoring.level_threshold}（{_basis(pack.scoring.basis.get('level_threshold', 'D'))}）；"
         "评分：" + "、".join(f"{r.label.zh} {r.key}" for r in pack.scoring.ratings),
         "",
