@@ -58,7 +58,7 @@ def read_catalogue(
     if doc is None:
         return (), ()
     f = FILE
-    cats = []
+    cats: list[Category] = []
     for it in r.items(f, doc, "categories"):
         cid = r.ident(f, str(it.get("id")), "id", it.get("id"))
         if any(c.id == cid for c in cats):

@@ -24,7 +24,7 @@ def read_indicators(r: Reader, subdomains: dict[str, SubDomain]) -> list[Indicat
         if better not in ("higher", "lower"):
             r.problem(FILE, iid, "better", "pack.problem.better")
             better = "higher"
-        targets = []
+        targets: list[Target] = []
         for t in it.get("targets") or []:
             tid = r.ident(FILE, iid, "targets.id", t.get("id"))
             if any(x.id == tid for x in targets):

@@ -9,7 +9,8 @@ FILE = "scenarios.yaml"
 
 
 def read_scenarios(r: Reader, subdomains: dict[str, SubDomain]) -> tuple[list[Link], list[Scenario]]:
-    links, scenarios = [], []
+    links: list[Link] = []
+    scenarios: list[Scenario] = []
     doc = r.load(FILE)
     for it in r.items(FILE, doc, "links"):
         lid = r.ident(FILE, str(it.get("id")), "id", it.get("id"))
