@@ -17,10 +17,13 @@ MESSAGES: dict[str, dict[str, str]] = load_all()
 
 def tr(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
     """Translate ``key`` into ``lang`` and fill in ``params``; an unknown key shows itself, so a
-    gap is visible rather than silently blank."""
+    gap is visible rather than silently blank. With ``n=1`` the key's ``.one`` form is used when
+    there is one (a count in a message: give it as ``n``)."""
     entry = MESSAGES.get(key)
     if entry is None:
         return key
+    if params.get("n") == 1:  # the singular, where a language has one ("1 enterprise", not "1 enterprises")
+        entry = MESSAGES.get(key + ".one", entry)
     text = entry.get(lang) or entry[DEFAULT_LANG]
     try:
         return text.format(**params)

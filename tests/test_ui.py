@@ -64,6 +64,14 @@ def click(qtbot, button: QWidget) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def confirm_box(qtbot, w: MainWindow, name: str, button: str):
+    """The confirmation ``w`` asks: answered with the button of the step's name."""
+    box = w.dialog
+    assert box is not None and box.objectName() == name and box.isVisible()
+    click(qtbot, next(b for b in box.buttons() if b.text() == button))
+    return box
+
+
 def type_text(qtbot, widget: QWidget, text: str) -> None:
     """Type into a field: ASCII key by key, Chinese as an input method commits it."""
     for ch in text:
@@ -365,6 +373,7 @@ def test_a_whole_assessment_through_the_widgets_and_back_again(make_window, qtbo
 
     # finalise: nothing can change any more
     click(qtbot, ed.btn_final)
+    confirm_box(qtbot, w, "finaliseBox", tr("ui.ed.finalise", "zh"))
     assert ed.read_only and w.ws.assessment_row(uuid).status == "final"
     assert ed.banner.isVisibleTo(ed) and ed.btn_reopen.isVisibleTo(ed)
     card = ed.card_for("OS.1.02")
@@ -393,6 +402,8 @@ def test_a_whole_assessment_through_the_widgets_and_back_again(make_window, qtbo
     assert w2.result_panel.sh_badge.property("tier") == "benchmark"
     assert ed2.assessment.mode == "onsite" and ed2.assessment.assessor == "李顾问"
     click(qtbot, ed2.btn_reopen)
+    box = confirm_box(qtbot, w2, "reopenBox", tr("ui.ed.reopen", "zh"))
+    assert "第 2 版" in box.informativeText()
     assert not ed2.read_only and ed2.assessment.revision == 2
     assert [r.revision for r in w2.ws.revisions(uuid)] == [1, 2]
 
@@ -504,7 +515,7 @@ def test_ten_thousand_enterprises_filter_and_sort(qtbot, pack):
     page.apply_filters()
     assert page.proxy.rowCount() == 10  # 企业09990–企业09999
     page.set_rows(rows[:9_995])  # new rows keep the search: 企业09990–企业09994 are left
-    assert page.proxy.rowCount() == 5 and page.count.text() == tr("ui.ws.count", "zh", shown=5, total=9_995)
+    assert page.proxy.rowCount() == 5 and page.count.text() == tr("ui.ws.count", "zh", shown=5, n=9_995)
     page.set_rows(rows)
     page.search.clear()
     page.tier.setCurrentIndex(page.tier.findData("benchmark"))

@@ -48,7 +48,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.ws.edit": {"zh": "编辑企业", "en": "Edit enterprise"},
     "ui.ws.open": {"zh": "打开评估", "en": "Open assessment"},
     "ui.ws.assess": {"zh": "开始新评估", "en": "New assessment"},
-    "ui.ws.count": {"zh": "显示 {shown} / 共 {total} 家企业", "en": "Showing {shown} of {total} enterprises"},
+    "ui.ws.count": {"zh": "显示 {shown} / 共 {n} 家企业", "en": "Showing {shown} of {n} enterprises"},
+    "ui.ws.count.one": {"zh": "显示 {shown} / 共 {n} 家企业", "en": "Showing {shown} of {n} enterprise"},
     "ui.ws.listing": {"zh": "正在读取企业列表…", "en": "Reading the enterprise list…"},
     "ui.ws.empty": {
         "zh": "工作区里还没有企业。点“新建企业”（Ctrl+N）开始第一次自诊断。",
@@ -113,6 +114,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Find item by id or text (Ctrl+F; Enter/F3 for next)",
     },
     "ui.ed.matches": {"zh": "{n} 个匹配", "en": "{n} matches"},
+    "ui.ed.matches.one": {"zh": "{n} 个匹配", "en": "{n} match"},
     "ui.ed.match_pos": {"zh": "第 {i} / {n} 个", "en": "{i} of {n}"},
     "ui.ed.overall": {"zh": "总体进度", "en": "Overall"},
     "ui.ed.overall_format": {"zh": "已答 {done} / {total}", "en": "{done} of {total} answered"},
@@ -122,8 +124,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.ed.conditions": {"zh": "基本条件", "en": "Basic conditions"},
     "ui.ed.scenarios": {"zh": "典型场景", "en": "Typical scenarios"},
     "ui.ed.keys": {
-        "zh": "键盘：1 全部满足 · 2 大部分满足 · 3 部分满足 · 4 不满足 · 0 不适用（是/否题：1 或 Y 为是，2 或 N 为否）；↑↓ / PgUp PgDn 换题，Tab 到备注，Ctrl+PgDn 下一页，Ctrl+J 下一未答。文件可直接拖到题目上作为证据。",
-        "en": "Keys: 1 fully met · 2 largely met · 3 partly met · 4 not met · 0 not applicable (yes/no items: 1 or Y yes, 2 or N no); ↑↓ / PgUp PgDn move, Tab to the note, Ctrl+PgDn next page, Ctrl+J next unanswered. Drop files on an item to attach evidence.",
+        "zh": "键盘：1 全部满足 · 2 大部分满足 · 3 部分满足 · 4 不满足 · 0 不适用（是/否题：1 或 Y 为是，2 或 N 为否）；Delete 清除作答，Ctrl+Z 撤销；↑↓ / PgUp PgDn 换题，Tab 到备注，Ctrl+PgDn 下一页，Ctrl+J 下一未答。文件可直接拖到题目上作为证据。",
+        "en": "Keys: 1 fully met · 2 largely met · 3 partly met · 4 not met · 0 not applicable (yes/no items: 1 or Y yes, 2 or N no); Delete clears an answer, Ctrl+Z undoes; ↑↓ / PgUp PgDn move, Tab to the note, Ctrl+PgDn next page, Ctrl+J next unanswered. Drop files on an item to attach evidence.",
     },
     # --- cards --------------------------------------------------------------------------------
     "ui.card.unanswered": {"zh": "未作答", "en": "Unanswered"},
@@ -136,7 +138,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.card.attaching": {"zh": "正在保存证据文件…", "en": "Saving evidence files…"},
     "ui.card.attach_title": {"zh": "选择证据文件", "en": "Choose evidence files"},
     "ui.card.evidence_examples": {"zh": "证据示例：{text}", "en": "Evidence, for example: {text}"},
-    "ui.card.evidence_files": {"zh": "已附 {n} 个证据：{names}", "en": "{n} evidence file(s): {names}"},
+    "ui.card.evidence_files": {"zh": "已附 {n} 个证据：{names}", "en": "{n} evidence files: {names}"},
+    "ui.card.evidence_files.one": {"zh": "已附 {n} 个证据：{names}", "en": "{n} evidence file: {names}"},
     "ui.card.rate_key": {"zh": "快捷键 {shortcut}", "en": "Shortcut {shortcut}"},
     "ui.card.optional": {"zh": "（选填）", "en": "(optional)"},
     "ui.card.range": {"zh": "有效范围 {min}–{max} {unit}", "en": "valid range {min}–{max} {unit}"},
@@ -317,6 +320,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "S: {s_a} → {s_b} ({delta}) · level: {level_a} → {level_b} · Shanghai tier: {tier_a} → {tier_b}",
     },
     "ui.hist.changed_answers": {"zh": "有 {n} 项作答不同。", "en": "{n} answers differ."},
+    "ui.hist.changed_answers.one": {"zh": "有 {n} 项作答不同。", "en": "{n} answer differs."},
     "ui.hist.answers_title": {"zh": "作答不同的题目", "en": "Answers that differ"},
     "ui.hist.col.date": {"zh": "评估日期", "en": "Date"},
     "ui.hist.col.mode": {"zh": "方式", "en": "Mode"},
@@ -360,3 +364,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.pf.chart.level": {"zh": "{level} 级", "en": "Level {level}"},
     "ui.help.close": {"zh": "关闭", "en": "Close"},
 }
+
+# Daily use (issue 18): undo, clearing, confirmations, workspace handling, guided mode, …
+from .ui_daily import MESSAGES as _DAILY  # noqa: E402
+
+assert not set(_DAILY) & set(MESSAGES), set(_DAILY) & set(MESSAGES)
+MESSAGES.update(_DAILY)

@@ -168,13 +168,14 @@ def score_values(pack: Pack, industry: str, path: str, values: Mapping[str, obje
     indicator_values: dict[str, float] = {}
     items_total = plan.requirements
     for iid, optional in plan.indicators:
-        items_total += 1
         v = get(iid)
         if isinstance(v, int | float) and not isinstance(v, bool):
             indicator_values[iid] = float(v)
             answered += 1
-        elif not optional:
+            items_total += 1
+        elif not optional:  # an optional indicator left blank is not an unanswered item
             missing.append(iid)
+            items_total += 1
     conditions: dict[str, bool | None] = {}
     for c in pack.conditions:
         items_total += 1

@@ -45,6 +45,24 @@ def _has_ws_and_pack(w: MainWindow) -> bool:
     return w.ws is not None and w.pack is not None
 
 
+def _can_undo(w: MainWindow) -> bool:
+    return w.undo_stack.canUndo()
+
+
+def _can_redo(w: MainWindow) -> bool:
+    return w.undo_stack.canRedo()
+
+
+def _undo_text(w: MainWindow) -> str:
+    what = w.undo_stack.undoText()
+    return tr("ui.menu.undo_what", w.lang, what=what) if what else tr("ui.menu.undo", w.lang)
+
+
+def _redo_text(w: MainWindow) -> str:
+    what = w.undo_stack.redoText()
+    return tr("ui.menu.redo_what", w.lang, what=what) if what else tr("ui.menu.redo", w.lang)
+
+
 @dataclass(frozen=True)
 class Command:
     id: str  # text key ui.menu.<id>; object name act<Id>
@@ -53,6 +71,7 @@ class Command:
     enabled: Callable[[MainWindow], bool] = _always
     menu: str = ""  # one of MENUS; "" = a shortcut only
     section: int = 0  # a separator goes between sections of a menu
+    label: Callable[[MainWindow], str] | None = None  # a text that changes (undo: what it undoes)
 
     @property
     def object_name(self) -> str:
@@ -69,9 +88,13 @@ COMMANDS: tuple[Command, ...] = (
     Command("export_bundle", lambda w: w.exports.choose_bundle(), ("Ctrl+Shift+B",), _has_ws, "file", 2),
     Command("export_report", lambda w: w.exports.choose_report(), ("Ctrl+Shift+E",), _has_ws, "file", 2),
     Command("quit", lambda w: w.close(), (SK.Quit, "Ctrl+Q"), _always, "file", 3),
-    Command("find", lambda w: w.focus_find(), (SK.Find,), lambda w: w.ws is not None or w.in_editor(), "edit", 0),
-    Command("next_unanswered", lambda w: w.next_unanswered(), ("Ctrl+J",), _has_editor, "edit", 0),
-    Command("edit_enterprise", lambda w: w.edit_enterprise(), ("Ctrl+E",), _has_ws, "edit", 1),
+    Command("undo", lambda w: w.undo_stack.undo(), (SK.Undo,), _can_undo, "edit", 0, _undo_text),
+    Command(
+        "redo", lambda w: w.undo_stack.redo(), (SK.Redo, "Ctrl+Shift+Z", "Ctrl+Y"), _can_redo, "edit", 0, _redo_text
+    ),
+    Command("find", lambda w: w.focus_find(), (SK.Find,), lambda w: w.ws is not None or w.in_editor(), "edit", 1),
+    Command("next_unanswered", lambda w: w.next_unanswered(), ("Ctrl+J",), _has_editor, "edit", 1),
+    Command("edit_enterprise", lambda w: w.edit_enterprise(), ("Ctrl+E",), _has_ws, "edit", 2),
     Command("view_workspace", lambda w: w.show_workspace(), ("Ctrl+1",), _always, "view", 0),
     Command("view_assessment", lambda w: w.show_assessment_page(), ("Ctrl+2",), _has_editor, "view", 0),
     Command("view_whatif", lambda w: w.show_whatif(), ("Ctrl+3",), _has_editor, "view", 0),
@@ -143,4 +166,7 @@ def build_menus(w: MainWindow) -> None:
 
 def update_actions(w: MainWindow) -> None:
     for c in COMMANDS:
-        w.acts[c.id].setEnabled(bool(c.enabled(w)))
+        act = w.acts[c.id]
+        act.setEnabled(bool(c.enabled(w)))
+        if c.label is not None:
+            act.setText(c.label(w))

@@ -186,7 +186,21 @@ class Card(QFrame):
             self.host.move_from(self, 1, after_answer=True)
 
     def _show_value(self) -> None:
-        """Show ``self.value`` on the card's buttons (cards with buttons)."""
+        """Show ``self.value`` on the card's buttons or field."""
+
+    def show_answer(self, value: Any, note: str) -> None:
+        """Show an answer saved elsewhere (undo, redo): value, note and the answered mark."""
+        self.value = value
+        self._note_text = note
+        if self.note is not None and self.note.text() != note:
+            self.note.setText(note)
+        self._show_value()
+        self.update_state()
+
+    def clear(self) -> None:
+        """Take the answer back to unanswered (Delete, or clicking the chosen answer again)."""
+        if self.value is not None:
+            self._choose(None, advance=False)
 
     def set_current(self, on: bool) -> None:
         if self.current != on:
@@ -234,6 +248,9 @@ class Card(QFrame):
             return
         if key in MOVE_KEYS:
             self.host.move_from(self, MOVE_KEYS[key])
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.clear()
             return
         if self.handle_key(key):
             return

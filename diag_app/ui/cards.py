@@ -23,6 +23,8 @@ from .card_base import RATING_KEYS, Card, CardHost, RatingButton, text_label
 if TYPE_CHECKING:
     from ..store import EvidenceRow
 
+NUMBER_START = frozenset("0123456789.-")
+
 __all__ = ["Card", "CardHost", "IndicatorCard", "RequirementCard", "YesNoCard"]
 
 
@@ -104,7 +106,10 @@ class RequirementCard(Card):
 
     def _clicked(self, idx: int) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
-        self.rate(idx)
+        if idx == self.rating_index(self.value) and not self.host.read_only:
+            self.clear()  # the chosen answer clicked again: no answer
+        else:
+            self.rate(idx)
 
     def rate(self, idx: int, advance: bool = False) -> None:
         if self.host.read_only:
@@ -257,6 +262,21 @@ class IndicatorCard(Card):
             return True
         return False
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Typing a number on the card starts the field with it: after Enter moved on from the
+        # field above, the digits typed next belong to this indicator, not to nowhere.
+        text = event.text()
+        if text and text in NUMBER_START and not self.host.read_only:
+            self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.field.setText(text)
+            self._edited(text)
+            return
+        super().keyPressEvent(event)
+
+    def _show_value(self) -> None:
+        self.field.setText("" if self.value is None else fmt_num(self.value, 4).replace(",", ""))
+        self.show_problem(None)
+
     def focus_field(self) -> None:
         self.field.setFocus()
 
@@ -308,7 +328,10 @@ class YesNoCard(Card):
 
     def _clicked(self, value: bool) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
-        self.answer(value)
+        if self.value is value and not self.host.read_only:
+            self.clear()
+        else:
+            self.answer(value)
 
     def answer(self, value: bool, advance: bool = False) -> None:
         self._choose(value, advance)

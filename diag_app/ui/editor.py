@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -31,12 +31,16 @@ from PySide6.QtWidgets import (
 from ..i18n import tr
 from ..model.assessment import Assessment
 from ..model.questionnaire import Indicator, Pack, Requirement
+from ..model.scoring import score
 from .background import run_in_background
 from .cards import Card, IndicatorCard, RequirementCard, YesNoCard
-from .editor_pages import MORE_CARDS, PAGE_ROLE, Item, NavTree, Page, PageSpec, counts, item_text, page_specs
+from .confirm import confirm
+from .editor_find import ItemFinder
+from .editor_pages import MORE_CARDS, PAGE_ROLE, Item, NavTree, Page, PageSpec, counts, page_specs
 from .errors import present_error
 from .signals import emit
 from .style import role
+from .undo import Value
 
 if TYPE_CHECKING:
     from ..progress import Progress
@@ -50,6 +54,8 @@ class AssessmentEditor(QWidget):
     changed = Signal(object)
     status_changed = Signal()
     back = Signal()
+    # (uuid, item id, (value, note) before, (value, note) after): one saved change, for undo
+    edited = Signal(str, str, object, object)
 
     def __init__(self, ws: Workspace, pack: Pack, uuid: str, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -67,8 +73,6 @@ class AssessmentEditor(QWidget):
         self.built: dict[int, Page] = {}
         self.current_page = -1
         self.current_card: Card | None = None
-        self.matches: list[str] = []
-        self.match_pos = -1
         self.last_saved: str = ""
 
         # header
@@ -94,19 +98,16 @@ class AssessmentEditor(QWidget):
         role(self.banner, "provisional")
         self.banner.setWordWrap(True)
 
-        self.search = QLineEdit()
-        self.search.setObjectName("itemSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search_count = QLabel()
-        role(self.search_count, "muted")
-        self.search.textChanged.connect(self._search_changed)
-        self.search.returnPressed.connect(lambda: self.next_match(1))
+        self.finder = ItemFinder(self)
+        self.search = self.finder.field
         self.overall = QProgressBar()
         self.overall.setObjectName("overallProgress")
         self.overall_label = QLabel()
 
         self.nav = NavTree()
         self.nav.currentItemChanged.connect(self._nav_changed)
+        self.nav.itemClicked.connect(self._nav_clicked)
+        self.nav.tab_out = self._nav_tab
         self.stack = QStackedWidget()
         self.hint = QLabel()
         role(self.hint, "muted")
@@ -124,7 +125,7 @@ class AssessmentEditor(QWidget):
         head.addWidget(self.btn_reopen)
         tools = QHBoxLayout()
         tools.addWidget(self.search, 2)
-        tools.addWidget(self.search_count)
+        tools.addWidget(self.finder.count)
         tools.addSpacing(12)
         tools.addWidget(self.overall_label)
         tools.addWidget(self.overall, 1)
@@ -149,8 +150,8 @@ class AssessmentEditor(QWidget):
         for seq, fn in (
             (QKeySequence("Ctrl+PgDown"), lambda: self.go_page(self.current_page + 1)),
             (QKeySequence("Ctrl+PgUp"), lambda: self.go_page(self.current_page - 1)),
-            (QKeySequence("F3"), lambda: self.next_match(1)),
-            (QKeySequence("Shift+F3"), lambda: self.next_match(-1)),
+            (QKeySequence("F3"), lambda: self.finder.next(1)),
+            (QKeySequence("Shift+F3"), lambda: self.finder.next(-1)),
         ):
             sc = QShortcut(seq, self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -221,7 +222,7 @@ class AssessmentEditor(QWidget):
         self.btn_reopen.setVisible(self.read_only)
         self.banner.setText(tr("ui.ed.final_banner", lang) if self.read_only else "")
         self.banner.setVisible(self.read_only)
-        self.search.setPlaceholderText(tr("ui.ed.search", lang))
+        self.finder.retranslate()
         self.overall_label.setText(tr("ui.ed.overall", lang))
         self.hint.setText(tr("ui.ed.keys", lang))
         if self.last_saved:
@@ -257,6 +258,23 @@ class AssessmentEditor(QWidget):
         if isinstance(idx, int) and idx != self.current_page:
             self.go_page(idx, focus=False)
 
+    def _nav_tab(self) -> bool:
+        """Tab from the tree goes to the card last used on the page shown, else its first card."""
+        page = self.built.get(self.current_page)
+        if page is None or not page.cards:
+            return False
+        card = self.current_card if self.current_card in page.cards else page.cards[0]
+        self.focus_card(card)
+        return True
+
+    def _nav_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        """A section clicked with the mouse: its first card takes the keyboard, so the rating keys
+        work at once (moving through the tree with the arrow keys leaves the keyboard there)."""
+        idx = item.data(0, PAGE_ROLE)
+        page = self.built.get(idx) if isinstance(idx, int) else None
+        if page is not None and page.cards:
+            self.focus_card(page.cards[0])
+
     def go_page(self, idx: int, focus: bool = True, last: bool = False) -> Page | None:
         if not 0 <= idx < len(self.pages):
             return None
@@ -282,7 +300,7 @@ class AssessmentEditor(QWidget):
         if page is None or not page.pending:
             page = next((p for p in self.built.values() if p.pending), None)
         if page is not None:
-            page.build_more(MORE_CARDS, self.matches)
+            page.build_more(MORE_CARDS)
 
     def complete_page(self, page: Page) -> None:
         page.complete()
@@ -291,11 +309,16 @@ class AssessmentEditor(QWidget):
         ans = self.assessment.answers.get(it.id)
         value = ans.value if ans else None
         note = ans.note if ans else ""
+        card: Card
         if isinstance(it, Requirement):
-            return RequirementCard(self, it, value, note, self.evidence.get(it.id, []), parent)
-        if isinstance(it, Indicator):
-            return IndicatorCard(self, it, value, note, parent)
-        return YesNoCard(self, it, value, note, parent)
+            card = RequirementCard(self, it, value, note, self.evidence.get(it.id, []), parent)
+        elif isinstance(it, Indicator):
+            card = IndicatorCard(self, it, value, note, parent)
+        else:
+            card = YesNoCard(self, it, value, note, parent)
+        if self.finder.matches:
+            card.set_match(it.id in self.finder.matches)
+        return card
 
     def card_for(self, item_id: str) -> Card | None:
         """The card of an item, building its page if needed (and showing it)."""
@@ -332,7 +355,7 @@ class AssessmentEditor(QWidget):
             return
         i = page.cards.index(card) + step
         if i >= len(page.cards) and page.pending:
-            page.build_more(MORE_CARDS, self.matches)
+            page.build_more(MORE_CARDS)
         if 0 <= i < len(page.cards):
             self.focus_card(page.cards[i])
             return
@@ -340,17 +363,32 @@ class AssessmentEditor(QWidget):
         if 0 <= target < len(self.pages):
             self.go_page(target, focus=True, last=step < 0)
 
-    def save_answer(self, card: Card, value: Any, note: str | None = None) -> bool:
+    def save_answer(self, card: Card, value: Value, note: str | None = None) -> bool:
         if self.read_only:
             return False
+        item_id = card.item_id
+        old = self.assessment.answers.get(item_id)
+        before = (None, "") if old is None else (old.value, old.note)
         try:
-            self.ws.set_answer(self.uuid, card.item_id, value, note=note, who=self.assessment.assessor)
+            self.ws.set_answer(self.uuid, item_id, value, note=note, who=self.assessment.assessor)
         except Exception as exc:
             present_error(self, exc, self.lang)
             return False
-        self.assessment = self.assessment.with_answer(card.item_id, value, note)
+        self.assessment = self.assessment.with_answer(item_id, value, note)
+        after = self.assessment.answers[item_id]
         self._saved()
+        emit(self.edited, self.uuid, item_id, before, (after.value, after.note))
         return True
+
+    def show_answer(self, item_id: str, value: Value, note: str) -> Card | None:
+        """Show an answer saved from outside the cards (undo, redo) and go to its card."""
+        self.assessment = self.assessment.with_answer(item_id, value, note)
+        card = self.card_for(item_id)
+        if card is not None:
+            card.show_answer(value, note)
+            self.focus_card(card)
+        self._saved()
+        return card
 
     def save_note(self, card: Card, note: str) -> bool:
         if self.read_only:
@@ -395,11 +433,11 @@ class AssessmentEditor(QWidget):
         return run_in_background(self, work, tr("ui.card.attaching", self.lang), done, lang=self.lang, on_error=failed)
 
     # --- finding ------------------------------------------------------------------------------------
-    def _ordered_items(self) -> list[Item]:
+    def ordered_items(self) -> list[Item]:
         return [it for p in self.pages for it in p.items]
 
     def next_unanswered(self) -> Card | None:
-        items = self._ordered_items()
+        items = self.ordered_items()
         if not items:
             return None
         start = 0
@@ -422,39 +460,46 @@ class AssessmentEditor(QWidget):
         return None
 
     def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def _search_changed(self, text: str) -> None:
-        needle = text.strip().casefold()
-        self.matches = [it.id for it in self._ordered_items() if needle and needle in item_text(it, self.lang)]
-        self.match_pos = -1
-        for page in self.built.values():
-            for c in page.cards:
-                c.set_match(c.item_id in self.matches)
-        if needle:
-            self.search_count.setText(tr("ui.ed.matches", self.lang, n=len(self.matches)))
-        else:
-            self.search_count.setText("")
-
-    def next_match(self, step: int) -> Card | None:
-        if not self.matches:
-            return None
-        self.match_pos = (self.match_pos + step) % len(self.matches)
-        card = self.card_for(self.matches[self.match_pos])
-        if card is not None:
-            for c in self.visible_cards():
-                c.set_match(c.item_id in self.matches)
-            self.focus_card(card)
-            self.search_count.setText(tr("ui.ed.match_pos", self.lang, i=self.match_pos + 1, n=len(self.matches)))
-        return card
+        self.finder.focus()
 
     # --- finalise / reopen --------------------------------------------------------------------------
-    def finalise(self) -> None:
-        self._change_status(self.ws.finalise)
+    def unanswered(self) -> int:
+        """The items still unanswered, as the model counts them (the progress bar and the report agree)."""
+        s = score(self.pack, self.assessment)
+        return s.total - s.answered
 
-    def reopen(self) -> None:
-        self._change_status(self.ws.reopen)
+    def finalise(self) -> QMessageBox:
+        """Ask first, naming what finalising means and how many items are unanswered."""
+        n = self.unanswered()
+        detail = tr("ui.ed.finalise_detail", self.lang)
+        if n:
+            detail = tr("ui.ed.unanswered_warning", self.lang, n=n) + "\n\n" + detail
+        return confirm(
+            self,
+            self.lang,
+            "finaliseBox",
+            tr("ui.ed.finalise_q", self.lang, name=self.assessment.enterprise.name),
+            detail,
+            tr("ui.ed.finalise", self.lang),
+            lambda: self._change_status(self.ws.finalise),
+            QMessageBox.Icon.Warning if n else QMessageBox.Icon.Question,
+        )
+
+    def reopen(self) -> QMessageBox:
+        n = self.unanswered()
+        revision = self.assessment.revision
+        detail = tr("ui.ed.reopen_detail", self.lang, revision=revision, new=revision + 1)
+        if n:
+            detail += "\n\n" + tr("ui.ed.reopen_unanswered", self.lang, n=n)
+        return confirm(
+            self,
+            self.lang,
+            "reopenBox",
+            tr("ui.ed.reopen_q", self.lang, name=self.assessment.enterprise.name),
+            detail,
+            tr("ui.ed.reopen", self.lang),
+            lambda: self._change_status(self.ws.reopen),
+        )
 
     def _change_status(self, action: Callable[[str], object]) -> None:
         """Finalise or reopen through the store, then show the revision that results."""
@@ -475,5 +520,3 @@ class AssessmentEditor(QWidget):
         self._build_nav()
         self.retranslate()
         self.go_page(max(page, 0), focus=False)
-        if self.search.text():
-            self._search_changed(self.search.text())

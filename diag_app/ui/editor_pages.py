@@ -4,7 +4,7 @@ progress of each (``NavTree``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -69,13 +69,15 @@ def page_specs(pack: Pack, a: Assessment, lang: str) -> list[PageSpec]:
 
 
 def counts(spec: PageSpec, a: Assessment) -> tuple[int, int]:
-    """(answered, total) of a page; optional indicators count for neither."""
+    """(answered, total) of a page, counted as the model counts them (model/scoring.py): an
+    optional indicator counts only once answered."""
     answered = total = 0
     for it in spec.items:
-        if isinstance(it, Indicator) and it.optional:
+        has = a.value(it.id) is not None
+        if isinstance(it, Indicator) and it.optional and not has:
             continue
         total += 1
-        answered += a.value(it.id) is not None
+        answered += has
     return answered, total
 
 
@@ -86,6 +88,15 @@ def item_text(it: Item, lang: str) -> str:
     else:
         parts = [it.name.get(lang), it.help.get(lang)]
     return "\n".join([it.id, *parts]).casefold()
+
+
+def item_title(pack: Pack, item_id: str, lang: str, width: int = 24) -> str:
+    """An item as a user names it, short: its text or name, cut at ``width`` characters."""
+    it = pack.item(item_id)
+    if it is None:
+        return item_id
+    text = (it.text if isinstance(it, Requirement | Condition) else it.name).get(lang)
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def tab_chain(card: Card) -> list[QWidget]:
@@ -144,7 +155,7 @@ class Page(QScrollArea):
         self.lay.addStretch(1)
         self.build_more(FIRST_CARDS)
 
-    def build_more(self, n: int | None = None, matches: Sequence[str] = ()) -> None:
+    def build_more(self, n: int | None = None) -> None:
         """Add up to ``n`` more cards (all when None)."""
         added = 0
         while self.pending and (n is None or added < n):
@@ -159,8 +170,6 @@ class Page(QScrollArea):
                 h.show()
                 continue
             card = self.make_card(entry, self.body)
-            if matches:
-                card.set_match(card.item_id in matches)
             self.lay.insertWidget(at, card)
             card.show()  # now, not on the layout's queued show: it may get the focus at once
             if self.cards:  # tab order follows the cards top to bottom
@@ -194,6 +203,12 @@ class NavTree(QTreeWidget):
         self.items: dict[int, QTreeWidgetItem] = {}  # page index → its row
         self.bars: dict[int, QProgressBar] = {}
         self.elements: dict[str, tuple[QTreeWidgetItem, QProgressBar, list[int]]] = {}
+        self.tab_out: Callable[[], bool] | None = None  # Tab leaves the tree for the page's cards
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if next and self.tab_out is not None and self.tab_out():
+            return True
+        return super().focusNextPrevChild(next)
 
     def build(self, pack: Pack, pages: list[PageSpec], lang: str) -> None:
         self.blockSignals(True)

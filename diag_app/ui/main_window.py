@@ -13,6 +13,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 import PySide6
+import shiboken6
 from PySide6.QtCore import QTimer, qVersion
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -95,6 +96,8 @@ class MainWindow(PageCommands, WorkspaceCommands, RecordCommands):
 
         self.setAcceptDrops(True)
         self.acts = actions.make_actions(self)
+        self.undo_stack.indexChanged.connect(self._undo_changed)
+        self.undo_stack.cleanChanged.connect(self._undo_changed)
         self.retranslate()
         self.setMinimumSize(960, 600)
         geometry = cfg.get_bytes(cfg.GEOMETRY)
@@ -210,6 +213,10 @@ class MainWindow(PageCommands, WorkspaceCommands, RecordCommands):
         if self.db_path is not None:
             self.db_label.setText(tr("ui.status.workspace", self.lang, path=str(self.db_path)))
         self._update_actions()
+
+    def _undo_changed(self, *_: object) -> None:
+        if shiboken6.isValid(self.undo_stack) and shiboken6.isValid(self):  # not while the window goes
+            self._update_actions()
 
     def _update_actions(self) -> None:
         actions.update_actions(self)

@@ -10,6 +10,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from .actions import LANGS
@@ -80,6 +81,7 @@ class WindowParts(QMainWindow):
         self.lang_group: QActionGroup
         self.lang_actions: dict[str, QAction] = {}
 
+        self.undo_stack: QUndoStack = QUndoStack(self)  # answers, notes, evidence, plans, deletions (undo.py)
         self.stack = QStackedWidget()
         self.loading = QLabel()
         self.loading.setObjectName("loadingLabel")

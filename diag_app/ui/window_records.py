@@ -9,10 +9,12 @@ from PySide6.QtCore import QTimer
 
 from ..i18n import tr
 from .lazy import present_error
+from .undo import AnswerEdit, Value
 from .window_parts import WindowParts
 
 if TYPE_CHECKING:
     from ..model.assessment import Enterprise
+    from ..model.questionnaire import Pack
     from .assessment_dialog import NewAssessmentDialog
     from .editor import AssessmentEditor
     from .enterprise_dialog import EnterpriseDialog
@@ -128,6 +130,8 @@ class RecordCommands(WindowParts):
         self.editor_pack = pack
         editor.changed.connect(lambda a: self.result_panel.show_assessment(pack, a))
         editor.status_changed.connect(self.refresh_enterprises)
+        editor.status_changed.connect(self.undo_stack.clear)  # a finalised revision takes no more steps
+        editor.edited.connect(lambda uuid, item, old, new: self._answer_edited(pack, uuid, item, old, new))
         editor.back.connect(self.show_workspace)
         self.assess_split  # noqa: B018  (the page the editor goes on, built on first use)
         self.editor_layout.addWidget(editor)
@@ -136,6 +140,27 @@ class RecordCommands(WindowParts):
         # After any dialog that led here has closed and handed focus back:
         QTimer.singleShot(0, lambda: self._focus_first_card(editor))
         return editor
+
+    def _answer_edited(
+        self, pack: Pack, uuid: str, item_id: str, old: tuple[Value, str], new: tuple[Value, str]
+    ) -> None:
+        from .editor_pages import item_title
+
+        self.undo_stack.push(AnswerEdit(self, uuid, item_id, old, new, item_title(pack, item_id, self.lang)))
+
+    def apply_answer(self, uuid: str, item_id: str, value: Value, note: str) -> None:
+        """Save an answer for undo or redo and show it: on its card, opening its assessment if
+        another one is open."""
+        assert self.ws is not None
+        self.ws.set_answer(uuid, item_id, value, note=note)
+        ed = self.editor if self.editor is not None and self.editor.uuid == uuid else self.open_assessment(uuid)
+        if ed is not None:
+            self.show_assessment_page()
+            ed.show_answer(item_id, value, note)
+
+    def undo_failed(self, exc: BaseException) -> None:
+        present_error(self, exc, self.lang)
+        QTimer.singleShot(0, self.undo_stack.clear)  # not from inside the stack's own undo()
 
     def _focus_first_card(self, editor: AssessmentEditor) -> None:
         if self.editor is not editor:

@@ -57,6 +57,7 @@ class WorkspaceCommands(WindowParts):
                 present_error(self, err, self.lang)
             return False
         self.close_workspace()
+        self.undo_stack.clear()  # its steps belong to the workspace closed
         self.ws = ws
         self.db_path = path
         cfg.put(cfg.LAST_WORKSPACE, str(path))

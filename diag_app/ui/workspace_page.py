@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -133,10 +134,24 @@ class WorkspacePage(QWidget):
         self._filter_timer.setInterval(120)
         self._filter_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.search.installEventFilter(self)
         self.industry.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.tier.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.retranslate()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            obj is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+        ):  # Escape clears the search and hands the keyboard to the list
+            self.search.clear()
+            self.apply_filters()
+            self.view.setFocus()
+            return True
+        return super().eventFilter(obj, event)
 
     # --- texts ------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -212,7 +227,7 @@ class WorkspacePage(QWidget):
 
     def _show_count(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
-        self.count.setText(tr("ui.ws.count", self.lang, shown=shown, total=total))
+        self.count.setText(tr("ui.ws.count", self.lang, shown=shown, n=total))
         self.empty.setVisible(total == 0)
         self._update_buttons()
 
