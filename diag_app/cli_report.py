@@ -119,13 +119,16 @@ def cmd_identity_create(args: argparse.Namespace) -> int:
     from .errors import AppError
     from .report import identity
 
-    out = Path(args.out) if args.out else identity.identities_dir() / f"{args.name}.p12"
     passphrase = _passphrase(args, confirm=True)
     if passphrase is None:
         return EXIT_INVALID
+    out = Path(args.out) if args.out else identity.identities_dir()
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        ident = identity.create(args.name, args.org, passphrase, out, email=args.email or "")
+        if args.out:
+            ident = identity.create(args.name, args.org, passphrase, out, email=args.email or "")
+        else:
+            ident = identity.create_installed(args.name, args.org, passphrase)
+            out = ident.path or out
     except AppError as e:
         _err(error_message(e, args.lang))
         return EXIT_INVALID

@@ -244,6 +244,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sign.cli.mismatch": {"zh": "两次输入的口令不同", "en": "the two passphrases differ"},
     # --- signing identities ----------------------------------------------------------------------
     "identity.self_signed": {"zh": "自签名", "en": "self-signed"},
+    "identity.ui.create_title": {"zh": "创建自签名签署身份", "en": "Create a self-signed identity"},
+    "identity.ui.sign_title": {"zh": "签署报告", "en": "Sign the report"},
+    "identity.ui.name": {"zh": "签署人姓名", "en": "Signer's name"},
+    "identity.ui.org": {"zh": "单位", "en": "Organisation"},
+    "identity.ui.passphrase": {"zh": "口令", "en": "Passphrase"},
+    "identity.ui.again": {"zh": "再次输入口令", "en": "Passphrase again"},
+    "identity.ui.identity": {"zh": "签署身份", "en": "Identity"},
+    "identity.ui.create": {"zh": "创建自签名身份…", "en": "Create self-signed…"},
+    "identity.ui.import": {"zh": "导入证书（.p12/.pfx）…", "en": "Import certificate (.p12/.pfx)…"},
+    "identity.ui.p12_filter": {"zh": "PKCS#12 证书 (*.p12 *.pfx)", "en": "PKCS#12 certificates (*.p12 *.pfx)"},
+    "identity.ui.none": {
+        "zh": "还没有签署身份：请导入证书机构签发的证书，或创建一个自签名身份。",
+        "en": "No identity yet: import a certificate issued by an authority, or create a self-signed one.",
+    },
+    "identity.ui.self_signed_note": {
+        "zh": "自签名身份只能证明持有该密钥的人签署了报告，不能证明其真实身份；签名栏和核验结果都会注明“自签名”。",
+        "en": "A self-signed identity proves only that the holder of its key signed, not who that is; the "
+        "signature block and verify both say \u201cself-signed\u201d.",
+    },
+    "identity.ui.issued_by": {
+        "zh": "证书由“{issuer}”签发。",
+        "en": "Certificate issued by \u201c{issuer}\u201d.",
+    },
     "identity.error": {"zh": "无法使用该签署身份", "en": "The signing identity cannot be used"},
     "identity.error.hint": {
         "zh": "检查证书文件和口令；也可以创建一个自签名身份（只证明持有者签署，不证明其身份）。",

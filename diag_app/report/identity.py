@@ -154,26 +154,86 @@ def inspect(source: bytes | str | Path, passphrase: str) -> Identity:
     return describe(cert, Path(source) if isinstance(source, str | Path) else None)
 
 
-def install(source: str | Path, passphrase: str) -> Identity:
-    """Check a PKCS#12 file and copy it into ``identities_dir()`` (named by the holder and the
-    certificate's fingerprint); the copy is what the app signs with from then on."""
+def install(source: str | Path, passphrase: str, folder: Path | None = None) -> Identity:
+    """Check a PKCS#12 file and copy it into ``folder`` (default ``identities_dir()``), named by
+    the holder and the certificate's fingerprint, with a description beside it (so the app can
+    list it, self-signed or not, without the passphrase); the copy is what the app signs with."""
     data = _read(source)
     ident = inspect(data, passphrase)
-    folder = identities_dir()
+    folder = folder or identities_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in ident.name)[:40] or "identity"
-    target = folder / f"{safe}-{ident.fingerprint[:8]}.p12"
+    target = folder / f"{_safe(ident.name)}-{ident.fingerprint[:8]}.p12"
     write_bytes_atomic(target, data)
-    return Identity(**{**ident.__dict__, "path": target})
+    ident = Identity(**{**ident.__dict__, "path": target})
+    _describe_beside(ident)
+    return ident
 
 
-def installed() -> list[Path]:
-    """The identity files in ``identities_dir()``, newest first."""
-    folder = identities_dir()
+def create_installed(name: str, organisation: str, passphrase: str, folder: Path | None = None) -> Identity:
+    """A new self-signed identity kept in ``folder`` (default ``identities_dir()``)."""
+    folder = folder or identities_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".new-{_safe(name)}.p12"
+    try:
+        ident = create(name, organisation, passphrase, tmp)
+        target = folder / f"{_safe(ident.name)}-{ident.fingerprint[:8]}.p12"
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    ident = Identity(**{**ident.__dict__, "path": target})
+    _describe_beside(ident)
+    return ident
+
+
+def installed(folder: Path | None = None) -> list[Identity]:
+    """The identities kept in ``folder`` (default ``identities_dir()``), newest first, as their
+    descriptions say (an identity file without one is listed by its file name)."""
+    import json
+
+    folder = folder or identities_dir()
     if not folder.is_dir():
         return []
     files = [p for p in folder.iterdir() if p.suffix.lower() in (".p12", ".pfx") and p.is_file()]
-    return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+    out = []
+    for p in sorted(files, key=lambda p: p.stat().st_mtime, reverse=True):
+        try:
+            d = json.loads(p.with_suffix(".json").read_text("utf-8"))
+            out.append(
+                Identity(
+                    name=str(d["name"]),
+                    organisation=str(d["organisation"]),
+                    self_signed=bool(d["self_signed"]),
+                    issuer=str(d["issuer"]),
+                    not_before=dt.datetime.fromisoformat(d["not_before"]),
+                    not_after=dt.datetime.fromisoformat(d["not_after"]),
+                    fingerprint=str(d["fingerprint"]),
+                    path=p,
+                )
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            epoch = dt.datetime.fromtimestamp(0, dt.UTC)
+            out.append(Identity(p.stem, "", False, "", epoch, epoch, "", p))
+    return out
+
+
+def _safe(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in name)[:40] or "identity"
+
+
+def _describe_beside(ident: Identity) -> None:
+    import json
+
+    assert ident.path is not None
+    d = {
+        "name": ident.name,
+        "organisation": ident.organisation,
+        "self_signed": ident.self_signed,
+        "issuer": ident.issuer,
+        "not_before": ident.not_before.isoformat(),
+        "not_after": ident.not_after.isoformat(),
+        "fingerprint": ident.fingerprint,
+    }
+    write_bytes_atomic(ident.path.with_suffix(".json"), json.dumps(d, ensure_ascii=False, indent=1).encode())
 
 
 def describe(cert: Any, path: Path | None = None) -> Identity:

@@ -66,6 +66,9 @@ def verify_file(path: str | Path, lang: str = "zh") -> Verdict:
 
 
 def verify_bytes(data: bytes, lang: str = "zh", name: str = "") -> Verdict:
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on a damaged file are ours to word
     try:
         return _verify(_Ctx(data, lang, name))
     except Refused as e:
@@ -74,6 +77,9 @@ def verify_bytes(data: bytes, lang: str = "zh", name: str = "") -> Verdict:
         return _refused(Refused("verify.why.nested"), lang, name)
     except MemoryError:
         return _refused(Refused("verify.why.bomb", limit=pdfsafe.MAX_INFLATE_TOTAL), lang, name)
+    except Exception as e:  # a parser's error on a damaged file we did not foresee: still a verdict
+        msg = f"{type(e).__name__}: {e}"[:200]
+        return _refused(Refused("verify.why.unparsable", msg=msg), lang, name)
 
 
 def _refused(e: Refused, lang: str, name: str) -> Verdict:
