@@ -207,7 +207,8 @@ def cmd_support(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from .ui.app import run
 
-    return run(db_path=getattr(args, "db", None), lang=args.lang)
+    # --lang given: that language; else the one chosen last in the GUI
+    return run(db_path=getattr(args, "db", None), lang=args.lang if getattr(args, "lang_given", True) else None)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -270,6 +271,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
+        given = sys.argv[1:] if argv is None else argv
+        args.lang_given = any(a == "--lang" or a.startswith("--lang=") for a in given)
         return cmd_gui(args)
     try:
         return int(args.func(args))

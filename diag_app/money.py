@@ -34,3 +34,25 @@ def fmt_cny_range(low: float, high: float, lang: str = "zh") -> str:
     if lang == "zh":
         return f"{fmt_num(round(low / 10_000, 2))}–{fmt_cny(high, lang)}"
     return f"CNY {fmt_num(round(low))}–{fmt_num(round(high))}"
+
+
+def fmt_score(v: float | None) -> str:
+    """A maturity score (S, a sub-domain's or a level's score, 0–5): always two decimals, as the
+    report prints it ("2.50", not "2.5")."""
+    if v is None:
+        return "—"
+    return f"{v:.2f}"
+
+
+def fmt_delta(v: float) -> str:
+    """A change of score, signed: "+0.35", "-0.10", "+0.00"."""
+    return f"{v + 0.0:+.2f}" if abs(v) >= 0.005 else "+0.00"
+
+
+def fmt_size(n: int) -> str:
+    """A file size in bytes, KB or MB (1 KB = 1,024 bytes)."""
+    if n >= 1_048_576:
+        return f"{fmt_num(round(n / 1_048_576, 1), 1)} MB"
+    if n >= 1024:
+        return f"{fmt_num(round(n / 1024))} KB"
+    return f"{n} B"

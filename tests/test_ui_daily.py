@@ -217,3 +217,121 @@ def test_the_editor_counts_items_as_the_report_does(window, qtbot):
     assert (ed.overall.value(), ed.overall.maximum()) == (s.answered, s.total)
     assert s.total - s.answered == len(s.missing) == 1
     assert ed.overall.format() == tr("ui.ed.overall_format", "zh", done=s.answered, total=s.total)
+
+
+# --- Qt's own words, the language and the workspace remembered ----------------------------------
+
+
+def test_qt_dialogs_menus_and_dates_speak_the_windows_language(window, qtbot):
+    from PySide6.QtCore import QCoreApplication, QDate, QLocale
+    from PySide6.QtWidgets import QLineEdit
+
+    w = window
+    menu = QLineEdit(w).createStandardContextMenu()
+    texts = [a.text().split("\t")[0] for a in menu.actions()]
+    assert "复制(&C)" in texts and "全选" in texts, texts
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+    assert "2026年12月2日" in QLocale().toString(QDate(2026, 12, 2), QLocale.FormatType.LongFormat)
+    w.set_lang("en")
+    menu = QLineEdit(w).createStandardContextMenu()
+    assert "&Copy" in [a.text().split("\t")[0] for a in menu.actions()]
+    assert "December" in QLocale().toString(QDate(2026, 12, 2), QLocale.FormatType.LongFormat)
+
+
+def test_the_language_chosen_is_the_language_of_the_next_start(window, qtbot):
+    from PySide6.QtCore import QCoreApplication
+
+    from diag_app.ui.app import create_app, remembered_lang
+
+    assert remembered_lang() == "zh"
+    window.set_lang("en")
+    assert remembered_lang() == "en"
+    create_app([])  # the next start, without --lang
+    assert QCoreApplication.translate("QLineEdit", "&Copy") == "&Copy"
+    create_app([], lang="zh")  # --lang zh wins for that start
+    assert QCoreApplication.translate("QLineEdit", "&Copy") == "复制(&C)"
+
+
+def test_a_db_path_is_for_one_session_and_a_missing_workspace_is_named_not_made_again(qtbot, tmp_path, monkeypatch):
+    from diag_app.ui import settings as cfg
+    from diag_app.ui.main_window import MainWindow
+
+    w = open_window(qtbot, tmp_path / "temp.db", examples=False)  # diag-app --db temp.db
+    assert cfg.get_str(cfg.LAST_WORKSPACE) == ""  # not remembered as the default
+    chosen = tmp_path / "clients.db"
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(chosen), ""))
+    w.choose_new_workspace()  # File → New Workspace: remembered
+    qtbot.waitUntil(lambda: w.db_path == chosen, timeout=30_000)
+    assert cfg.get_str(cfg.LAST_WORKSPACE) == str(chosen)
+    w.close()
+
+    moved = tmp_path / "moved.db"
+    chosen.rename(moved)  # the file went away (moved, or on a disk not connected)
+    w2 = MainWindow(load_charts=False)
+    qtbot.addWidget(w2)
+    w2.show()
+    w2.start()
+    qtbot.waitUntil(lambda: w2.dialog is not None and w2.dialog.objectName() == "missingWorkspaceBox", timeout=30_000)
+    box = w2.dialog
+    assert str(chosen) in box.informativeText() and w2.ws is None and not chosen.exists()  # nothing made
+    assert not w2.action("new_enterprise").isEnabled()
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(moved), ""))
+    answer_box(qtbot, w2, "missingWorkspaceBox", tr("ui.ws_missing.locate", "zh"))
+    qtbot.waitUntil(lambda: w2.db_path == moved, timeout=30_000)
+    assert cfg.get_str(cfg.LAST_WORKSPACE) == str(moved) and w2.action("new_enterprise").isEnabled()
+    w2.close()
+
+    moved.unlink()
+    w3 = MainWindow(load_charts=False)
+    qtbot.addWidget(w3)
+    w3.show()
+    w3.start()
+    qtbot.waitUntil(lambda: w3.dialog is not None and w3.dialog.objectName() == "missingWorkspaceBox", timeout=30_000)
+    answer_box(qtbot, w3, "missingWorkspaceBox", tr("ui.ws_missing.create", "zh"))  # asked for: made there
+    qtbot.waitUntil(lambda: w3.db_path == moved and w3.ws is not None, timeout=30_000)
+    assert moved.exists()
+
+
+def test_without_the_xcb_libraries_the_app_names_the_packages_to_install():
+    from diag_app.ui.platform_check import XCB_LIBRARIES, platform_problem, uses_xcb
+
+    linux_x11 = {"DISPLAY": ":0"}
+    assert uses_xcb(linux_x11, "linux") and not uses_xcb({"QT_QPA_PLATFORM": "offscreen"}, "linux")
+    assert uses_xcb({"QT_QPA_PLATFORM": "xcb"}, "linux") and not uses_xcb({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
+    assert not uses_xcb(linux_x11, "win32")
+    everything = lambda lib: True  # noqa: E731  (a machine with every library)
+    assert platform_problem(linux_x11, everything, "linux") is None
+    no_icccm = lambda lib: lib != "libxcb-icccm.so.4"  # noqa: E731
+    key_, params = platform_problem(linux_x11, no_icccm, "linux")
+    text = tr(key_, "en", **params)
+    assert "sudo apt-get install -y libxcb-icccm4\n" in text and "could not load" not in text
+    key_, params = platform_problem({}, everything, "linux")
+    assert key_ == "ui.platform.no_display"
+    # the README's quick start and CI install every one of them
+    from uihelpers import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    line = next(x for x in readme.splitlines() if x.startswith("`sudo apt-get install"))
+    for pkg in XCB_LIBRARIES.values():
+        assert f" {pkg} " in line and pkg in ci, pkg
+
+
+def test_one_number_format_and_items_named_not_by_their_id(window, qtbot):
+    from diag_app.money import fmt_delta, fmt_score, fmt_size
+
+    assert (fmt_score(2.5), fmt_score(None), fmt_delta(0.35), fmt_delta(-0.1)) == ("2.50", "—", "+0.35", "-0.10")
+    assert (fmt_size(2048), fmt_size(3 * 1_048_576 + 1)) == ("2 KB", "3 MB")
+    w = window
+    ed = open_industry(qtbot, w)
+    s = score(ed.pack, ed.assessment).s
+    assert w.result_panel.score.text() == f"S = {fmt_score(s)}"
+    model = w.workspace_page.model
+    row = model.codes.index(ed.assessment.enterprise.credit_code)
+    assert model.data(model.index(row, 5)) == fmt_score(model.rows[row].latest_score)
+    # an indicator out of range: named as the card names it, not "kpi.…"
+    page = ed.go_page(next(i for i, p in enumerate(ed.pages) if p.key == "indicators"))
+    card = next(c for c in page.cards if isinstance(c, IndicatorCard))
+    card.field.setText(str(card.item.max + 1000))
+    card.commit()
+    assert card.item.name.get("zh") in card.error.text() and card.item.id not in card.error.text()

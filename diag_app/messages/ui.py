@@ -153,7 +153,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- result panel -------------------------------------------------------------------------
     "ui.res.title": {"zh": "诊断结果", "en": "Diagnosis"},
     "ui.res.provisional": {"zh": "暂定", "en": "Provisional"},
-    "ui.res.score": {"zh": "S = {s:.2f}", "en": "S = {s:.2f}"},
+    "ui.res.score": {"zh": "S = {s}", "en": "S = {s}"},
     "ui.res.level": {"zh": "CMMM 等级：{level}", "en": "CMMM level: {level}"},
     "ui.res.shanghai": {"zh": "上海分层", "en": "Shanghai tier"},
     "ui.res.national": {"zh": "国家梯度", "en": "National ladder"},

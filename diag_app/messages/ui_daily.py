@@ -39,3 +39,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} item was unanswered when it was finalised.",
     },
 }
+MESSAGES.update(
+    {
+        # --- workspace handling and start-up --------------------------------------------------
+        "ui.ws_missing.title": {"zh": "找不到上次使用的工作区。", "en": "The workspace used last cannot be found."},
+        "ui.ws_missing.detail": {
+            "zh": "{path}\n\n它可能已被移动、改名或删除，或在未连接的磁盘上。没有新建任何文件。",
+            "en": "{path}\n\nIt may have been moved, renamed or deleted, or be on a disk that is not connected. No file has been created.",
+        },
+        "ui.ws_missing.locate": {"zh": "查找…", "en": "Locate…"},
+        "ui.ws_missing.create": {"zh": "在原位置新建", "en": "Create a new one there"},
+        "ui.ws_missing.default": {"zh": "打开默认工作区", "en": "Open the default workspace"},
+        "ui.status.no_workspace": {"zh": "未打开工作区", "en": "No workspace open"},
+        "ui.platform.missing": {
+            "zh": "无法打开窗口：缺少 Qt 图形界面（xcb）需要的系统库。请先安装：\n  sudo apt-get install -y {packages}\n然后再运行 diag-app。命令行功能（score、report 等）不需要这些库。",
+            "en": "Cannot open the window: system libraries that Qt's X11 (xcb) platform plugin needs are missing. Install them:\n  sudo apt-get install -y {packages}\nthen run diag-app again. The command line (score, report, …) does not need them.",
+        },
+        "ui.platform.no_display": {
+            "zh": "无法打开窗口：没有图形显示（未设置 DISPLAY）。请在桌面会话中运行；远程登录时请开启 X11 转发（ssh -X）。命令行功能（score、report 等）不需要图形显示。",
+            "en": "Cannot open the window: there is no display (DISPLAY is not set). Run it in a desktop session, or with X11 forwarding (ssh -X) when logged in remotely. The command line (score, report, …) needs no display.",
+        },
+    }
+)

@@ -17,7 +17,7 @@ from ..describe import level_name
 from ..i18n import tr
 from ..model.assessment import NA, Problem, validate_value
 from ..model.questionnaire import Condition, Indicator, Requirement, Scenario
-from ..money import fmt_num
+from ..money import fmt_num, fmt_size
 from .card_base import RATING_KEYS, Card, CardHost, RatingButton, text_label
 
 if TYPE_CHECKING:
@@ -140,20 +140,12 @@ class RequirementCard(Card):
         if self.evidence is None:
             self.evidence = text_label("", "evidenceFiles", selectable=True)
             self.lay.addWidget(self.evidence)
-        names = "、".join(f"{r.name}（{_size(r.size)}）" for r in rows)
+        names = "、".join(f"{r.name}（{fmt_size(r.size)}）" for r in rows)
         self.evidence.setText(tr("ui.card.evidence_files", self.host.lang, n=len(rows), names=names))
         self.evidence.show()
 
     def evidence_text(self) -> str:
         return self.evidence.text() if self.evidence is not None else ""
-
-
-def _size(n: int) -> str:
-    if n >= 1_048_576:
-        return f"{n / 1_048_576:.1f} MB"
-    if n >= 1024:
-        return f"{n / 1024:.0f} KB"
-    return f"{n} B"
 
 
 class IndicatorCard(Card):
@@ -230,6 +222,8 @@ class IndicatorCard(Card):
         params = (
             {} if problem is None else {k: fmt_num(v) if isinstance(v, float) else v for k, v in problem.params.items()}
         )
+        if "id" in params:  # the item by its name, as the card shows it, not its id in the pack
+            params["id"] = self.item.name.get(self.host.lang)
         self.error.setText("" if problem is None else tr(problem.key, self.host.lang, **params))
         self.error.setVisible(problem is not None)
 

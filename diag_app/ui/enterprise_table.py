@@ -36,6 +36,7 @@ from ..describe import tier_name
 from ..i18n import tr
 from ..model.questionnaire import Pack
 from ..model.tiers import NONE
+from ..money import fmt_score
 from .signals import emit
 from .style import text_colour_on, tier_colour
 
@@ -205,7 +206,7 @@ class EnterpriseTableModel(QAbstractTableModel):
                 t["industry"][r.industry],
                 r.district or "",
                 t["tier"][r.latest_tier][0],
-                "" if r.latest_score is None else f"{r.latest_score:.2f}",
+                "" if r.latest_score is None else fmt_score(r.latest_score),
                 t["level"][r.latest_level],
                 (r.last_assessed or "")[:10],
                 t["status"].get(r.status, r.status or ""),

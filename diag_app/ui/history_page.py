@@ -35,7 +35,7 @@ from ..i18n import tr
 from ..model.assessment import NA
 from ..model.comparison import Comparison, compare
 from ..model.questionnaire import Pack
-from ..money import fmt_num
+from ..money import fmt_delta, fmt_num, fmt_score
 from ..report.page_charts import COMPARISON_INCHES
 from .chart_picture import ChartPicture
 from .signals import emit
@@ -183,7 +183,7 @@ class HistoryPage(QWidget):
                     tr(f"ui.mode.{r.mode}", lang) if r.mode in ("self", "onsite") else r.mode,
                     str(r.revision),
                     tr(f"ui.status.{r.status}", lang) if r.status in ("draft", "final") else r.status,
-                    fmt_num(round(r.score, 2)) if r.score is not None else "—",
+                    fmt_score(r.score),
                     level,
                     tier,
                 ]
@@ -255,9 +255,9 @@ class HistoryPage(QWidget):
         text = tr(
             "ui.hist.summary",
             lang,
-            s_a=fmt_num(round(c.a.s, 2)),
-            s_b=fmt_num(round(c.b.s, 2)),
-            delta=f"{ds:+.2f}",
+            s_a=fmt_score(c.a.s),
+            s_b=fmt_score(c.b.s),
+            delta=fmt_delta(ds),
             level_a=level_name(pack, c.a.level, lang),
             level_b=level_name(pack, c.b.level, lang),
             tier_a=tier_name(pack, c.tier_a, lang),
@@ -269,9 +269,9 @@ class HistoryPage(QWidget):
         for row, s in enumerate(c.subdomains):
             cells = [
                 s.name,
-                fmt_num(round(s.a, 2)) if s.a is not None else "—",
-                fmt_num(round(s.b, 2)) if s.b is not None else "—",
-                f"{s.delta:+.2f}",
+                fmt_score(s.a),
+                fmt_score(s.b),
+                fmt_delta(s.delta),
             ]
             for col, t in enumerate(cells):
                 it = QTableWidgetItem(t)

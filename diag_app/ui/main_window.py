@@ -26,6 +26,7 @@ from . import actions
 from . import settings as cfg
 from .actions import LANGS
 from .lazy import emit, run_in_background
+from .qt_language import use_qt_language
 from .window_pages import PageCommands
 from .window_records import RecordCommands
 from .window_workspace import WorkspaceCommands, open_ws
@@ -90,6 +91,8 @@ class MainWindow(PageCommands, WorkspaceCommands, RecordCommands):
     ):
         super().__init__(lang, db_path, pack_loader, pack_for, load_charts)
         self.setObjectName("mainWindow")
+        use_qt_language(self.lang)  # Qt's own dialogs and menus speak the window's language
+        self._missing_db: Path | None = None
         self.charts_loaded.connect(self._charts_for_pages)
         self.setCentralWidget(self.stack)
         self.statusBar().addPermanentWidget(self.db_label)
@@ -128,16 +131,26 @@ class MainWindow(PageCommands, WorkspaceCommands, RecordCommands):
             then()
 
     def _load(self) -> None:
-        requested = self.requested_db or self._remembered_db()
+        """The workspace to open: the one given with --db (for this session only), else the one
+        last opened in the GUI, else the default. A remembered one that is gone is not silently
+        made again: the window says so and offers to find it or start a new one."""
+        requested = self.requested_db
+        remembered = None if requested else (cfg.get_str(cfg.LAST_WORKSPACE) or None)
+        missing = remembered is not None and not Path(remembered).exists()
 
-        def work(_p: Progress) -> tuple[Pack, Path, Workspace | None, BaseException | None]:
+        def work(_p: Progress) -> tuple[Pack, Path | None, Workspace | None, BaseException | None]:
             pack = self.pack_loader()
             from ..store import default_db_path
 
-            path = requested or Path(default_db_path())
+            if missing:
+                _import_pages()
+                return pack, None, None, None
+            path = requested or (Path(remembered) if remembered else Path(default_db_path()))
             ws, err = open_ws(path)
             _import_pages()
             return pack, path, ws, err
+
+        self._missing_db = Path(remembered) if missing and remembered else None
 
         # No progress dialog: the page itself says it is loading.
         job = run_in_background(
@@ -151,7 +164,7 @@ class MainWindow(PageCommands, WorkspaceCommands, RecordCommands):
         )
         self.jobs.append(job)
 
-    def _started(self, loaded: tuple[Pack, Path, Workspace | None, BaseException | None]) -> None:
+    def _started(self, loaded: tuple[Pack, Path | None, Workspace | None, BaseException | None]) -> None:
         from .style import role
         from .workspace_page import WorkspacePage
 
@@ -167,10 +180,13 @@ class MainWindow(PageCommands, WorkspaceCommands, RecordCommands):
         self.workspace_page = page
         self.stack.insertWidget(1, page)
         self.stack.setCurrentWidget(page)
-        self._workspace_opened(path, ws, err)
+        if path is not None:
+            self._workspace_opened(path, ws, err, remember=self.requested_db is None)
         self.is_ready = True
         self._update_actions()
         emit(self.ready)
+        if self._missing_db is not None:
+            self.offer_missing(self._missing_db)
         if self.want_charts:
             QTimer.singleShot(0, self._start_charts)
 
@@ -242,6 +258,8 @@ class MainWindow(PageCommands, WorkspaceCommands, RecordCommands):
             return
         self.lang = lang
         self.lang_actions[lang].setChecked(True)
+        cfg.put(cfg.LANGUAGE, lang)  # the next start speaks it too
+        use_qt_language(lang)
         self.retranslate()
         if self.workspace_page is not None:
             self.workspace_page.set_lang(lang)

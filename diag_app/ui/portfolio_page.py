@@ -34,7 +34,7 @@ from ..i18n import tr
 from ..model.questionnaire import Pack
 from ..model.scoring import score
 from ..model.tiers import NONE, shanghai_tier
-from ..money import fmt_num
+from ..money import fmt_score
 from ..report.page_charts import LEVELS_INCHES
 from .background import run_in_background
 from .chart_picture import ChartPicture
@@ -305,7 +305,7 @@ class PortfolioPage(QWidget):
             cells = [
                 e.name,
                 industry.name.get(lang) if industry else e.industry,
-                fmt_num(round(e.s, 2)),
+                fmt_score(e.s),
                 tier_name(pack, e.tier, lang),
                 tier_name(pack, e.next_tier or NONE, lang),
                 missing,

@@ -31,6 +31,7 @@ from ..model.diagnosis import Result
 from ..model.questionnaire import Pack
 from ..model.scoring import score
 from ..model.tiers import national_tier, shanghai_tier
+from ..money import fmt_score
 from .signals import emit
 from .style import UNANSWERED_COLOUR, make_badge, role, tier_colour
 
@@ -210,7 +211,7 @@ class ResultPanel(QScrollArea):
         self.provisional.setVisible(s.provisional)
         make_badge(self.prov_badge, tr("ui.res.provisional", lang), UNANSWERED_COLOUR)
         self.prov_badge.setVisible(s.provisional)
-        self.score.setText(tr("ui.res.score", lang, s=s.s))
+        self.score.setText(tr("ui.res.score", lang, s=fmt_score(s.s)))
         self.level.setText(tr("ui.res.level", lang, level=level_name(pack, s.level, lang)))
         self.sh_caption.setText(tr("ui.res.shanghai", lang))
         self.nat_caption.setText(tr("ui.res.national", lang))

@@ -13,7 +13,8 @@ APPLICATION = "smart-factory-diagnosis"
 
 GEOMETRY = "window/geometry"
 SPLITTER = "editor/splitter"
-LAST_WORKSPACE = "workspace/last"
+LAST_WORKSPACE = "workspace/last"  # the one last opened or created in the GUI (never a --db path)
+LANGUAGE = "ui/language"
 
 
 def settings() -> QSettings:

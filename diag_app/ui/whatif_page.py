@@ -36,7 +36,7 @@ from ..model.renewal import suggest, what_if
 from ..model.scoring import Scores, score
 from ..model.support import support_for_plans
 from ..model.tiers import shanghai_tier
-from ..money import fmt_cny, fmt_cny_range, fmt_num
+from ..money import fmt_cny, fmt_cny_range, fmt_delta, fmt_score
 from .background import run_in_background
 from .signals import emit
 from .style import role
@@ -240,7 +240,7 @@ class WhatIfPage(QWidget):
             tr(
                 "ui.whatif.now",
                 lang,
-                s=fmt_num(round(self.base.s, 2)),
+                s=fmt_score(self.base.s),
                 level=level_name(pack, self.base.level, lang),
                 tier=tier_name(pack, t0, lang),
             )
@@ -250,8 +250,8 @@ class WhatIfPage(QWidget):
             tr(
                 "ui.whatif.after",
                 lang,
-                s=fmt_num(round(after.s, 2)),
-                delta=f"{delta:+.2f}",
+                s=fmt_score(after.s),
+                delta=fmt_delta(delta),
                 level=level_name(pack, after.level, lang),
                 tier=tier_name(pack, t1, lang),
             )
@@ -337,7 +337,7 @@ class WhatIfPage(QWidget):
                         str(i),
                         st.item.name.get(lang),
                         fmt_cny(st.cost_cny, lang),
-                        f"{st.s_after:.2f} · {level_name(pack, st.level_after, lang)}",
+                        f"{fmt_score(st.s_after)} · {level_name(pack, st.level_after, lang)}",
                         tier_name(pack, st.tier_after, lang),
                     ]
                 )

@@ -12,7 +12,7 @@ from .lazy import emit, present_error, run_in_background
 from .window_parts import WindowParts
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QAbstractButton
+    from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
     from ..store import Workspace
     from .background import Job
@@ -31,10 +31,6 @@ def open_ws(path: Path) -> tuple[Workspace | None, BaseException | None]:
 
 
 class WorkspaceCommands(WindowParts):
-    def _remembered_db(self) -> Path | None:
-        last = cfg.get_str(cfg.LAST_WORKSPACE)
-        return Path(last) if last and Path(last).exists() else None
-
     def open_workspace(self, path: str | Path) -> Job:
         """Open another workspace database; the checks on opening run in the background."""
         path = Path(path)
@@ -47,7 +43,11 @@ class WorkspaceCommands(WindowParts):
             cancellable=False,
         )
 
-    def _workspace_opened(self, path: Path, ws: Workspace | None, err: BaseException | None) -> bool:
+    def _workspace_opened(
+        self, path: Path, ws: Workspace | None, err: BaseException | None, remember: bool = True
+    ) -> bool:
+        """Show a workspace just opened (or the error that kept it shut). ``remember``: open it
+        again at the next start (not for a --db path, which is for one session)."""
         if err is not None or ws is None:
             from ..store import DatabaseCorrupt
 
@@ -60,7 +60,8 @@ class WorkspaceCommands(WindowParts):
         self.undo_stack.clear()  # its steps belong to the workspace closed
         self.ws = ws
         self.db_path = path
-        cfg.put(cfg.LAST_WORKSPACE, str(path))
+        if remember:
+            cfg.put(cfg.LAST_WORKSPACE, str(path))
         self.db_label.setText(tr("ui.status.workspace", self.lang, path=str(path)))
         self.refresh_enterprises()
         self.show_workspace()
@@ -100,6 +101,44 @@ class WorkspaceCommands(WindowParts):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = box
         box.open()
+
+    def offer_missing(self, path: Path) -> QMessageBox:
+        """The workspace opened last is not where it was: say so, by name, and offer to find it,
+        make a new one there, or open the default one. Nothing is made without asking."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..store import default_db_path
+
+        box = QMessageBox(self)
+        box.setObjectName("missingWorkspaceBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("ui.app.title", self.lang))
+        box.setText(tr("ui.ws_missing.title", self.lang))
+        box.setInformativeText(tr("ui.ws_missing.detail", self.lang, path=str(path)))
+        locate = box.addButton(tr("ui.ws_missing.locate", self.lang), QMessageBox.ButtonRole.AcceptRole)
+        create = box.addButton(tr("ui.ws_missing.create", self.lang), QMessageBox.ButtonRole.ActionRole)
+        default = Path(default_db_path())
+        use_default = None
+        if default != path:
+            use_default = box.addButton(tr("ui.ws_missing.default", self.lang), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(tr("ui.cancel", self.lang), QMessageBox.ButtonRole.RejectRole)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def clicked(button: QAbstractButton) -> None:
+            if button is locate:
+                self.choose_workspace()
+            elif button is create:
+                self.open_workspace(path)
+            elif use_default is not None and button is use_default:
+                self.open_workspace(default)
+
+        box.buttonClicked.connect(clicked)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = box
+        self.db_label.setText(tr("ui.status.no_workspace", self.lang))
+        box.open()
+        return box
 
     def restore_newest(self, path: Path, backup: Path) -> bool:
         from ..store import restore_backup
