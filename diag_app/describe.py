@@ -6,13 +6,15 @@ the CLI, the GUI and the report explain a result the same way.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from .i18n import tr
 from .model.assessment import NA, Problem
 from .model.diagnosis import Result
 from .model.questionnaire import Pack, TierRule
-from .model.renewal import Reason
+from .model.ranking import RANKING_CRITERIA
+from .model.renewal import Closure, Flag, Lift, Reason, Suppressed
 from .model.support import Estimate
 from .model.tiers import NONE, Check
 from .money import fmt_cny, fmt_num
@@ -181,6 +183,10 @@ def estimate_basis(pack: Pack, e: Estimate, lang: str) -> str:
         )
     if e.reason in ("needs-loan", "needs-lease"):
         return tr(f"support.{e.reason}", lang)
+    if e.reason in ("loan-exceeds-investment", "excluded"):
+        return advice_estimate_reason(pack, e, lang)
+    if not m.stated:
+        return tr("advice.support.unstated", lang, note=m.note.get(lang)) + advice_possible_if(pack, e, lang)
     if m.base == "interest":
         text = tr(
             "support.interest",
@@ -201,10 +207,13 @@ def estimate_basis(pack: Pack, e: Estimate, lang: str) -> str:
             share=f"{m.rate * 100:g}%",
             amount=fmt_cny(e.base_cny * m.rate, lang),
         )
-    text += tr("support.capped" if e.capped else "support.cap", lang, cap=fmt_cny(m.cap, lang))
+    if math.isinf(m.cap):
+        text += tr("advice.support.no_cap", lang)
+    else:
+        text += tr("support.capped" if e.capped else "support.cap", lang, cap=fmt_cny(m.cap, lang))
     if m.min_investment:
         text += tr("support.min_ok", lang, min=fmt_cny(m.min_investment, lang))
-    return text
+    return text + advice_possible_if(pack, e, lang)
 
 
 def estimate_json(pack: Pack, e: Estimate, lang: str) -> dict[str, Any]:
@@ -212,8 +221,11 @@ def estimate_json(pack: Pack, e: Estimate, lang: str) -> dict[str, Any]:
         "measure": e.measure,
         "eligible": e.eligible,
         "amount_cny": e.amount_cny,
-        "cap_cny": e.cap_cny,
+        "cap_cny": None if math.isinf(e.cap_cny) else e.cap_cny,
         "basis": estimate_basis(pack, e, lang),
+        "status": e.status,
+        "possible_cny": e.possible_cny,
+        "to_confirm": list(e.missing),
     }
 
 
@@ -243,9 +255,19 @@ def result_json(pack: Pack, r: Result, lang: str) -> dict[str, Any]:
                 "reasons": [reason_text(pack, x, lang) for x in sg.reasons],
                 "investment_cny": {"low": sg.investment_low, "high": sg.investment_high},
                 "measures": list(sg.item.measures),
+                "closes": [closure_json(pack, c, lang) for c in sg.closes],
+                "tier_rules_met": [lift_text(pack, x, lang) for x in sg.lifts],
+                "needs": list(sg.needs),
+                "extends_coverage": sg.extends,
+                "roadmap_step": sg.step,
             }
             for sg in r.suggestions
         ],
+        "ranking": ranking_text(lang),
+        "left_out": [
+            {"id": x.item.id, "why": x.why, "ref": x.ref, "text": suppressed_text(pack, x, lang)} for x in r.suppressed
+        ],
+        "flags": [{"kind": f.kind, "ref": f.ref, "item": f.item, "text": flag_text(pack, f, lang)} for f in r.flags],
         "support": [{"item": ps.plan.item, **estimate_json(pack, e, lang)} for ps in r.support for e in ps.estimates],
         "support_total_cny": r.support_total_cny,
     }
@@ -262,8 +284,32 @@ def result_json(pack: Pack, r: Result, lang: str) -> dict[str, Any]:
                     "score_after": round(st.s_after, 2),
                     "level_after": st.level_after,
                     "tier_after": st.tier_after,
+                    "national_tier_after": st.national_after,
+                    "stage": st.stage,
+                    "planned": st.planned,
+                    "closes": [c.requirement for c in st.closes],
+                    "support_if_confirmed": (
+                        {
+                            "measure": st.support.measure,
+                            "amount_cny": st.support.amount_cny,
+                            "needs": list(st.support.needs),
+                        }
+                        if st.support
+                        else None
+                    ),
                 }
                 for st in rm.steps
+            ],
+            "stages": [
+                {
+                    "ladder": sg.ladder,
+                    "target": sg.target,
+                    "reachable": sg.reachable,
+                    "investment_cny": sg.investment_cny,
+                    "exhaustive": sg.exhaustive,
+                    "steps": [st.item.id for st in sg.steps],
+                }
+                for sg in rm.stages
             ],
             "investment_cny": rm.investment_cny,
             "exhaustive": rm.exhaustive,
@@ -323,3 +369,128 @@ def summary_text(pack: Pack, r: Result, lang: str) -> str:
     if r.support:
         lines.append(tr("summary.support", lang, amount=fmt_cny(r.support_total_cny, lang)))
     return "\n".join(lines)
+
+
+# --- advice (issue 16): closures, left-out items, contradictions, qualifying conditions, ranking --------
+def _sep(lang: str) -> str:
+    return "；" if lang == "zh" else "; "
+
+
+def closure_text(pack: Pack, c: Closure, lang: str) -> str:
+    """One requirement a suggestion closes: id, sub-domain and level, from → to."""
+    ratings = {x.value: x.label.get(lang) for x in pack.scoring.ratings if x.value is not None}
+    before = tr("advice.unanswered", lang) if c.before is None else ratings.get(c.before, f"{c.before:g}")
+    after = ratings.get(c.after, f"{c.after:g}")
+    sd = pack.subdomains[c.subdomain].name.get(lang) if c.subdomain in pack.subdomains else c.subdomain
+    return tr("advice.closes", lang, id=c.requirement, subdomain=sd, level=c.level, before=before, after=after)
+
+
+def closure_json(pack: Pack, c: Closure, lang: str) -> dict[str, Any]:
+    return {"requirement": c.requirement, "before": c.before, "after": c.after, "text": closure_text(pack, c, lang)}
+
+
+def lift_text(pack: Pack, x: Lift, lang: str) -> str:
+    """A tier rule on an indicator that an item makes pass."""
+    ind = next(i for i in pack.indicators if i.id == x.indicator)
+    return tr(
+        "advice.lifts",
+        lang,
+        name=ind.name.get(lang),
+        before=fmt_num(x.before),
+        after=fmt_num(x.after),
+        required=fmt_num(x.required),
+        unit=unit_suffix(ind.unit),
+        tier=tier_name(pack, x.tier, lang),
+    )
+
+
+def closures_text(pack: Pack, closes: tuple[Closure, ...], lang: str, lifts: tuple[Lift, ...] = ()) -> str:
+    """Everything a suggestion or a roadmap step closes, as one line."""
+    parts = [closure_text(pack, c, lang) for c in closes] + [lift_text(pack, x, lang) for x in lifts]
+    return _sep(lang).join(parts)
+
+
+def _profile_name(pack: Pack, pid: str, lang: str) -> str:
+    p = next((x for x in pack.profile if x.id == pid), None)
+    return p.name.get(lang) if p else pid
+
+
+def need_text(pack: Pack, need: str, lang: str) -> str:
+    """A precondition not yet in place: a system the plant lacks or a requirement not yet met."""
+    if any(p.id == need for p in pack.profile):
+        return tr("advice.need.system", lang, name=_profile_name(pack, need, lang))
+    return tr("advice.need.requirement", lang, id=need)
+
+
+def suppressed_text(pack: Pack, x: Suppressed, lang: str) -> str:
+    """Why a catalogue item is not suggested."""
+    name = x.item.name.get(lang)
+    if x.why == "not-applicable":
+        ref = pack.subdomains[x.ref].name.get(lang) if x.ref in pack.subdomains else x.ref
+    elif x.why == "saturated":
+        ind = next((i for i in pack.indicators if i.id == x.ref), None)
+        ref = ind.name.get(lang) if ind else x.ref
+    else:
+        ref = _profile_name(pack, x.ref, lang)
+    value = fmt_num(x.value) if x.value is not None else ""
+    return tr(f"advice.left_out.{x.why}", lang, item=name, ref=ref, value=value)
+
+
+def flag_text(pack: Pack, f: Flag, lang: str) -> str:
+    """A contradiction in the answers, for the assessor to check."""
+    reqs = ", ".join(f.requirements)
+    item = next((c.name.get(lang) for c in pack.catalog if c.id == f.item), f.item)
+    if f.kind == "saturated":
+        ind = next((i for i in pack.indicators if i.id == f.ref), None)
+        return tr(
+            "advice.flag.saturated",
+            lang,
+            indicator=ind.name.get(lang) if ind else f.ref,
+            value=fmt_num(f.value),
+            threshold=fmt_num(f.threshold),
+            item=item,
+            requirements=reqs,
+        )
+    return tr(
+        f"advice.flag.{f.kind}",
+        lang,
+        system=_profile_name(pack, f.ref, lang),
+        requirements=reqs,
+        value=fmt_num(f.value),
+        threshold=fmt_num(f.threshold),
+    )
+
+
+def qualification_text(pack: Pack, qid: str, lang: str) -> str:
+    q = pack.qualifications.get(qid)
+    return q.question.get(lang) if q else qid
+
+
+def advice_possible_if(pack: Pack, e: Estimate, lang: str) -> str:
+    """ "possible if …" for an estimate whose qualifications are not all confirmed."""
+    if e.reason != "unconfirmed" or not e.missing:
+        return ""
+    conds = _sep(lang).join(qualification_text(pack, q, lang) for q in e.missing)
+    if e.possible_cny:
+        return tr("advice.support.possible_if", lang, amount=fmt_cny(e.possible_cny, lang), conditions=conds)
+    return tr("advice.support.possible_if_unstated", lang, conditions=conds)
+
+
+def advice_estimate_reason(pack: Pack, e: Estimate, lang: str) -> str:
+    if e.reason == "loan-exceeds-investment":
+        return tr(
+            "advice.support.loan_exceeds",
+            lang,
+            loan=fmt_cny(e.loan_cny, lang),
+            investment=fmt_cny(e.investment_cny, lang),
+        )
+    m = pack.measures[e.measure]
+    conds = _sep(lang).join(qualification_text(pack, q, lang) for q in m.excluded_by)
+    return tr("advice.support.excluded", lang, conditions=conds)
+
+
+def ranking_text(lang: str) -> str:
+    """How the renewal suggestions are ordered, in words (the same on screen, in the report and
+    in the XLSX)."""
+    parts = [tr(f"advice.ranking.{c}", lang) for c in RANKING_CRITERIA]
+    return tr("advice.ranking", lang, criteria=_sep(lang).join(f"{i}. {p}" for i, p in enumerate(parts, 1)))

@@ -1,7 +1,10 @@
-"""Write examples/<industry>.json: one filled assessment per key industry, deterministic by seed.
+"""Write examples/<industry>.json (one filled assessment per key industry) and
+examples/plants/<plant>.json (three realistic plants for the advice), deterministic by seed.
 
-Each example follows a maturity profile (the level its sub-domains have reached) so the six of
-them score to a realistic mix of tiers. Run again after the item bank changes:
+Each industry example follows a maturity profile (the level its sub-domains have reached) so the
+six of them score to a realistic mix of tiers; its existing-systems answers are read off its own
+ratings, so they never contradict them. The plants (scripts/example_plants.py) are described rating
+by rating. Run again after the item bank changes:
     uv run python scripts/make_examples.py
 """
 
@@ -14,7 +17,11 @@ from pathlib import Path
 
 from diag_app.assessment_file import write_json_atomic
 from diag_app.model.assessment import FORMAT, make_credit_code
+from diag_app.model.questionnaire import Pack
 from diag_app.packs import default_pack
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from example_plants import NA, PLANTS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -115,8 +122,14 @@ PROFILES = {
         district="金山区",
         employees=620,
         path="process",
-        base=2,
-        levels={"production-operations": 3, "information-security": 3, "sales": 1},
+        base=3,
+        levels={
+            "production-operations": 2,
+            "equipment-management": 2,
+            "data": 2,
+            "warehousing": 2,
+            "information-security": 2,
+        },
         indicators={
             "kpi.design-tools": 82,
             "kpi.cnc-rate": 63,
@@ -196,23 +209,30 @@ def rating(rnd: random.Random, level: int, reached: int) -> float:
     return rnd.choices([0.5, 0.0], weights=[1, 3])[0]
 
 
-def build(industry: str) -> dict:
-    pack = default_pack()
-    p = PROFILES[industry]
-    rnd = random.Random(p["seed"])
-    answers = []
-    for r in pack.requirements_for(industry, p["path"]):
-        reached = p["levels"].get(r.subdomain, p["base"])
-        answers.append({"id": r.id, "value": rating(rnd, r.level, reached), "note": ""})
-    for i in pack.indicators_for(p["path"]):
-        if i.id in p["indicators"]:
-            answers.append({"id": i.id, "value": p["indicators"][i.id], "note": ""})
-    for c in pack.conditions:
-        answers.append({"id": c.id, "value": True, "note": ""})
-    chosen = set(rnd.sample([s.id for s in pack.scenarios], p["scenarios"]))
-    for s in pack.scenarios:
-        answers.append({"id": s.id, "value": s.id in chosen, "note": ""})
-    answers[0]["note"] = "现场查阅了 2025 年度智能制造规划及总经理办公会纪要。"
+def profile_from_ratings(pack: Pack, industry: str, values: dict[str, object], employees: int, density: float | None):
+    """Existing-systems answers that agree with the ratings: a system is in place when a
+    requirement that presupposes it is rated at least 大部分满足."""
+    asked = {r.id for r in pack.requirements_for(industry, "process")} | {
+        r.id for r in pack.requirements_for(industry, "discrete")
+    }
+    out: dict[str, object] = {}
+    for p in pack.profile:
+        if p.group == "business":
+            out[p.id] = False
+        elif p.density_of:
+            if density is not None:
+                out[p.id] = round(density * employees * 0.8 / 10_000)
+        elif p.evidenced_by and any(e in asked for e in p.evidenced_by):
+            rated = [values.get(e) for e in p.evidenced_by if e in values]
+            met = any(isinstance(v, float) and v >= 0.8 for v in rated)
+            if p.coverage:
+                out[p.id] = 100 if met else (25 if any(v == 0.5 for v in rated) else 0)
+            else:
+                out[p.id] = met
+    return out
+
+
+def _data(pack: Pack, p: dict, industry: str, answers: list[dict], key: str) -> dict:
     data = {
         "format": FORMAT,
         "pack": {"id": pack.id, "version": pack.version},
@@ -225,14 +245,79 @@ def build(industry: str) -> dict:
             "employees": p["employees"],
         },
         "assessment": {"date": "2026-11-20", "assessor": p["assessor"], "mode": p["mode"]},
+        "status": "final",
         "answers": answers,
     }
+    if p.get("na_subdomains"):
+        data["na_subdomains"] = p["na_subdomains"]
     if p["plans"]:
         data["plans"] = p["plans"]
     # A fixed uuid per example, so importing an example twice is recognised as the same assessment.
-    data["uuid"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"diag-app/examples/{industry}"))
+    data["uuid"] = str(uuid.uuid5(uuid.NAMESPACE_URL, f"diag-app/examples/{key}"))
     data["revision"] = 1
     return data
+
+
+def build(industry: str) -> dict:
+    pack = default_pack()
+    p = PROFILES[industry]
+    rnd = random.Random(p["seed"])
+    answers = []
+    values: dict[str, object] = {}
+    for r in pack.requirements_for(industry, p["path"]):
+        reached = p["levels"].get(r.subdomain, p["base"])
+        values[r.id] = rating(rnd, r.level, reached)
+        answers.append({"id": r.id, "value": values[r.id], "note": ""})
+    for i in pack.indicators_for(p["path"]):
+        if i.id in p["indicators"]:
+            answers.append({"id": i.id, "value": p["indicators"][i.id], "note": ""})
+    for c in pack.conditions:
+        answers.append({"id": c.id, "value": True, "note": ""})
+    chosen = set(rnd.sample([s.id for s in pack.scenarios], p["scenarios"]))
+    for s in pack.scenarios:
+        answers.append({"id": s.id, "value": s.id in chosen, "note": ""})
+    density = p["indicators"].get("kpi.robot-density")
+    for pid, v in profile_from_ratings(pack, industry, values, p["employees"], density).items():
+        answers.append({"id": pid, "value": v, "note": ""})
+    answers[0]["note"] = "现场查阅了 2025 年度智能制造规划及总经理办公会纪要。"
+    return _data(pack, p, industry, answers, industry)
+
+
+def build_plant(key: str) -> dict:
+    """One of the three plants: sub-domain maturity, then the ratings that stand out one by one."""
+    pack = default_pack()
+    p = PLANTS[key]
+    industry = p["industry"]
+    rnd = random.Random(p["seed"])
+    na_sd = p.get("na_subdomains") or {}
+    # A requirement that presupposes a system the plant says it lacks is rated at most 部分满足.
+    denied = {e for q in pack.profile if p["profile"].get(q.id) in (False, 0) for e in q.evidenced_by}
+    answers = []
+    for r in pack.requirements_for(industry, p["path"]):
+        note = p["notes"].get(r.id, "")
+        if r.subdomain in na_sd:
+            value: object = NA
+            note = na_sd[r.subdomain]
+        elif r.id in p["na"]:
+            value, note = NA, p["na"][r.id]
+        elif r.id in p["ratings"]:
+            value = float(p["ratings"][r.id])
+            rating(rnd, r.level, 0)  # keep the draws aligned whatever is overridden
+        else:
+            value = rating(rnd, r.level, p["levels"].get(r.subdomain, p["base"]))
+            if r.id in denied:
+                value = min(value, 0.5)
+        answers.append({"id": r.id, "value": value, "note": note})
+    for i in pack.indicators_for(p["path"]):
+        if i.id in p["indicators"]:
+            answers.append({"id": i.id, "value": p["indicators"][i.id], "note": ""})
+    for c in pack.conditions:
+        answers.append({"id": c.id, "value": True, "note": ""})
+    for s in pack.scenarios:
+        answers.append({"id": s.id, "value": s.id in p["scenarios"], "note": ""})
+    for pid, v in p["profile"].items():
+        answers.append({"id": pid, "value": v, "note": ""})
+    return _data(pack, p, industry, answers, f"plants/{key}")
 
 
 def main() -> int:
@@ -240,6 +325,9 @@ def main() -> int:
     out.mkdir(exist_ok=True)
     for industry in PROFILES:
         write_json_atomic(out / f"{industry}.json", build(industry))
+    (out / "plants").mkdir(exist_ok=True)
+    for key in PLANTS:
+        write_json_atomic(out / "plants" / f"{key}.json", build_plant(key))
     return 0
 
 

@@ -56,7 +56,7 @@ def test_every_pack_measure_matches_the_brief(pack):
     brief = {
         "tech-renovation-loan": ("interest", 0.5, 20e6, 20e6),
         "tech-renovation-lease": ("contract", 0.05, 20e6, 20e6),
-        "major-project": ("investment", 0.10, 100e6, 0),
+        "major-project": ("investment", 0.10, 100e6, 20e6),
         "first-set": ("contract", 0.30, 20e6, 0),
         "catalog-loan": ("interest", 0.5, 5e6, 0),
         "catalog-lease": ("contract", 0.30, 5e6, 0),
@@ -65,8 +65,14 @@ def test_every_pack_measure_matches_the_brief(pack):
         "new-material-certification": ("contract", 0.30, 1e6, 0),
         "industrial-software-rnd": ("investment", 0.30, 100e6, 0),
         "scenario-benchmark": ("investment", 0.20, 8e6, 0),
+        "national-cit-credit": ("investment", 0.10, float("inf"), 0),
+        # the plan states these without a figure: no rate, no cap, never estimated
+        "shanghai-software-subsidy": ("contract", 0.0, 0.0, 0),
+        "smart-factory-tiered-reward": ("investment", 0.0, 0.0, 0),
     }
     assert set(pack.measures) == set(brief)
+    assert not pack.measures["shanghai-software-subsidy"].stated
+    assert not pack.measures["smart-factory-tiered-reward"].stated
     for mid, (base, rate, cap, min_inv) in brief.items():
         got = pack.measures[mid]
         assert (got.base, got.rate, got.cap, got.min_investment) == (base, rate, cap, min_inv), mid

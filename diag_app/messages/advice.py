@@ -37,4 +37,112 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "是/否题不能有 min、max、unit 或 coverage",
         "en": "a yes/no item takes no min, max, unit or coverage",
     },
+    # --- suggestions: what an item closes, what it needs, what was left out --------------------------
+    "advice.unanswered": {"zh": "未作答", "en": "unanswered"},
+    "advice.closes": {
+        "zh": "{id}（{subdomain} L{level}）：{before} → {after}",
+        "en": "{id} ({subdomain} L{level}): {before} → {after}",
+    },
+    "advice.lifts": {
+        "zh": "{name} {before}{unit} → {after}{unit}（{tier}要求 {required}{unit}）",
+        "en": "{name} {before}{unit} → {after}{unit} ({tier} needs {required}{unit})",
+    },
+    "advice.need.system": {"zh": "需先具备：{name}", "en": "needs first: {name}"},
+    "advice.need.requirement": {"zh": "需先满足要求 {id}", "en": "needs requirement {id} met first"},
+    "advice.extends": {
+        "zh": "扩展现有系统（已覆盖 {coverage}%），投资按未覆盖部分计",
+        "en": "extends the existing system (covering {coverage} % now); priced on the part not yet covered",
+    },
+    "advice.left_out.has-system": {
+        "zh": "{item}：企业已有（{ref}），不再建议",
+        "en": "{item}: the plant already has it ({ref}), so it is not suggested",
+    },
+    "advice.left_out.excluded": {
+        "zh": "{item}：企业情况为“{ref}”，此项不适用",
+        "en": "{item}: not suggested, because “{ref}”",
+    },
+    "advice.left_out.not-applicable": {
+        "zh": "{item}：子域“{ref}”不适用，此项不建议",
+        "en": "{item}: not suggested, because the sub-domain “{ref}” is not applicable",
+    },
+    "advice.left_out.saturated": {
+        "zh": "{item}：{ref} 已达 {value}，此类装备不再建议",
+        "en": "{item}: {ref} is already {value}, so this kind of equipment is not suggested",
+    },
+    # --- contradictions ---------------------------------------------------------------------------
+    "advice.flag.saturated": {
+        "zh": "请核对：{indicator} 为 {value}（不低于 {threshold}），但 {item} 对应的要求 {requirements} 评分偏低——机器人/装备已多，却仍被评为缺口；此项未列入建议",
+        "en": "Please check: {indicator} is {value} (at least {threshold}), yet the requirements {requirements} that {item} would close are rated low — plenty of such equipment, still rated a gap; the item is not suggested",
+    },
+    "advice.flag.system-missing": {
+        "zh": "请核对：现有系统中未列“{system}”，但要求 {requirements} 评为满足，而这些要求以它为前提",
+        "en": "Please check: “{system}” is not listed as in place, yet the requirements {requirements}, which presuppose it, are rated met",
+    },
+    "advice.flag.system-unused": {
+        "zh": "请核对：现有系统中列有“{system}”，但以它为基础的要求 {requirements} 全部评为不满足",
+        "en": "Please check: “{system}” is listed as in place, yet every requirement built on it ({requirements}) is rated not met",
+    },
+    "advice.flag.density": {
+        "zh": "请核对：“{system}”与员工人数推算的机器人密度至少为 {threshold} 台/万人，而填写的机器人密度为 {value}",
+        "en": "Please check: “{system}” and the headcount imply a robot density of at least {threshold} per 10,000, but {value} was given",
+    },
+    # --- support ------------------------------------------------------------------------------------
+    "advice.support.no_cap": {
+        "zh": "；无金额上限，以应纳税额为限",
+        "en": "; no cap beyond the tax payable",
+    },
+    "advice.support.possible_if": {
+        "zh": "；尚未计入：确认以下条件后可能获得约 {amount}——{conditions}",
+        "en": "; not counted: possibly about {amount} once confirmed — {conditions}",
+    },
+    "advice.support.possible_if_unstated": {
+        "zh": "；尚未计入：确认以下条件后可能获得——{conditions}",
+        "en": "; not counted: possible once confirmed — {conditions}",
+    },
+    "advice.support.unstated": {
+        "zh": "行动方案未规定金额，不作估算（{note}）",
+        "en": "the action plan states no amount, so none is estimated ({note})",
+    },
+    "advice.support.loan_exceeds": {
+        "zh": "贷款额 {loan} 超过项目投资 {investment}，不予估算",
+        "en": "the loan of {loan} exceeds the investment of {investment}, so nothing is estimated",
+    },
+    "advice.support.excluded": {
+        "zh": "已确认“{conditions}”，该措施不适用于企业本身",
+        "en": "“{conditions}” is confirmed, so the measure does not apply to the enterprise itself",
+    },
+    "advice.support.if_confirmed": {
+        "zh": "若确认条件，可能获得约 {amount}（{measure}）",
+        "en": "possibly about {amount} if confirmed ({measure})",
+    },
+    # --- ranking ------------------------------------------------------------------------------------
+    "advice.ranking": {
+        "zh": "建议的排序：{criteria}。",
+        "en": "How the suggestions are ordered: {criteria}.",
+    },
+    "advice.ranking.roadmap": {
+        "zh": "先列路线图上的项目，按步骤顺序（企业已计划的项目在前，其次是经证明投资最省、能达到下一可达等级的组合，每项排在它所依赖的项目之后）",
+        "en": "first the items on the roadmap, in step order (the enterprise's planned projects, then the cheapest proven set that reaches the next attainable tier, each after what it depends on)",
+    },
+    "advice.ranking.s_per_cost": {
+        "zh": "其余按每万元投资带来的总分 S 提升从高到低",
+        "en": "then the others by the rise of the total score S per CNY 10,000 invested",
+    },
+    "advice.ranking.points_per_cost": {
+        "zh": "S 提升相同时，按每万元投资补上的加权要求分（要求评分提升 × 所在子域在本行业和路径下的权重 × 该要求在本级中的占比）",
+        "en": "where that is equal, by the weighted requirement gain per CNY 10,000 (rise of each requirement's rating × its sub-domain's weight for this industry and path × its share of its level)",
+    },
+    "advice.ranking.cost": {
+        "zh": "再按投资从低到高",
+        "en": "then the cheaper item first",
+    },
+    # --- planned items: validation ------------------------------------------------------------------
+    "plan.confirmed_unknown": {
+        "zh": "{value!r} 不是题库定义的资格条件，可用：{allowed}",
+        "en": "{value!r} is not a qualification the pack defines; the ids are: {allowed}",
+    },
+    "plan.loan_above_investment": {
+        "zh": "贷款额 {loan:,.0f} 元超过项目投资 {investment:,.0f} 元",
+        "en": "the loan of CNY {loan:,.0f} exceeds the investment of CNY {investment:,.0f}",
+    },
 }

@@ -200,7 +200,7 @@ def validate_value(pack: Pack, item_id: str, value: Any) -> Problem | None:
         if _num(value) and any(r.value is not None and r.value == value for r in pack.scoring.ratings):
             return None
         return Problem(where, "answer.rating", {"id": item_id, "value": value, "allowed": ", ".join(sorted(allowed))})
-    if item.kind == "indicator":
+    if item.kind == "indicator" or (item.kind == "profile" and item.answer == "number"):
         if not _num(value):
             return Problem(where, "answer.number", {"id": item_id, "value": value})
         if not (item.min <= value <= item.max):
@@ -282,6 +282,21 @@ def parse_plans(pack: Pack, raw: Any, problems: list[Problem]) -> tuple[Plan, ..
         ):
             problems.append(Problem(f"{where}.confirmed", "plan.confirmed", {"value": confirmed}))
             confirmed = []
+        # Qualification ids are the pack's (measures.yaml); a pack without any checks the shape only.
+        for q in confirmed if pack.qualifications else ():
+            if q not in pack.qualifications:
+                allowed = ", ".join(pack.qualifications)
+                problems.append(
+                    Problem(f"{where}.confirmed", "plan.confirmed_unknown", {"value": q, "allowed": allowed})
+                )
+        if financing == "loan" and nums["loan_cny"] > nums["investment_cny"]:
+            problems.append(
+                Problem(
+                    f"{where}.loan_cny",
+                    "plan.loan_above_investment",
+                    {"loan": nums["loan_cny"], "investment": nums["investment_cny"]},
+                )
+            )
         plans.append(
             Plan(
                 p["item"],

@@ -68,6 +68,7 @@ class CatalogItem:
     excluded_by: tuple[str, ...] = ()  # profile ids whose "yes" makes the item pointless
     needs_subdomains: tuple[str, ...] = ()  # sub-domains that must not be declared 不适用
     saturated_by: tuple[Saturation, ...] = ()
+    months: int = 0  # typical implementation time from order to use [D]; 0: not given
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ class Qualification:
     municipal innovation catalogue, part of a filed 技改 project…)."""
 
     id: str
-    question: Text
+    name: Text  # a short label, e.g. "首台套/首版次/首批次认定"
+    question: Text  # what the enterprise confirms
     help: Text = EMPTY
 
 

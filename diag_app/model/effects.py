@@ -17,6 +17,7 @@ from .assessment import NA, Answer, Assessment
 from .catalogue import CatalogItem
 from .questionnaire import Pack, ProfileItem
 from .scoring import Scores, SubDomainScore, accumulate, score
+from .tiers import national_tier, shanghai_tier
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,18 @@ class Closure:
     after: float
     subdomain: str = ""
     level: int = 0
+
+
+@dataclass(frozen=True)
+class Lift:
+    """An indicator a tier rule checks, failing now, that an item brings up to the rule's value:
+    the tier requirement the item closes (e.g. benchmark needs a key-process CNC rate of 77 %)."""
+
+    indicator: str
+    before: float | None  # None: not answered
+    after: float
+    required: float
+    tier: str
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,7 @@ class Baseline:
         self.path_indicators = {i.id: i for i in pack.indicators_for(self.path)}
         self.threshold = pack.scoring.level_threshold
         self._memo: dict[object, Scores] = {}
+        self._failing: list[tuple[str, float, str]] | None = None
 
     # --- answers ----------------------------------------------------------------------------
     def rating(self, rid: str) -> float | None:
@@ -104,6 +118,34 @@ class Baseline:
                 v = self.values.get(rid)
                 r = self.requirements[rid]
                 out.append(Closure(rid, before if isinstance(v, int | float) else None, to, r.subdomain, r.level))
+        return tuple(out)
+
+    def failing_indicator_rules(self) -> list[tuple[str, float, str]]:
+        """(indicator, value needed, tier) for every indicator rule of a tier above the plant's,
+        on either ladder, that the plant fails now."""
+        got = self._failing
+        if got is None:
+            got = []
+            for decision in (shanghai_tier(self.pack, self.scores), national_tier(self.pack, self.scores)):
+                for checks in decision.checks.values():
+                    for c in checks:
+                        if c.rule.kind == "indicator" and not c.passed and isinstance(c.required, int | float):
+                            iid = str(c.rule.params["indicator"])
+                            if iid in self.path_indicators:
+                                got.append((iid, float(c.required), c.tier))
+            self._failing = got
+        return got
+
+    def lifts(self, item: CatalogItem) -> tuple[Lift, ...]:
+        """The failing tier rules on indicators this item would pass."""
+        out: list[Lift] = []
+        for iid, need, tier in self.failing_indicator_rules():
+            v = item.effect.indicators.get(iid)
+            if v is not None and self.path_indicators[iid].meets(v, need):
+                if any(x.indicator == iid for x in out):
+                    continue
+                before = self.scores.indicator_values.get(iid)
+                out.append(Lift(iid, before, v, need, tier))
         return tuple(out)
 
     def combine(self, items: Iterable[CatalogItem], start: Combined = EMPTY_EFFECT) -> Combined:

@@ -3,8 +3,9 @@
 An item is suggested for a plant when it suits the plant's industry and production path, the plant
 does not already have it (the "existing systems and equipment" profile), nothing the plant declared
 makes it pointless (a build-to-print supplier needs no PLM; robot density already high), and it
-raises at least one requirement this plant is rated below the item's effect on — so every
-suggestion names the requirements it closes. Order comes from ``ranking.rank``.
+raises at least one requirement this plant is rated below the item's effect on, or brings an
+indicator up to a higher tier's rule the plant fails — so every suggestion names the requirements
+(or tier rules) it closes. Order comes from ``ranking.rank``.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from dataclasses import dataclass
 
 from .assessment import Assessment
 from .catalogue import CatalogItem
-from .effects import Baseline, Closure, apply_items
+from .effects import Baseline, Closure, Lift, apply_items
 from .questionnaire import Pack, ProfileItem
 from .scoring import Scores
 
-__all__ = ["Advice", "Closure", "Flag", "Reason", "Suggestion", "Suppressed", "advise", "apply_items", "what_if"]
+__all__ = [
+    "Advice", "Closure", "Flag", "Lift", "Reason", "Suggestion", "Suppressed", "advise", "apply_items", "what_if",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,8 @@ class Reason:
 class Suggestion:
     item: CatalogItem
     reasons: tuple[Reason, ...]  # triggers that fired (may be empty: the closures are the reason)
-    closes: tuple[Closure, ...]  # requirements it raises for this plant, never empty
+    closes: tuple[Closure, ...]  # requirements it raises for this plant
+    # (a suggestion closes at least one requirement, or brings an indicator up to a tier rule: lifts)
     s_gain: float  # rise of S if this item alone were bought (preconditions aside)
     investment_low: float  # for an extension of an existing system: the uncovered share only
     investment_high: float
@@ -46,6 +50,8 @@ class Suggestion:
     priority: int = 0  # rank from ranking.rank, 1 first (0: not ranked yet)
     step: int = 0  # its step number on the roadmap, 0 when not on it
     planned: bool = False  # the enterprise plans to buy it
+    lifts: tuple[Lift, ...] = ()  # indicator rules of a higher tier it would pass
+    enables: tuple[str, ...] = ()  # suggested items that need the system this one is (when it closes nothing itself)
 
     @property
     def cost(self) -> float:
@@ -216,7 +222,8 @@ def advise(pack: Pack, a: Assessment, scores: Scores | None = None, base: Baseli
                     Flag("saturated", why.ref, item.id, why.value, sat.value, tuple(c.requirement for c in closes))
                 )
             continue
-        if not closes:
+        lifts = base.lifts(item)
+        if not closes and not lifts:
             continue
         after = base.scores_after(base.combine([item]))
         scale, extends = item_scale(pack, a, item)
@@ -232,10 +239,48 @@ def advise(pack: Pack, a: Assessment, scores: Scores | None = None, base: Baseli
                 needs=unmet_preconditions(base, item),
                 extends=extends,
                 planned=item.id in planned,
+                lifts=lifts,
             )
         )
+    out += _enablers(pack, a, base, out, {x.item.id for x in suppressed})
     flags += profile_flags(pack, a, base)
     return Advice(tuple(out), tuple(suppressed), tuple(flags))
+
+
+def _enablers(pack: Pack, a: Assessment, base: Baseline, sgs: list[Suggestion], left_out: set[str]) -> list[Suggestion]:
+    """Items that close nothing themselves but are the system a suggestion needs first (an MES
+    under an APS), when no suggestion provides it already."""
+    provided = {pid for sg in sgs for pid in sg.item.provides}
+    wanted: dict[str, list[str]] = {}
+    for sg in sgs:
+        for need in sg.needs:
+            if need not in base.requirements and need not in provided:
+                wanted.setdefault(need, []).append(sg.item.id)
+    taken = {sg.item.id for sg in sgs}
+    out = []
+    for item in pack.catalog:
+        if item.id in taken or item.id in left_out or not applies(item, base.industry, base.path):
+            continue
+        enables = tuple(dict.fromkeys(x for pid in item.provides for x in wanted.get(pid, ())))
+        if not enables:
+            continue
+        scale, extends = item_scale(pack, a, item)
+        out.append(
+            Suggestion(
+                item=item,
+                reasons=(),
+                closes=(),
+                s_gain=0.0,
+                investment_low=item.investment_low * scale,
+                investment_high=item.investment_high * scale,
+                needs=unmet_preconditions(base, item),
+                extends=extends,
+                planned=item.id in {p.item for p in a.plans},
+                enables=enables,
+            )
+        )
+        taken.add(item.id)
+    return out
 
 
 def profile_flags(pack: Pack, a: Assessment, base: Baseline) -> list[Flag]:

@@ -24,7 +24,7 @@ from typing import cast
 
 from .assessment import Assessment
 from .catalogue import CatalogItem
-from .effects import EMPTY_EFFECT, Baseline, Closure, Combined
+from .effects import EMPTY_EFFECT, Baseline, Closure, Combined, Lift
 from .questionnaire import Pack, Tier
 from .renewal import Advice, Suggestion, advise, item_scale, unmet_preconditions
 from .scoring import Scores
@@ -46,6 +46,7 @@ class Step:
     planned: bool = False  # the enterprise's own planned project
     stage: str = ""  # the tier its stage aims at
     extends: float | None = None  # coverage (%) of the existing system it extends
+    lifts: tuple[Lift, ...] = ()  # indicator rules of a higher tier this step makes pass
 
 
 @dataclass(frozen=True)
@@ -476,6 +477,12 @@ def _step(
         for rid, to in srch.single.get(item.id, base.combine([item])).requirements.items()
         if to > base.rating_after(rid, before) + 1e-9
     )
+    sc_before = srch.scores(before)
+    lifts = tuple(
+        Lift(x.indicator, sc_before.indicator_values.get(x.indicator), x.after, x.required, x.tier)
+        for x in base.lifts(item)
+        if not _meets(srch, x.indicator, sc_before.indicator_values.get(x.indicator), x.required)
+    )
     return Step(
         item=item,
         cost_cny=round(cost, 2),
@@ -489,7 +496,12 @@ def _step(
         planned=planned,
         stage=stage,
         extends=item_scale(srch.pack, base.a, item)[1],
+        lifts=lifts,
     )
+
+
+def _meets(srch: _Search, iid: str, value: float | None, need: float) -> bool:
+    return value is not None and srch.base.path_indicators[iid].meets(value, need)
 
 
 def _order(srch: _Search, chosen: list[CatalogItem], eff: Combined, stage: str) -> tuple[tuple[Step, ...], Combined]:

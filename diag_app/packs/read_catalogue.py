@@ -39,7 +39,7 @@ _UNKNOWN_TARGET = {
 
 _FIELDS = {
     "id", "category", "name", "description", "triggers", "effect", "investment_cny", "industries", "paths",
-    "measures", "requires", "provides", "excluded_by", "needs_subdomains", "saturated_by",
+    "measures", "requires", "provides", "excluded_by", "needs_subdomains", "saturated_by", "months",
 }  # fmt: skip
 
 
@@ -164,6 +164,7 @@ def read_catalogue(
                 excluded,
                 needs_sd,
                 saturated,
+                int(r.num(f, iid, "months", it.get("months", 0), 0, 120)),
             )
         )
     return tuple(cats), tuple(items)

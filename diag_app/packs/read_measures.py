@@ -37,6 +37,7 @@ def read_measures(r: Reader) -> tuple[dict[str, Measure], tuple[Text, ...], dict
                 r.problem(f, qid, "id", "pack.problem.duplicate_id", other=f)
             quals[qid] = Qualification(
                 qid,
+                r.text(f, qid, "name", it.get("name")),
                 r.text(f, qid, "question", it.get("question")),
                 r.text(f, qid, "help", it.get("help"), required=False),
             )
