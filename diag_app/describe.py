@@ -89,7 +89,7 @@ def answer_text(pack: Pack, item_id: str, value: object, lang: str) -> str:
         return str(value)
     if isinstance(value, bool):
         return tr("report.answer.yes" if value else "report.answer.no", lang)
-    if item is not None and item.kind == "indicator" and isinstance(value, int | float):
+    if item is not None and item.kind in ("indicator", "profile") and isinstance(value, int | float):
         return f"{fmt_num(value)}{unit_suffix(item.unit)}".rstrip()
     return str(value)
 
@@ -148,6 +148,15 @@ def check_text(pack: Pack, c: Check, lang: str, s: float = 0.0) -> str:
 
 
 def reason_text(pack: Pack, r: Reason, lang: str) -> str:
+    if r.kind == "closes":
+        q = pack.item(r.target)
+        sd = getattr(q, "subdomain", "")
+        return closure_text(pack, Closure(r.target, r.actual, r.required or 0.0, sd, getattr(q, "level", 0)), lang)
+    if r.kind == "lifts":
+        return lift_text(pack, Lift(r.target, r.actual, r.required or 0.0, r.threshold or 0.0, r.target_ref), lang)
+    if r.kind == "enables":
+        names = [next((c.name.get(lang) for c in pack.catalog if c.id == x), x) for x in r.target.split(",")]
+        return tr("advice.enables", lang, items=_sep(lang).join(names))
     if r.kind == "subdomain_below":
         return tr(
             "reason.subdomain",
@@ -487,6 +496,16 @@ def advice_estimate_reason(pack: Pack, e: Estimate, lang: str) -> str:
     m = pack.measures[e.measure]
     conds = _sep(lang).join(qualification_text(pack, q, lang) for q in m.excluded_by)
     return tr("advice.support.excluded", lang, conditions=conds)
+
+
+def measure_cap_text(pack: Pack, measure_id: str, lang: str) -> str:
+    """A measure's cap as a table cell: an amount, none stated (a tax credit), or no figure at all."""
+    m = pack.measures[measure_id]
+    if not m.stated:
+        return tr("advice.cap.unstated", lang)
+    if math.isinf(m.cap):
+        return tr("advice.cap.none", lang)
+    return fmt_cny(m.cap, lang)
 
 
 def ranking_text(lang: str) -> str:

@@ -245,7 +245,6 @@ def _data(pack: Pack, p: dict, industry: str, answers: list[dict], key: str) -> 
             "employees": p["employees"],
         },
         "assessment": {"date": "2026-11-20", "assessor": p["assessor"], "mode": p["mode"]},
-        "status": "final",
         "answers": answers,
     }
     if p.get("na_subdomains"):

@@ -42,7 +42,13 @@ def test_the_new_fields_round_trip(pack):
     sd = next(iter(pack.subdomains))
     data["na_subdomains"] = {sd: "按图加工，无自有产品设计"}
     item = pack.catalog[0].id
-    data["plans"] = [{"item": item, "investment_cny": 100.0, "confirmed": ["q-a", "q-b", "q-a"]}]
+    data["plans"] = [
+        {
+            "item": item,
+            "investment_cny": 100.0,
+            "confirmed": ["first-of-kind-certified", "innovation-catalogue-listed", "first-of-kind-certified"],
+        }
+    ]
 
     a = parse_assessment(pack, data)
 
@@ -50,7 +56,7 @@ def test_the_new_fields_round_trip(pack):
     assert a.scope == Scope(site="嘉定工厂", lines="冲压一线", documents="设备台账")
     assert a.team == (TeamMember("张工", "组长", "某咨询公司"), TeamMember("李工"))
     assert a.na_subdomains == {sd: "按图加工，无自有产品设计"}
-    assert a.plans[0].confirmed == ("q-a", "q-b")  # duplicates fold
+    assert a.plans[0].confirmed == ("first-of-kind-certified", "innovation-catalogue-listed")  # duplicates fold
     again = parse_assessment(pack, json.loads(json.dumps(assessment_to_data(a))))
     assert again == a
     assert assessment_to_data(a)["format"] == "smart-factory-assessment/2"

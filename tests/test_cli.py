@@ -38,6 +38,8 @@ def fill(template: dict, value: float) -> dict:
             row["value"] = value
         elif row["kind"] == "indicator":
             row["value"] = row["targets"].get("shanghai-2027", row["max"] if row["better"] == "higher" else row["min"])
+        elif row["kind"] == "profile" and row["answer"] == "number":
+            row["value"] = row["min"]
         else:
             row["value"] = True
     return template
@@ -53,7 +55,7 @@ def test_template_edit_score_round_trip(capsys, tmp_path, industry):
     data = json.loads(out)
     assert data["enterprise"]["industry"] == industry
     kinds = {row["kind"] for row in data["answers"]}
-    assert kinds == {"requirement", "indicator", "condition", "scenario"}
+    assert kinds == {"requirement", "indicator", "condition", "scenario", "profile"}
     assert all(row["value"] is None for row in data["answers"])
     f = tmp_path / "a.json"
     f.write_text(json.dumps(fill(data, 1.0), ensure_ascii=False), encoding="utf-8")

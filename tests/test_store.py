@@ -620,12 +620,19 @@ def test_scope_team_and_not_applicable_subdomains_are_saved_audited_and_copied_o
     )
     ws.set_team(u, [TeamMember("张工", "组长", "示例公司"), TeamMember("李顾问", organisation="咨询")], who="张工")
     ws.set_na_subdomain(u, sd, "  本厂无此业务 ", who="张工")
-    ws.set_plans(u, (Plan(pack.catalog[0].id, 2_000_000.0, "own", confirmed=("first-set", "first-set")),))
+    ws.set_plans(
+        u,
+        (
+            Plan(
+                pack.catalog[0].id, 2_000_000.0, "own", confirmed=("first-of-kind-certified", "first-of-kind-certified")
+            ),
+        ),
+    )
     a = ws.load_assessment(u)
     assert a.scope.site == "一号厂房" and a.scope.documents == "台账"
     assert a.team == (TeamMember("张工", "组长", "示例公司"), TeamMember("李顾问", "", "咨询"))
     assert a.na_subdomains == {sd: "本厂无此业务"}
-    assert a.plans[0].confirmed == ("first-set",)
+    assert a.plans[0].confirmed == ("first-of-kind-certified",)
     actions = [(x.action, x.item_id) for x in ws.audit(u)]
     assert actions == [("create", None), ("scope", None), ("team", None), ("na_subdomain", sd), ("plans", None)]
     na = ws.audit(u)[3]
@@ -682,7 +689,7 @@ def test_export_json_carries_format_2_fields_and_reads_back(tmp_path, pack):
         mine.plans,
         "draft",
     )
-    assert a.plans[0].confirmed == ("first-set",) and a.team[0].role == "组长"
+    assert a.plans[0].confirmed == ("first-of-kind-certified",) and a.team[0].role == "组长"
     ws.export_json(ids["self"], out, revision=1)
     assert read_assessment_file(out)[1].status == "final"
     ws.close()

@@ -66,7 +66,10 @@ def filled_workspace(path: Path, pack: Pack, evidence_dir: Path) -> tuple[Worksp
     ws.set_answer(self_u, req[13], None, note="下周确认", who="张工")
     from diag_app.model.assessment import Plan, Scope, TeamMember
 
-    ws.set_plans(self_u, (Plan(pack.catalog[0].id, 1_500_000.0, "loan", 1_000_000.0, 0.04, confirmed=("first-set",)),))
+    ws.set_plans(
+        self_u,
+        (Plan(pack.catalog[0].id, 1_500_000.0, "loan", 1_000_000.0, 0.04, confirmed=("first-of-kind-certified",)),),
+    )
     ws.set_scope(
         self_u,
         Scope(site="嘉定一号厂房", lines="总装线 A", period="2026-11", interviewees="生产部", documents="MES 手册"),

@@ -47,6 +47,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{name} {before}{unit} → {after}{unit}（{tier}要求 {required}{unit}）",
         "en": "{name} {before}{unit} → {after}{unit} ({tier} needs {required}{unit})",
     },
+    "advice.enables": {"zh": "是以下建议项目的前提：{items}", "en": "needed first by: {items}"},
+    "export.kind.profile": {"zh": "现有系统与装备", "en": "Existing system or equipment"},
     "advice.need.system": {"zh": "需先具备：{name}", "en": "needs first: {name}"},
     "advice.need.requirement": {"zh": "需先满足要求 {id}", "en": "needs requirement {id} met first"},
     "advice.extends": {
@@ -87,6 +89,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Please check: “{system}” and the headcount imply a robot density of at least {threshold} per 10,000, but {value} was given",
     },
     # --- support ------------------------------------------------------------------------------------
+    "advice.cap.unstated": {"zh": "方案未规定", "en": "not stated"},
+    "advice.cap.none": {"zh": "无上限（以应纳税额为限）", "en": "none (up to the tax payable)"},
     "advice.support.no_cap": {
         "zh": "；无金额上限，以应纳税额为限",
         "en": "; no cap beyond the tax payable",

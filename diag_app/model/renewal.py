@@ -26,13 +26,18 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Reason:
-    """A trigger of the item that fired for this plant, with the numbers that fired it."""
+    """Why an item is suggested, with the numbers: a trigger that fired (subdomain_below,
+    indicator_worse, scenario_missing), or what it closes — a requirement ("closes": target is the
+    requirement, actual the rating now, required the rating it brings), a tier rule on an indicator
+    ("lifts": actual now, required what it brings, threshold the rule's value, target_ref the tier)
+    or the items that need it first ("enables": target lists their ids, comma-separated)."""
 
-    kind: str  # subdomain_below, indicator_worse, scenario_missing
+    kind: str
     target: str
     actual: float | None
     required: float | None
     target_ref: str = ""
+    threshold: float | None = None
 
 
 @dataclass(frozen=True)
@@ -185,6 +190,13 @@ def reasons_for(pack: Pack, item: CatalogItem, scores: Scores) -> tuple[Reason, 
     return tuple(out)
 
 
+def closure_reasons(closes: tuple[Closure, ...], lifts: tuple[Lift, ...]) -> tuple[Reason, ...]:
+    """What an item closes, as reasons (so every list of reasons names it)."""
+    return tuple(Reason("closes", c.requirement, c.before, c.after) for c in closes) + tuple(
+        Reason("lifts", x.indicator, x.before, x.after, x.tier, x.required) for x in lifts
+    )
+
+
 def points(base: Baseline, closes: Iterable[Closure]) -> float:
     """What the closures add to the weighted level sums (all levels together): a requirement's
     share of its cell times the cell's sub-domain weight times the rise of its rating."""
@@ -230,7 +242,7 @@ def advise(pack: Pack, a: Assessment, scores: Scores | None = None, base: Baseli
         out.append(
             Suggestion(
                 item=item,
-                reasons=reasons_for(pack, item, scores),
+                reasons=(*reasons_for(pack, item, scores), *closure_reasons(closes, lifts)),
                 closes=closes,
                 s_gain=round(max(0.0, after.s - scores.s), 4),
                 investment_low=item.investment_low * scale,
@@ -268,7 +280,7 @@ def _enablers(pack: Pack, a: Assessment, base: Baseline, sgs: list[Suggestion], 
         out.append(
             Suggestion(
                 item=item,
-                reasons=(),
+                reasons=(Reason("enables", ",".join(enables), None, None),),
                 closes=(),
                 s_gain=0.0,
                 investment_low=item.investment_low * scale,

@@ -123,6 +123,7 @@ def answer_rows(pack: Pack, result: Result, lang: str) -> tuple[list[str], list[
     ]
     others += [(c.id, "condition", c.text.get(lang), ()) for c in pack.conditions]
     others += [(x.id, "scenario", x.name.get(lang), x.subdomains) for x in pack.scenarios]
+    others += [(x.id, "profile", x.name.get(lang), ()) for x in pack.profile]
     for iid, kind, text, sds_ in others:
         v = a.value(iid)
         ans = a.answers.get(iid)

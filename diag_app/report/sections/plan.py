@@ -3,7 +3,7 @@ roadmap to the next tier."""
 
 from __future__ import annotations
 
-from ...describe import estimate_basis, level_name, reason_text, tier_name
+from ...describe import estimate_basis, level_name, measure_cap_text, reason_text, tier_name
 from ...i18n import tr
 from ...money import fmt_num
 from ..document import Block, Para, Section, Table
@@ -66,7 +66,7 @@ def renewal(c: Ctx) -> Section:
                     (
                         pack.measures[mid].name.get(lang),
                         pack.measures[mid].note.get(lang),
-                        c.cny(pack.measures[mid].cap),
+                        measure_cap_text(pack, mid, lang),
                     )
                     for mid in used
                 ),
