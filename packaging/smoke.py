@@ -7,7 +7,8 @@ command runs there with a clean environment (HOME and the XDG folders in the tem
 PYTHONPATH, no venv, the current directory outside the checkout):
   1. `--version` prints the project version;
   2. `score EXAMPLE --json` gives the diagnosis as JSON;
-  3. `report EXAMPLE -o out.pdf` writes a PDF, and `verify out.pdf` accepts it;
+  3. `report EXAMPLE -o out.pdf` writes a PDF, and `verify out.pdf` accepts it; a self-signed
+     identity signs a second report, and `verify` names its signer;
   4. the GUI starts offscreen, gets ready (pack, workspace, charts) and quits by itself, exit 0
      (DIAG_APP_QUIT_AFTER_MS, see packaging/entry.py);
   5. nothing was written inside the bundle, and it holds no test files, caches or unused Qt modules.
@@ -187,6 +188,20 @@ def run_smoke(source: Path, expected_version: str | None = None, gui_limit_ms: i
             expect_ok(v)
             return f"{out.stat().st_size // 1024} KiB; {p.stdout.strip()} / verify: {v.stdout.strip()}"
 
+        def signed_report() -> str:
+            """A self-signed identity made by the bundle, a report signed with it, and verify
+            naming the signer: pyHanko and its certificate code must all be inside the bundle."""
+            (work / "pw.txt").write_text("smoke-passphrase\n", encoding="utf-8")
+            p = run("identity", "create", "--name", "Smoke Tester", "-o", "me.p12", "--passphrase-file", "pw.txt")
+            expect_ok(p)
+            p = run("report", example.name, "-o", "signed.pdf", "--sign", "me.p12", "--passphrase-file", "pw.txt")
+            expect_ok(p)
+            v = run("--lang", "en", "verify", "signed.pdf")
+            expect_ok(v)
+            if "Smoke Tester" not in v.stdout:
+                raise AssertionError(f"verify does not name the signer: {v.stdout[-800:]}")
+            return v.stdout.strip()[:160]
+
         def gui() -> str:
             db = work / "workspace.db"
             t0 = time.monotonic()
@@ -249,6 +264,7 @@ def run_smoke(source: Path, expected_version: str | None = None, gui_limit_ms: i
         check("version", version)
         check("score --json", score)
         check("report PDF + verify", report)
+        check("signed report + verify", signed_report)
         check("GUI offscreen start and quit", gui)
         check("chart process", chart_process)
         check("bundle contents", contents)
