@@ -381,10 +381,6 @@ def summary_text(pack: Pack, r: Result, lang: str) -> str:
 
 
 # --- advice (issue 16): closures, left-out items, contradictions, qualifying conditions, ranking --------
-def _sep(lang: str) -> str:
-    return "；" if lang == "zh" else "; "
-
-
 def closure_text(pack: Pack, c: Closure, lang: str) -> str:
     """One requirement a suggestion closes: id, sub-domain and level, from → to."""
     ratings = {x.value: x.label.get(lang) for x in pack.scoring.ratings if x.value is not None}
