@@ -185,7 +185,12 @@ def cmd_support(args: argparse.Namespace) -> int:
         loan = _amount(args.loan, "--loan", lang)
         rate = _amount(args.rate, "--rate", lang, fraction=True)
         contract = _amount(args.contract, "--contract", lang)
-        e = estimate(m, investment or 0.0, loan, rate, contract)
+        confirmed = tuple(args.confirm or ())
+        unknown = [q for q in confirmed if pack.qualifications and q not in pack.qualifications]
+        if unknown:
+            allowed = ", ".join(pack.qualifications)
+            raise _ArgError(tr("plan.confirmed_unknown", lang, value=unknown[0], allowed=allowed))
+        e = estimate(m, investment or 0.0, loan, rate, contract, confirmed)
     except _ArgError as err:
         _err(str(err))
         return EXIT_INVALID
@@ -252,6 +257,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--loan", help="loan principal, CNY")
     sp.add_argument("--rate", help="annual interest rate as a fraction, e.g. 0.045")
     sp.add_argument("--contract", help="contract or lease-contract equipment amount, CNY")
+    sp.add_argument(
+        "--confirm",
+        action="append",
+        metavar="QUALIFICATION",
+        help="a qualifying condition the measure needs that the enterprise confirms (repeatable), "
+        "e.g. first-of-kind-certified; without it the measure is only 'possible if …'",
+    )
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_support)
 

@@ -317,6 +317,7 @@ def result_json(pack: Pack, r: Result, lang: str) -> dict[str, Any]:
                     "investment_cny": sg.investment_cny,
                     "exhaustive": sg.exhaustive,
                     "steps": [st.item.id for st in sg.steps],
+                    "open_requirements": list(sg.open_requirements),
                 }
                 for sg in rm.stages
             ],

@@ -301,6 +301,14 @@ def test_a_blocked_shanghai_tier_gives_the_attainable_national_one():
     assert next((s.ladder, s.target, s.reachable) for s in rm.stages) == ("national", "basic", True)
 
 
+def test_an_unreachable_stage_lists_what_money_does_not_buy():
+    pack = make_pack(catalog=(item("some", 1e6, levels={"sd0": 3, "sd1": 3}),))
+    a = assess(pack, {}, **{"kpi.cnc": 80.0, "cond.a": True})
+    stage = roadmap(pack, a).stages[-1]
+    assert not stage.reachable
+    assert set(stage.open_requirements) == {r.id for r in pack.requirements if r.subdomain == "sd2" and r.level <= 3}
+
+
 def test_the_planned_project_is_the_first_step_with_its_effect():
     pack = make_pack(
         catalog=(item("plan", 5e6, reqs={"sd0.1.0": 1.0}), item("cheap", 1e5, levels={"sd0": 3, "sd1": 3, "sd2": 3}))

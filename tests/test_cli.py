@@ -151,6 +151,23 @@ def test_support_command_json_and_errors(capsys):
         "0.04",
         "--json",
     )
+    unconfirmed = json.loads(out)  # the project is not confirmed as a filed 技改 project: possible only
+    assert code == 0 and unconfirmed["eligible"] is False and unconfirmed["status"] == "possible"
+    assert unconfirmed["possible_cny"] == 600000.0 and unconfirmed["to_confirm"] == ["tech-renovation-project"]
+    code, out, _ = run(
+        capsys,
+        "support",
+        "tech-renovation-loan",
+        "--investment",
+        "30000000",
+        "--loan",
+        "10000000",
+        "--rate",
+        "0.04",
+        "--confirm",
+        "tech-renovation-project",
+        "--json",
+    )
     data = json.loads(out)
     assert code == 0 and data == {
         **data,
@@ -170,6 +187,8 @@ def test_support_command_json_and_errors(capsys):
     assert code == 2 and "0.045" in err
     code, _, err = run(capsys, "support", "no-such-measure", "--investment", "1")
     assert code == 2 and "tech-renovation-loan" in err
+    code, _, err = run(capsys, "support", "first-set", "--investment", "1e6", "--contract", "1e6", "--confirm", "x")
+    assert code == 2 and "first-of-kind-certified" in err
 
 
 def test_check_pack_and_version(capsys):

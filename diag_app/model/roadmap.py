@@ -58,6 +58,9 @@ class Stage:
     investment_cny: float
     exhaustive: bool = True  # False only if the search hit its node limit
     blockers: tuple[Check, ...] = ()  # what no suggested purchase fixes
+    # when unreachable: requirements up to the target's level still below 大部分满足 after buying every
+    # suggested item — organisational work, or practice no catalogue item brings
+    open_requirements: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -229,7 +232,13 @@ def _stage(
     if rank_of(all_eff) < need or srch.missing(pending0, all_eff):
         decision = decide(pack, ladder, srch.scores(all_eff))
         blockers = tuple(c for c in decision.checks[target] if not c.passed)
-        return Stage(ladder_id, target, False, (), 0.0, True, blockers), chosen, eff
+        top = _min_level(ladder, target)
+        still = tuple(
+            rid
+            for rid, r in base.requirements.items()
+            if r.level <= top and base.counts(rid) and base.rating_after(rid, all_eff) < base.threshold - 1e-9
+        )
+        return Stage(ladder_id, target, False, (), 0.0, True, blockers, still), chosen, eff
 
     cost = srch.cost
     # Only items that change something toward the target, and none another cheaper item outdoes.
