@@ -22,17 +22,14 @@ from .model.assessment import (
 )
 from .model.questionnaire import Pack
 from .packs import PackNotFound, find_pack
+from .validation import JSON_LIMITS, check_shape, parse_json, read_input
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = JSON_LIMITS.max_bytes  # docs/limits.md
 
 
 def parse_json_bytes(raw: bytes) -> Any:
-    try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as e:
-        raise AssessmentInvalid([Problem("$", "file.read", {"msg": f"not UTF-8 ({e.reason})"})]) from None
-    except json.JSONDecodeError as e:
-        raise AssessmentInvalid([Problem("$", "file.json", {"line": e.lineno, "col": e.colno, "msg": e.msg})]) from None
+    """JSON within the limits of the validation layer (depth, numbers, strings, size)."""
+    return parse_json(raw)
 
 
 def pack_for_data(data: Any) -> Pack:
@@ -53,19 +50,17 @@ def pack_for_data(data: Any) -> Pack:
 
 
 def load_assessment_data(data: Any) -> tuple[Pack, Assessment]:
+    """Shape first (the JSON Schema of assessment files), then the pack's own rules."""
+    if isinstance(data, dict) and data.get("format") not in FORMATS:
+        pack_for_data(data)  # says which format tag this version reads
+    check_shape("assessment", data)
     pack = pack_for_data(data)
     return pack, parse_assessment(pack, data)
 
 
 def read_assessment_file(path: str | Path) -> tuple[Pack, Assessment]:
-    p = Path(path)
-    try:
-        if p.stat().st_size > MAX_FILE_BYTES:
-            raise AssessmentInvalid([Problem("$", "file.read", {"msg": "larger than 20 MB"})])
-        raw = p.read_bytes()
-    except OSError as e:
-        raise AssessmentInvalid([Problem("$", "file.read", {"msg": e.strerror or str(e)})]) from None
-    return load_assessment_data(parse_json_bytes(raw))
+    """Read and validate an assessment file; AssessmentInvalid naming each field and rule."""
+    return load_assessment_data(parse_json(read_input(path, MAX_FILE_BYTES)))
 
 
 def write_json_atomic(path: str | Path, data: Any) -> None:

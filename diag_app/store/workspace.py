@@ -37,6 +37,7 @@ from ..model.assessment import (
     validate_value,
 )
 from ..model.questionnaire import Pack
+from ..validation import check_shape
 from .connection import last_id, utc_now
 from .records import enterprise_problems
 from .rows import (
@@ -273,7 +274,8 @@ class Workspace(Transfer):
         with self._tx(write=False):
             head = self._revision(uuid)
         pack = self._pack(head["pack_id"], head["pack_version"])
-        raw = [asdict(p) for p in plans]
+        raw = [{**asdict(p), "confirmed": list(p.confirmed)} for p in plans]
+        check_shape("plans", raw, ("plans",))
         problems: list[Problem] = []
         parsed = parse_plans(pack, raw, problems)
         if problems:
