@@ -62,8 +62,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value} is not a valid date (text of the form YYYY-MM-DD, e.g. 2026-11-02)",
     },
     "schema.answer_value": {
-        "zh": "{value} 不是答案值（应为数字、true/false、\"na\" 或 null）",
-        "en": "{value} is not an answer value (a number, true/false, \"na\" or null)",
+        "zh": '{value} 不是答案值（应为数字、true/false、"na" 或 null）',
+        "en": '{value} is not an answer value (a number, true/false, "na" or null)',
     },
     "schema.pattern": {"zh": "{value} 的格式不对", "en": "{value} does not have the required form"},
     "schema.invalid": {"zh": "不符合文件格式（规则 {rule}）", "en": "does not fit the file format (rule {rule})"},
