@@ -2,7 +2,9 @@
 
 Each takes ``--db PATH`` after the command name (default: the workspace in the user data folder).
 A rejected file, or any workspace error, ends with exit status 2 and a message in the chosen
-language saying what happened; a rejected file changes nothing in the workspace.
+language saying what happened; a rejected file changes nothing in the workspace, and the other
+files of the same import are imported. ``import`` ends with status 1 when every file was valid but
+a revision was not imported because a different version of it is already here.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from .i18n import tr
 
-EXIT_OK, EXIT_INVALID = 0, 2
+EXIT_OK, EXIT_NOT_ALL, EXIT_INVALID = 0, 1, 2
 
 
 def _out(text: str) -> None:
@@ -108,9 +110,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                     assessor=it.assessor or "—",
                 )
             )
+    for it in s.copies:
+        _err(tr("store.cli.copied", lang, name=it.enterprise_name, code=it.credit_code, old=it.copy_of, uuid=it.uuid))
     for it in s.skipped:
-        key = "store.cli.skipped_differs" if it.differs else "store.cli.skipped"
-        _out(tr(key, lang, name=it.enterprise_name, uuid=it.uuid, revision=it.revision))
+        if it.differs:
+            _err(tr("store.cli.skipped_differs", lang, name=it.enterprise_name, uuid=it.uuid, revision=it.revision))
+        else:
+            _out(tr("store.cli.skipped", lang, name=it.enterprise_name, uuid=it.uuid, revision=it.revision))
     for _file, why in s.rejected:
         _err(why.message(lang))
     _out(
@@ -127,6 +133,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if s.rejected:
         _err(tr("store.cli.rejected_unchanged", lang))
         return EXIT_INVALID
+    if s.conflicts:
+        return EXIT_NOT_ALL
     return EXIT_OK
 
 

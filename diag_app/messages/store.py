@@ -63,6 +63,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "store.rejected.more": {"zh": "  ……另有 {n} 个问题", "en": "  … and {n} more problems"},
     "store.rule.unreadable": {"zh": "无法读取文件（{detail}）", "en": "the file cannot be read ({detail})"},
+    "store.rule.not_regular": {
+        "zh": "不是普通文件（可能是文件夹、设备或管道），未读取",
+        "en": "not a regular file (a folder, a device or a pipe); it was not read",
+    },
+    "store.rule.changed": {
+        "zh": "文件在导入过程中被改动，未导入；请等复制完成后重新导入",
+        "en": "the file changed while it was being imported, so it was not imported; import it again once it is complete",
+    },
+    "store.rule.write_failed": {
+        "zh": "写入工作区失败（{detail}），该文件的内容没有写入",
+        "en": "writing it to the workspace failed ({detail}); nothing of this file was written",
+    },
     "store.rule.not_zip": {
         "zh": "不是评估包（.sfd 应为 zip 文件）",
         "en": "not an assessment bundle (a .sfd file is a zip archive)",
@@ -108,8 +120,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "store.rule.no_manifest": {"zh": "缺少清单 manifest.json", "en": "the manifest (manifest.json) is missing"},
     "store.rule.manifest_invalid": {
-        "zh": "清单结构无效（字段 {field}）",
-        "en": "the manifest is malformed (field {field})",
+        "zh": "清单结构无效（字段 {field}）：",
+        "en": "the manifest is malformed (field {field}):",
     },
     "store.rule.format": {
         "zh": "格式标记为 {value!r}，应为 {expected}（可能由更新版本的本程序导出）",
@@ -168,8 +180,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "skipped (already in the workspace): {name} assessment {uuid} revision {revision}",
     },
     "store.cli.skipped_differs": {
-        "zh": "已跳过但内容不同：{name} 评估 {uuid} 第 {revision} 版与工作区中的同一修订版不一致，工作区中的版本保持不变",
-        "en": "skipped although different: {name} assessment {uuid} revision {revision} differs from the same revision here, which was kept unchanged",
+        "zh": "未导入（内容不同）：{name} 评估 {uuid} 第 {revision} 版与工作区中的同一修订版不一致，工作区中的版本保持不变；如需保留文件中的版本，请在发送方重新打开评估生成新修订版后再导出",
+        "en": "not imported (different content): {name} assessment {uuid} revision {revision} differs from the same revision here, which was kept unchanged; to keep the file's version, reopen the assessment at the sender to make a new revision and export again",
+    },
+    "store.cli.copied": {
+        "zh": "注意：文件中的评估 {old} 在工作区中属于另一家企业，已作为 {name}（{code}）的新评估 {uuid} 导入，两者都已保留",
+        "en": "note: the file's assessment {old} belongs to another enterprise in this workspace; it was imported as a new assessment {uuid} of {name} ({code}), and both are kept",
     },
     "store.cli.import_done": {
         "zh": "导入完成：新评估 {assessments} 份（{added} 个修订版），已有评估的新修订版 {revisions} 个，跳过已有修订版 {skipped} 个，拒绝文件 {rejected} 个。",

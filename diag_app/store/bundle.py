@@ -20,7 +20,9 @@ import re
 import stat
 import uuid
 import zipfile
+import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +32,7 @@ from ..assessment_file import load_assessment_data, pack_for_data, parse_json_by
 from ..atomic import replacing
 from ..model.assessment import Assessment, AssessmentInvalid, Problem
 from ..model.questionnaire import Pack
+from ..validation import JSON_LIMITS, read_input, shape_problems
 from .errors import BundleRejected
 
 FORMAT = "smart-factory-bundle/1"
@@ -49,7 +52,7 @@ class Limits:
     """What a bundle may hold; anything beyond is rejected before a byte is written."""
 
     max_members: int = 20_000
-    max_json: int = 20 * MiB  # manifest and each assessment
+    max_json: int = JSON_LIMITS.max_bytes  # manifest and each assessment
     max_evidence: int = 50 * MiB  # each evidence file (the workspace's own limit)
     max_total: int = 4096 * MiB  # all members, uncompressed
     max_ratio: float = 100.0  # uncompressed / compressed, for members larger than ratio_floor
@@ -91,10 +94,53 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class EntryInfo:
+    """What the importer needs to know of a revision before it writes it: the revision is read
+    again (and its digest checked again) when it is written, so a bundle of many large
+    assessments is never held in memory at once."""
+
+    member: str  # "" for a plain assessment file
+    uuid: str  # "" for a plain file never stored in a workspace
+    revision: int
+    status: str
+    enterprise_name: str
+    credit_code: str
+
+
+@dataclass(frozen=True)
 class Bundle:
+    """A validated bundle or plain assessment file: its revisions, its evidence members
+    (sha256 -> member name) and the digests of the members holding the revisions."""
+
     file: Path
-    entries: list[Entry]
-    evidence: dict[str, str]  # sha256 -> member name
+    entries: list[EntryInfo]
+    evidence: dict[str, str]
+    referenced: frozenset[str] = frozenset()  # the evidence the revisions refer to
+    digests: dict[str, str] = field(default_factory=dict)  # member ("" for a plain file) -> sha256
+    limits: Limits = LIMITS
+
+    def load(self, info: EntryInfo) -> Entry:
+        """The revision ``info`` read again, fully validated; BundleRejected ("changed") if the
+        file is no longer what was validated."""
+        if info.member:
+            with _zip(self.file) as z:
+                try:
+                    member = z.getinfo(info.member)
+                except KeyError:
+                    raise BundleRejected(self.file, info.member, "changed") from None
+                digest, _, body = _digest(self.file, z, member, self.limits.max_json, keep=True)
+            if digest != self.digests[info.member]:
+                raise BundleRejected(self.file, info.member, "changed")
+            return _entry(self.file, info.member, body, self.evidence)
+        body = _read_plain_bytes(self.file, self.limits)
+        if hashlib.sha256(body).hexdigest() != self.digests[""]:
+            raise BundleRejected(self.file, "", "changed")
+        return entry_from_data(self.file, "", _json(self.file, "", body), None)
+
+
+def _info(e: Entry) -> EntryInfo:
+    a = e.assessment
+    return EntryInfo(e.member, a.uuid, a.revision, e.status, a.enterprise.name, a.enterprise.credit_code)
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -191,8 +237,17 @@ def _stream(file: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> 
                 if total > cap:
                     raise BundleRejected(file, info.filename, "member_too_large", limit_mb=cap // MiB)
                 yield chunk
-    except (zipfile.BadZipFile, EOFError, OSError, zipfile.LargeZipFile, NotImplementedError, ValueError) as e:
-        raise BundleRejected(file, info.filename, "truncated", detail=str(e)) from None
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        ValueError,
+        RuntimeError,
+    ) as e:  # a damaged deflate stream is zlib.error; an encrypted one RuntimeError
+        raise BundleRejected(file, info.filename, "truncated", detail=str(e)[:200]) from None
 
 
 def _digest(file: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, keep: bool) -> tuple[str, int, bytes]:
@@ -207,17 +262,35 @@ def _digest(file: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int, kee
     return h.hexdigest(), size, b"".join(parts)
 
 
-def _open_zip(file: Path) -> zipfile.ZipFile:
+@contextmanager
+def _zip(file: Path) -> Iterator[zipfile.ZipFile]:
+    """The bundle as a zip, opened only if it is a regular file (never blocking on a FIFO, never
+    reading a device), closed afterwards."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        with open(file, "rb") as f:
-            head = f.read(4)
+        fd = os.open(file, flags)
     except OSError as e:
         raise BundleRejected(file, "", "unreadable", detail=e.strerror or str(e)) from None
     try:
-        return zipfile.ZipFile(file)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as e:
-        rule = "truncated" if head == b"PK\x03\x04" else "not_zip"
-        raise BundleRejected(file, "", rule, detail=str(e)) from None
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+    except OSError:
+        regular = False
+    if not regular:
+        os.close(fd)
+        raise BundleRejected(file, "", "not_regular")
+    with os.fdopen(fd, "rb") as f:
+        try:
+            head = f.read(4)
+            f.seek(0)
+        except OSError as e:
+            raise BundleRejected(file, "", "unreadable", detail=e.strerror or str(e)) from None
+        try:
+            z = zipfile.ZipFile(f)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as e:
+            rule = "truncated" if head == b"PK\x03\x04" else "not_zip"
+            raise BundleRejected(file, "", rule, detail=str(e)[:200]) from None
+        with z:
+            yield z
 
 
 def read_bundle(file: str | Path, limits: Limits | None = None) -> Bundle:
@@ -230,8 +303,7 @@ def read_bundle(file: str | Path, limits: Limits | None = None) -> Bundle:
     cannot inflate past the limits); each assessment against its pack."""
     file = Path(file)
     lim = limits or LIMITS
-    z = _open_zip(file)
-    with z:
+    with _zip(file) as z:
         infos = z.infolist()
         if len(infos) > lim.max_members:
             raise BundleRejected(file, "", "too_many_members", n=len(infos), limit=lim.max_members)
@@ -278,14 +350,15 @@ def read_bundle(file: str | Path, limits: Limits | None = None) -> Bundle:
             if name not in members:
                 raise BundleRejected(file, name, "missing_member")
 
-        texts: dict[str, bytes] = {}
         evidence: dict[str, str] = {}
+        assessments: list[str] = []
+        digests: dict[str, str] = {}
         read_total = 0
         for name, (sha, size) in listed.items():
             info = members[name]
             kind = _kind(name)
             cap = lim.max_evidence if kind == "evidence" else lim.max_json
-            digest, actual, body = _digest(file, z, info, cap, keep=kind == "assessment")
+            digest, actual, _ = _digest(file, z, info, cap, keep=False)
             read_total += actual
             if read_total > lim.max_total:
                 raise BundleRejected(file, name, "total_too_large", limit_mb=lim.max_total // MiB)
@@ -294,7 +367,8 @@ def read_bundle(file: str | Path, limits: Limits | None = None) -> Bundle:
             if actual != size:
                 raise BundleRejected(file, name, "size", expected=size, actual=actual)
             if kind == "assessment":
-                texts[name] = body
+                assessments.append(name)
+                digests[name] = digest
             else:
                 m = EVIDENCE_MEMBER.fullmatch(name)
                 assert m is not None
@@ -302,40 +376,45 @@ def read_bundle(file: str | Path, limits: Limits | None = None) -> Bundle:
                     raise BundleRejected(file, name, "name_mismatch", expected=m.group(1), actual=digest)
                 evidence[digest] = name
 
-    entries = [_entry(file, name, body, evidence) for name, body in sorted(texts.items())]
-    return Bundle(file=file, entries=entries, evidence=evidence)
+        # each revision read and validated on its own, then let go of (only its summary is kept)
+        infos_out: list[EntryInfo] = []
+        referenced: set[str] = set()
+        for name in sorted(assessments):
+            digest, _, body = _digest(file, z, members[name], lim.max_json, keep=True)
+            if digest != digests[name]:
+                raise BundleRejected(file, name, "changed")
+            e = _entry(file, name, body, evidence)
+            del body
+            infos_out.append(_info(e))
+            referenced.update(ref.sha256 for ref in e.evidence)
+    return Bundle(file, infos_out, evidence, frozenset(referenced), digests, lim)
 
 
 def _read_manifest(file: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, lim: Limits) -> dict[str, tuple[str, int]]:
     _, _, body = _digest(file, z, info, lim.max_json, keep=True)
-    try:
-        data = parse_json_bytes(body)
-    except AssessmentInvalid as e:
-        raise BundleRejected(file, MANIFEST, "json", problems=e.problems) from None
+    data = _json(file, MANIFEST, body)
     if not isinstance(data, dict):
         raise BundleRejected(file, MANIFEST, "manifest_invalid", field="$")
     if data.get("format") != FORMAT:
-        raise BundleRejected(file, MANIFEST, "format", value=str(data.get("format")), expected=FORMAT)
-    files = data.get("files")
-    if not isinstance(files, list):
-        raise BundleRejected(file, MANIFEST, "manifest_invalid", field="files")
+        raise BundleRejected(file, MANIFEST, "format", value=str(data.get("format"))[:100], expected=FORMAT)
+    problems = shape_problems("manifest", data)
+    if problems:
+        raise BundleRejected(file, MANIFEST, "manifest_invalid", problems=problems, field=problems[0].field)
     listed: dict[str, tuple[str, int]] = {}
-    for i, f in enumerate(files):
-        where = f"files[{i}]"
-        if not isinstance(f, dict):
-            raise BundleRejected(file, MANIFEST, "manifest_invalid", field=where)
-        name, sha, size = f.get("name"), f.get("sha256"), f.get("size")
-        if not isinstance(name, str) or not name:
-            raise BundleRejected(file, MANIFEST, "manifest_invalid", field=f"{where}.name")
+    for f in data["files"]:
+        name, sha, size = f["name"], f["sha256"], f["size"]
         _check_name(file, name)
         if name in listed or name == MANIFEST:
             raise BundleRejected(file, name, "duplicate")
-        if not isinstance(sha, str) or not SHA256.fullmatch(sha):
-            raise BundleRejected(file, MANIFEST, "manifest_invalid", field=f"{where}.sha256")
-        if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-            raise BundleRejected(file, MANIFEST, "manifest_invalid", field=f"{where}.size")
         listed[name] = (sha, size)
     return listed
+
+
+def _json(file: Path, member: str, body: bytes) -> Any:
+    try:
+        return parse_json_bytes(body)
+    except AssessmentInvalid as e:
+        raise BundleRejected(file, member, "json", problems=e.problems) from None
 
 
 def _text(v: Any, default: str = "") -> str:
@@ -437,36 +516,35 @@ def entry_from_data(file: Path, member: str, data: Any, evidence: dict[str, str]
 
 
 def _entry(file: Path, member: str, body: bytes, evidence: dict[str, str]) -> Entry:
+    return entry_from_data(file, member, _json(file, member, body), evidence)
+
+
+def _read_plain_bytes(file: Path, lim: Limits) -> bytes:
     try:
-        data = parse_json_bytes(body)
+        return read_input(file, lim.max_json)
     except AssessmentInvalid as e:
-        raise BundleRejected(file, member, "json", problems=e.problems) from None
-    return entry_from_data(file, member, data, evidence)
+        p = e.problems[0]
+        if p.key == "input.too_large":
+            raise BundleRejected(file, "", "member_too_large", limit_mb=lim.max_json // MiB) from None
+        if p.key == "input.not_regular":
+            raise BundleRejected(file, "", "not_regular") from None
+        raise BundleRejected(file, "", "unreadable", detail=str(p.params.get("msg", ""))) from None
 
 
-def read_plain(file: str | Path, limits: Limits | None = None) -> Entry:
+def read_plain(file: str | Path, limits: Limits | None = None) -> Bundle:
     """Validate a plain assessment file (JSON) for import."""
     file = Path(file)
     lim = limits or LIMITS
-    try:
-        if file.stat().st_size > lim.max_json:
-            raise BundleRejected(file, "", "member_too_large", limit_mb=lim.max_json // MiB)
-        raw = file.read_bytes()
-    except OSError as e:
-        raise BundleRejected(file, "", "unreadable", detail=e.strerror or str(e)) from None
-    try:
-        data = parse_json_bytes(raw)
-    except AssessmentInvalid as e:
-        raise BundleRejected(file, "", "json", problems=e.problems) from None
-    return entry_from_data(file, "", data, None)
+    body = _read_plain_bytes(file, lim)
+    e = entry_from_data(file, "", _json(file, "", body), None)
+    return Bundle(file, [_info(e)], {}, frozenset(), {"": hashlib.sha256(body).hexdigest()}, lim)
 
 
 def copy_member(file: Path, member: str, sha256: str, dst: Path, cap: int) -> None:
     """Copy one evidence member to ``dst``, checking its digest again (the file may have changed
     since it was validated)."""
     h = hashlib.sha256()
-    z = _open_zip(file)
-    with z, open(dst, "wb") as out:
+    with _zip(file) as z, open(dst, "wb") as out:
         try:
             info = z.getinfo(member)
         except KeyError:

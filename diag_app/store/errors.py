@@ -205,6 +205,7 @@ class BundleRejected(StoreError):
 
     RULES = (
         "unreadable",
+        "not_regular",
         "not_zip",
         "truncated",
         "encrypted",
@@ -231,6 +232,8 @@ class BundleRejected(StoreError):
         "name_mismatch",
         "status",
         "evidence_ref",
+        "changed",
+        "write_failed",
     )
 
     def __init__(

@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,44 @@ EVIDENCE_LIMIT = 50 * 1024 * 1024
 _SHA = re.compile(r"[0-9a-f]{64}")
 
 
+def file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1024 * 1024):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _hold(fd: int) -> bool:
+    """Lock an evidence copy in progress (POSIX); False where files cannot be locked this way
+    (Windows, where an open file cannot be deleted anyway)."""
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _in_use(path: Path) -> bool:
+    """Whether another process holds the lock of an evidence copy in progress."""
+    try:
+        import fcntl
+    except ImportError:
+        return False  # Windows: deleting a file in use fails, and the caller skips it
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
 class EvidenceStore(Records):
     """Attaching evidence to answers and finding it again."""
 
@@ -43,26 +82,85 @@ class EvidenceStore(Records):
             raise ValueError(f"not a SHA-256 digest: {sha256!r}")
         return self.evidence_dir / sha256[:2] / sha256
 
-    def _store_blob(self, copy_into: Any, expected: str | None = None) -> tuple[str, int]:
+    def evidence_ok(self, sha256: str) -> bool:
+        """Whether the evidence file with this digest is here with exactly that content."""
+        path = self.evidence_path(sha256)
+        try:
+            return path.is_file() and file_digest(path) == sha256
+        except OSError:
+            return False
+
+    def _store_blob(self, copy_into: Any, created: list[str] | None = None) -> tuple[str, int]:
         """Put content into the evidence folder under its digest. ``copy_into(tmp_path)`` writes it
-        and returns (sha256, size); a partial file never appears under a digest name."""
+        and returns (sha256, size); a partial file never appears under a digest name. A file
+        already there is kept only if its content really has that digest (a damaged one is
+        replaced by the genuine copy). The digests of files new here are added to ``created``."""
         tmpdir = self.evidence_dir / "tmp"
         tmpdir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=tmpdir)
-        os.close(fd)
+        fd, tmp = tempfile.mkstemp(dir=tmpdir, prefix="copy-")
+        held = _hold(fd)  # while held, the clean-up at open leaves the copy alone
+        if not held:
+            os.close(fd)
         try:
             sha, size = copy_into(Path(tmp))
             final = self.evidence_path(sha)
-            if final.exists() and final.stat().st_size == size:
+            if self.evidence_ok(sha):
                 Path(tmp).unlink()
             else:
+                existed = final.exists()
                 final.parent.mkdir(parents=True, exist_ok=True)
                 os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)  # never executable
+                if existed:  # damaged: make room for the genuine copy (read-only files on Windows)
+                    with suppress(OSError):
+                        os.chmod(final, stat.S_IRUSR | stat.S_IWUSR)
                 os.replace(tmp, final)
+                if not existed and created is not None:
+                    created.append(sha)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        finally:
+            if held:
+                os.close(fd)
         return sha, size
+
+    def _clean_tmp(self) -> int:
+        """Remove the evidence copies left in evidence/tmp by a process that was killed while
+        copying; a copy another process is still making (it holds a lock on it) is left alone."""
+        removed = 0
+        tmpdir = self.evidence_dir / "tmp"
+        try:
+            leftovers = list(tmpdir.iterdir())
+        except OSError:
+            return 0
+        for f in leftovers:
+            try:
+                if not f.is_file() or f.is_symlink():
+                    continue
+                if _in_use(f):
+                    continue
+                f.unlink()
+                removed += 1
+            except OSError:
+                continue
+        return removed
+
+    def _drop_unreferenced(self, shas: list[str]) -> None:
+        """Delete evidence files copied for an import that did not keep them (rejected or failed),
+        unless a revision refers to them after all."""
+        for sha in shas:
+            with suppress(Exception):
+                with self._tx(write=False):
+                    used = self._one("SELECT 1 AS x FROM evidence_files WHERE sha256 = ?", (sha,))
+                if used is None:
+                    path = self.evidence_path(sha)
+                    with suppress(OSError):
+                        os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+                    path.unlink(missing_ok=True)
+
+    def _opened(self) -> None:
+        super()._opened()
+        self._clean_tmp()
 
     def add_evidence(self, uuid: str, item_id: str, file: str | Path, who: str = "") -> EvidenceRow:
         """Copy ``file`` into the workspace's evidence folder (content-addressed, at most 50 MB) and

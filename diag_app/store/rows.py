@@ -87,6 +87,7 @@ class ImportedItem:
     assessor: str
     status: str
     differs: bool = False  # skipped although its content differs from the revision already here
+    copy_of: str = ""  # added under a new uuid: the file's uuid belongs to another enterprise's assessment here
 
 
 @dataclass
@@ -98,7 +99,18 @@ class ImportSummary:
 
     @property
     def ok(self) -> bool:
-        return not self.rejected
+        """Every file imported (or already here as it is)."""
+        return not self.rejected and not self.conflicts
+
+    @property
+    def conflicts(self) -> list[ImportedItem]:
+        """Revisions not imported because a different version of them is already here."""
+        return [i for i in self.skipped if i.differs]
+
+    @property
+    def copies(self) -> list[ImportedItem]:
+        """Revisions added under a new uuid (their uuid belongs to another enterprise's here)."""
+        return [i for i in self.added if i.copy_of]
 
 
 ROW_SQL = """

@@ -5,6 +5,7 @@ is written."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid as uuidlib
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -112,15 +113,21 @@ class Transfer(EvidenceStore):
     def import_files(self, paths: list[str | Path], progress: Progress | None = None) -> ImportSummary:
         """Import bundles (.sfd) and plain assessment files (.json).
 
-        Every file is validated completely before anything is written; a file that breaks a rule
-        is listed in ``rejected`` and contributes nothing. The accepted files are then written in
-        one transaction. An assessment revision already here (same uuid and revision) is skipped;
+        Every file is validated completely before anything of it is written; a file that breaks a
+        rule is listed in ``rejected`` and contributes nothing, while the valid files are
+        imported. Revisions are read one at a time (validated, let go of, read again to write),
+        so memory stays bounded whatever the files hold. An assessment revision already here
+        (same uuid and revision) is skipped (``differs`` says whether its content differs);
         another revision of a known assessment is added beside the ones here, never over them.
+        An assessment whose uuid belongs to an assessment of another enterprise here (a copied
+        file) is added as a new assessment with a new uuid (``copy_of``). Evidence files are
+        checked by SHA-256: a damaged one here is replaced by the genuine copy from the bundle;
+        evidence copied for a file that is then not imported is removed again.
         ``progress.cancel()`` (from another thread) stops it with ``Cancelled`` before anything is
         written."""
         summary = ImportSummary()
         total = len(paths) + 1
-        accepted: list[tuple[Path, list[bundlemod.Entry], dict[str, str]]] = []
+        sources: list[bundlemod.Bundle] = []
         for i, p in enumerate(paths):
             file = Path(p)
             if progress is not None:
@@ -128,51 +135,105 @@ class Transfer(EvidenceStore):
                 progress.check()
             try:
                 if file.suffix.lower() == ".json":
-                    accepted.append((file, [bundlemod.read_plain(file)], {}))
+                    sources.append(bundlemod.read_plain(file))
                 else:
-                    b = bundlemod.read_bundle(file)
-                    accepted.append((file, b.entries, b.evidence))
+                    sources.append(bundlemod.read_bundle(file))
             except BundleRejected as e:
                 summary.rejected.append((str(file), e))
         if progress is not None:
             progress(len(paths), total, "")
             progress.check()
 
-        # evidence files first (content-addressed: harmless if the transaction below fails)
-        ready: list[tuple[Path, list[bundlemod.Entry]]] = []
-        for file, entries, evidence in accepted:
-            try:
-                for sha in sorted({ref.sha256 for e in entries for ref in e.evidence}):
-                    if not self.evidence_path(sha).exists():
-                        member = evidence[sha]
-
-                        def copy(tmp: Path, file: Path = file, member: str = member, sha: str = sha) -> tuple[str, int]:
-                            bundlemod.copy_member(file, member, sha, tmp, bundlemod.LIMITS.max_evidence)
-                            return sha, tmp.stat().st_size
-
-                        self._store_blob(copy)
-            except BundleRejected as e:
-                summary.rejected.append((str(file), e))
-                continue
-            except OSError as e:
-                raise StorageFailed(self.evidence_dir, e.strerror or str(e)) from e
-            ready.append((file, entries))
-
-        new_uuids: set[str] = set()
-        with self._tx():
-            for file, entries in ready:
-                for entry in sorted(entries, key=lambda e: (e.assessment.uuid, e.assessment.revision)):
-                    self._import_entry(file, entry, summary, new_uuids)
+        created: list[str] = []  # evidence files new here: removed again unless a revision keeps them
+        try:
+            ready = [src for src in sources if self._import_evidence(src, summary, created)]
+            new_uuids: set[str] = set()
+            with self._tx():
+                for src in ready:
+                    self._import_source(src, summary, new_uuids)
+        finally:
+            self._drop_unreferenced(created)
         if progress is not None:
             progress(total, total, "")
         return summary
 
-    def _import_entry(self, file: Path, e: bundlemod.Entry, summary: ImportSummary, new_uuids: set[str]) -> None:
+    def _import_evidence(self, src: bundlemod.Bundle, summary: ImportSummary, created: list[str]) -> bool:
+        """Copy the evidence ``src`` refers to that is not here intact; False (and ``src`` listed
+        as rejected) when the bundle's copy fails its checks."""
+        try:
+            for sha in sorted(src.referenced):
+                if self.evidence_ok(sha):
+                    continue
+                member = src.evidence[sha]
+
+                def copy(tmp: Path, file: Path = src.file, member: str = member, sha: str = sha) -> tuple[str, int]:
+                    bundlemod.copy_member(file, member, sha, tmp, src.limits.max_evidence)
+                    return sha, tmp.stat().st_size
+
+                self._store_blob(copy, created)
+        except BundleRejected as e:
+            summary.rejected.append((str(src.file), e))
+            return False
+        except OSError as e:
+            raise StorageFailed(self.evidence_dir, e.strerror or str(e)) from e
+        return True
+
+    def _import_source(self, src: bundlemod.Bundle, summary: ImportSummary, new_uuids: set[str]) -> None:
+        """Write the revisions of one file inside import_files' transaction, all or none (a
+        savepoint): a file whose revision cannot be written is listed as rejected."""
+        mine = ImportSummary()
+        mine_new: set[str] = set()
+        renamed: dict[str, str] = {}
+        self.conn.execute("SAVEPOINT import_file")
+        try:
+            for info in sorted(src.entries, key=lambda e: (e.uuid, e.revision)):
+                self._import_entry(src.file, src.load(info), mine, new_uuids | mine_new, renamed, mine_new)
+        except (BundleRejected, sqlite3.IntegrityError, sqlite3.InterfaceError, ValueError) as e:
+            self.conn.execute("ROLLBACK TO import_file")
+            self.conn.execute("RELEASE import_file")
+            why = (
+                e
+                if isinstance(e, BundleRejected)
+                else BundleRejected(src.file, "", "write_failed", detail=str(e)[:200])
+            )
+            summary.rejected.append((str(src.file), why))
+            return
+        except BaseException:
+            self.conn.execute("ROLLBACK TO import_file")
+            self.conn.execute("RELEASE import_file")
+            raise
+        self.conn.execute("RELEASE import_file")
+        new_uuids |= mine_new
+        summary.added += mine.added
+        summary.skipped += mine.skipped
+        summary.new_revisions += mine.new_revisions
+
+    def _import_entry(
+        self,
+        file: Path,
+        e: bundlemod.Entry,
+        summary: ImportSummary,
+        new_uuids: set[str],
+        renamed: dict[str, str] | None = None,
+        added_uuids: set[str] | None = None,
+    ) -> None:
         """Insert one validated revision (inside import_files' transaction). ``new_uuids``: the
-        assessments this import brought in, whose further revisions also count as added."""
+        assessments this import brought in, whose further revisions also count as added;
+        ``renamed``: uuids given a new one in this file (copied from another enterprise's)."""
+        renamed = {} if renamed is None else renamed
+        added_uuids = new_uuids if added_uuids is None else added_uuids
         a = e.assessment
+        copy_of = ""
         if not a.uuid:  # a plain file never stored in a workspace: a new assessment
             a = replace(a, uuid=str(uuidlib.uuid4()), revision=1)
+        elif a.uuid in renamed:
+            copy_of, a = a.uuid, replace(a, uuid=renamed[a.uuid])
+        else:
+            owner = self._one("SELECT credit_code FROM assessments WHERE uuid = ? LIMIT 1", (a.uuid,))
+            if owner is not None and owner["credit_code"] != a.enterprise.credit_code:
+                # a file copied from another client's: the same uuid, another enterprise. Both are kept.
+                renamed[a.uuid] = str(uuidlib.uuid4())
+                copy_of, a = a.uuid, replace(a, uuid=renamed[a.uuid])
         item = ImportedItem(
             file=str(file),
             uuid=a.uuid,
@@ -182,16 +243,17 @@ class Transfer(EvidenceStore):
             mode=a.mode,
             assessor=a.assessor,
             status=e.status,
+            copy_of=copy_of,
         )
         here = self._one("SELECT * FROM assessments WHERE uuid = ? AND revision = ?", (a.uuid, a.revision))
         if here is not None:
             mine = self._assessment(here, self._answers(here["id"]))
-            differs = assessment_to_data(mine) != assessment_to_data(a) or here["status"] != e.status
-            summary.skipped.append(replace(item, differs=differs))
+            differs = assessment_to_data(mine) != assessment_to_data(replace(a, status=e.status))
+            summary.skipped.append(replace(item, differs=differs or here["status"] != e.status))
             return
         known = self._one("SELECT 1 AS x FROM assessments WHERE uuid = ? LIMIT 1", (a.uuid,)) is not None
         if not known:
-            new_uuids.add(a.uuid)
+            added_uuids.add(a.uuid)
         now = utc_now()
         ent = a.enterprise
         if self._one("SELECT 1 AS x FROM enterprises WHERE credit_code = ?", (ent.credit_code,)) is None:
@@ -256,4 +318,4 @@ class Transfer(EvidenceStore):
             {"file": file.name, "member": e.member, "mode": a.mode, "assessor": a.assessor, "status": e.status},
         )
         self._write_summary(self._revision(a.uuid, a.revision), {item: ans.value for item, ans in a.answers.items()})
-        (summary.new_revisions if known and a.uuid not in new_uuids else summary.added).append(item)
+        (summary.new_revisions if known and a.uuid not in new_uuids | added_uuids else summary.added).append(item)

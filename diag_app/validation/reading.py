@@ -142,26 +142,51 @@ def field_path(parts: tuple[Any, ...] | list[Any]) -> str:
 
 
 def walk_problems(data: Any, limits: JsonLimits = JSON_LIMITS) -> list[Problem]:
-    """Depth, strings and numbers of a parsed document (no recursion: any depth is safe)."""
+    """Depth, strings and numbers of a parsed document, without recursion (any depth is safe) and
+    without a path per value: only objects and lists are queued (at most ``max_containers``),
+    and a field's path is built only for a problem."""
     problems: list[Problem] = []
-    stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
+    _check_value(data, (), None, problems)
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())] if isinstance(data, dict | list) else []
     while stack and len(problems) < limits.max_problems:
-        value, path = stack.pop()
-        if isinstance(value, str):
-            _check_text(value, path, problems)
-        elif isinstance(value, _Rejected):
-            problems.append(Problem(field_path(path), "input.number", {"value": value.text[:40]}))
-        elif isinstance(value, dict | list):
-            if len(path) >= limits.max_depth:
-                problems.append(Problem(field_path(path), "input.too_deep", {"max": limits.max_depth}))
-                continue
-            if isinstance(value, dict):
-                for k, v in value.items():
+        container, path = stack.pop()
+        if len(path) >= limits.max_depth:
+            problems.append(Problem(field_path(path), "input.too_deep", {"max": limits.max_depth}))
+            continue
+        if isinstance(container, dict):
+            for k, value in container.items():
+                if not _plain_text(k):
                     _check_text(k, (*path, k), problems, key=True)
-                    stack.append((v, (*path, k)))
-            else:
-                stack.extend((v, (*path, i)) for i, v in enumerate(value))
+                if isinstance(value, dict | list):
+                    stack.append((value, (*path, k)))
+                elif not _fine(value):
+                    _check_value(value, path, k, problems)
+        else:
+            for i, value in enumerate(container):
+                if isinstance(value, dict | list):
+                    stack.append((value, (*path, i)))
+                elif not _fine(value):
+                    _check_value(value, path, i, problems)
     return problems
+
+
+def _plain_text(s: str) -> bool:
+    return len(s) <= 200 and "\x00" not in s and not _SURROGATE.search(s)
+
+
+def _fine(value: Any) -> bool:
+    """Most values: numbers, true/false, null and clean text need no further look."""
+    return not isinstance(value, str | _Rejected) or (
+        isinstance(value, str) and "\x00" not in value and not _SURROGATE.search(value)
+    )
+
+
+def _check_value(value: Any, path: tuple[Any, ...], key: Any, problems: list[Problem]) -> None:
+    here = path if key is None else (*path, key)
+    if isinstance(value, str):
+        _check_text(value, here, problems)
+    elif isinstance(value, _Rejected):
+        problems.append(Problem(field_path(here), "input.number", {"value": value.text[:40]}))
 
 
 def _check_text(s: str, path: tuple[Any, ...], problems: list[Problem], key: bool = False) -> None:
