@@ -22,7 +22,7 @@ from .model.assessment import (
 )
 from .model.questionnaire import Pack
 from .packs import PackNotFound, find_pack
-from .validation import JSON_LIMITS, check_shape, parse_json, read_input
+from .validation import JSON_LIMITS, parse_json, read_input, shape_problems
 
 MAX_FILE_BYTES = JSON_LIMITS.max_bytes  # docs/limits.md
 
@@ -53,7 +53,11 @@ def load_assessment_data(data: Any) -> tuple[Pack, Assessment]:
     """Shape first (the JSON Schema of assessment files), then the pack's own rules."""
     if isinstance(data, dict) and data.get("format") not in FORMATS:
         pack_for_data(data)  # says which format tag this version reads
-    check_shape("assessment", data)
+    problems = shape_problems("assessment", data)
+    if not any(p.field.split(".")[0] == "pack" for p in problems):
+        pack_for_data(data)  # a pack this app does not have is named first: nothing else can be checked without it
+    if problems:
+        raise AssessmentInvalid(problems)
     pack = pack_for_data(data)
     return pack, parse_assessment(pack, data)
 
