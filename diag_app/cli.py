@@ -100,7 +100,9 @@ def cmd_template(args: argparse.Namespace) -> int:
     data = template_data(pack, args.industry, args.lang)
     text = json.dumps(data, ensure_ascii=False, indent=2)
     if args.out:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
+        from .atomic import write_bytes_atomic
+
+        write_bytes_atomic(args.out, (text + "\n").encode("utf-8"))  # never half a file on a full disk
     else:
         _out(text)
     return EXIT_OK
@@ -290,6 +292,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as e:  # ours or the operating system's (disk full, read-only): words, exit 2
+        from .error_text import error_message, is_expected
+
+        if not is_expected(e):
+            raise  # a bug: its traceback is what support needs
+        _err(error_message(e, args.lang))
+        return EXIT_INVALID
 
 
 if __name__ == "__main__":

@@ -112,6 +112,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请检查磁盘空间和文件夹权限后再试。",
         "en": "Check the free disk space and the folder's permissions, then try again.",
     },
+    "error.read_only_workspace": {
+        "zh": "工作区位于只读位置，无法写入。",
+        "en": "The workspace is in a read-only place.",
+    },
+    "error.read_only_workspace.hint": {
+        "zh": "文件没有损坏，也不需要恢复备份。请把工作区复制到可写的文件夹后打开，或解除只读（例如 U 盘的写保护）。",
+        "en": "The file is not damaged and needs no backup. Copy the workspace to a folder you can write to and open it there, or lift the read-only state (e.g. a USB stick's write protection).",
+    },
     "error.assessment_not_found": {"zh": "找不到这份评估。", "en": "This assessment cannot be found."},
     "error.assessment_not_found.hint": {
         "zh": "它可能已在其他窗口中被删除。请回到企业列表刷新后再试。",

@@ -27,6 +27,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "工作区 {path} 由更新版本的本程序创建（结构版本 {found}，本程序支持到 {supported}），未做任何改动。请升级本程序。",
         "en": "the workspace {path} was written by a newer version of this app (schema {found}, this one supports up to {supported}); it was left unchanged. Please update the app.",
     },
+    "store.read_only": {
+        "zh": "工作区 {path} 位于只读的磁盘或文件夹中，无法写入；文件没有损坏，未做任何改动。",
+        "en": "the workspace {path} is on a read-only disk or folder and cannot be written; the file is not damaged and was left unchanged.",
+    },
     "store.storage_failed": {
         "zh": "无法读写 {path}：{detail}。请检查磁盘空间和文件夹权限。",
         "en": "cannot read or write {path}: {detail}. Check the free disk space and the folder's permissions.",

@@ -9,6 +9,7 @@ openpyxl is imported inside the functions.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -303,7 +304,16 @@ def write_xlsx(pack: Pack, result: Result, out: str | Path, lang: str = "zh") ->
         ("export.sheet.suggestions", suggestion_rows(pack, result, lang), (4, 5)),
     ):
         _table_sheet(wb.create_sheet(tr(key, lang)), header, rows, money_cols, lang)
-    return _atomic(out, wb.save)
+    # Saved to memory first (an XLSX is small): openpyxl saving straight to a file on a full disk
+    # leaves a half-closed zip whose clean-up prints a stray traceback when it is collected.
+    buf = io.BytesIO()
+    wb.save(buf)
+
+    def write(tmp: str) -> None:
+        with open(tmp, "wb") as f:
+            f.write(buf.getbuffer())
+
+    return _atomic(out, write)
 
 
 # Columns the portfolio knows: key -> (message key, kind)

@@ -26,6 +26,7 @@ from .errors import (
     SchemaTooNew,
     StorageFailed,
     StoreError,
+    WorkspaceReadOnly,
 )
 
 # Loaded on first use: the workspace module brings sqlite-utils and with it numpy (~0.3 s), which
@@ -91,6 +92,7 @@ __all__ = [
     "StorageFailed",
     "StoreError",
     "Workspace",
+    "WorkspaceReadOnly",
     "backups",
     "default_db_path",
     "restore_backup",

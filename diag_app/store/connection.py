@@ -13,6 +13,7 @@ Safety in a few lines:
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -38,13 +39,41 @@ from .errors import (
     SchemaTooNew,
     StorageFailed,
     StoreError,
+    WorkspaceReadOnly,
 )
-from .migrations import APPLICATION_ID, LATEST, migrate, schema_version
+from .migrations import APPLICATION_ID, LATEST, migrate, schema_problem, schema_version
 
 DEFAULT_TIMEOUT = 10.0
 # ``PRAGMA quick_check`` reads the whole file (~50 MB/s here): below this size it costs under a
 # second and runs on every open; above it, see ``Connection._check_due``.
 QUICK_CHECK_ALWAYS_BELOW = 64 * 1024 * 1024
+
+
+def _read_only(path: Path) -> bool:
+    """Whether ``path`` is on a read-only file system, or may not be written by this user."""
+    with suppress(OSError, AttributeError):
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return True
+    return not os.access(path, os.W_OK)
+
+
+def _zeroed_header(path: Path) -> bool:
+    """The first 100 bytes (SQLite's header) all zero: what a crashed disk write leaves."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(100)
+    except OSError:
+        return False
+    return len(head) == 100 and not any(head)
+
+
+def _damage(e: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite's error says the file itself is damaged (not: busy, read-only, cannot be
+    opened, an I/O error of the disk)."""
+    msg = str(e).lower()
+    if isinstance(e, sqlite3.OperationalError):
+        return "malformed" in msg or "no such table" in msg
+    return not any(s in msg for s in ("locked", "busy", "readonly", "read-only", "unable to open", "disk i/o"))
 
 
 def utc_now() -> str:
@@ -86,9 +115,20 @@ class Connection:
         bdir = Path(backups_dir) if backups_dir else backups_dir_for(path)
         try:
             if path.exists():
-                if not path.is_file() or not has_sqlite_header(path):
+                if not path.is_file():
                     raise NotADatabase(path)
+                if not has_sqlite_header(path):
+                    # our workspace with a damaged header (it has backups here, or its first page
+                    # was zeroed), or somebody else's file that must be left alone
+                    found = good_backups(path, bdir)
+                    if found or _zeroed_header(path):
+                        raise DatabaseCorrupt(path, "the file header is damaged", found)
+                    raise NotADatabase(path)
+                if _read_only(path):
+                    raise WorkspaceReadOnly(path)
             else:
+                if path.parent.exists() and _read_only(path.parent):
+                    raise WorkspaceReadOnly(path)
                 path.parent.mkdir(parents=True, exist_ok=True)
             wal = Path(f"{path}-wal")
             unclean = wal.exists() and wal.stat().st_size > 0  # the last session did not close it
@@ -125,7 +165,7 @@ class Connection:
                 version = schema_version(conn)
                 rows = conn.execute("PRAGMA quick_check").fetchall() if self._check_due(version, unclean) else [("ok",)]
             except sqlite3.DatabaseError as e:
-                if isinstance(e, sqlite3.OperationalError) and "locked" in str(e).lower():
+                if not _damage(e):  # locked, read-only, cannot open, I/O: the file is not at fault
                     raise
                 raise DatabaseCorrupt(self.path, str(e), good_backups(self.path, self.backups_dir)) from e
             if rows != [("ok",)]:
@@ -133,6 +173,9 @@ class Connection:
                 raise DatabaseCorrupt(self.path, detail, good_backups(self.path, self.backups_dir))
             if version > LATEST:
                 raise SchemaTooNew(self.path, version, LATEST)
+            wrong = schema_problem(conn, version) if version > 0 else None
+            if wrong:  # a table dropped, or a version number that does not match the tables
+                raise DatabaseCorrupt(self.path, wrong, good_backups(self.path, self.backups_dir))
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             if version > 0 and app_id != APPLICATION_ID:
                 raise NotADatabase(self.path)
@@ -187,8 +230,12 @@ class Connection:
             msg = str(e).lower()
             if "locked" in msg or "busy" in msg:
                 raise DatabaseLocked(self.path, self.timeout) from e
-            if any(s in msg for s in ("disk i/o", "full", "readonly", "read-only", "unable to open")):
+            if "readonly" in msg or "read-only" in msg:
+                raise WorkspaceReadOnly(self.path) from e
+            if any(s in msg for s in ("disk i/o", "full", "unable to open")):
                 raise StorageFailed(self.path, str(e)) from e
+            if "no such table" in msg or "no such column" in msg:  # the schema was tampered with
+                raise DatabaseCorrupt(self.path, str(e), good_backups(self.path, self.backups_dir)) from e
             raise
         except sqlite3.DatabaseError as e:
             msg = str(e).lower()

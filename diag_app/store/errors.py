@@ -115,6 +115,18 @@ class StorageFailed(StoreError):
         super().__init__(path=self.path, detail=detail)
 
 
+class WorkspaceReadOnly(StorageFailed):
+    """The workspace is on a read-only medium or folder (a write-protected USB stick, a CD, a
+    folder without write permission). Nothing is damaged: no backup is offered."""
+
+    key = "store.read_only"
+    title_key = "error.read_only_workspace"
+    hint_key = "error.read_only_workspace.hint"
+
+    def __init__(self, path: Path):
+        super().__init__(path, "read-only")
+
+
 class AssessmentNotFound(StoreError):
     key = "store.assessment_not_found"
     title_key = "error.assessment_not_found"

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from functools import cache
 
 from sqlite_utils import Database
 
@@ -224,6 +225,44 @@ def m004_assessment_format_2(db: Database) -> None:
 
 MIGRATIONS: list[Migration] = [m001_workspace, m002_summaries, m003_list_caches, m004_assessment_format_2]
 LATEST = len(MIGRATIONS)
+
+
+def _tables(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {n: {r[1] for r in conn.execute(f'PRAGMA table_info("{n}")')} for n in names if not n.startswith("sqlite_")}
+
+
+@cache
+def _expected(version: int) -> dict[str, frozenset[str]]:
+    """The tables and columns migrations 1..version make (on an empty database in memory)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(Database(conn), target=version)
+        return {t: frozenset(c) for t, c in _tables(conn).items()}
+    finally:
+        conn.close()
+
+
+def schema_problem(conn: sqlite3.Connection, version: int) -> str | None:
+    """Why the tables do not match the schema version the file claims (a table dropped, the
+    version number lowered or raised by hand), or None."""
+    have = _tables(conn)
+    want = _expected(version)
+    for table, cols in want.items():
+        if table not in have:
+            return f"table {table} is missing (schema version {version})"
+        missing = sorted(cols - have[table])
+        if missing:
+            return f"column {table}.{missing[0]} is missing (schema version {version})"
+    if version < LATEST:  # what a later migration makes must not be there yet
+        later = _expected(version + 1)
+        for table, cols in later.items():
+            if table not in want and table in have:
+                return f"table {table} exists, but the schema version says {version}"
+            extra = sorted((cols - want.get(table, frozenset())) & have.get(table, set()))
+            if table in want and extra:
+                return f"column {table}.{extra[0]} exists, but the schema version says {version}"
+    return None
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
