@@ -358,7 +358,7 @@ def test_a_whole_assessment_through_the_widgets_and_back_again(make_window, qtbo
     plan.write_bytes(b"%PDF-1.4 plan")
     minutes = tmp_path / "minutes.docx"
     minutes.write_bytes(b"minutes")
-    monkeypatch.setattr("diag_app.ui.editor.QFileDialog.getOpenFileNames", lambda *a, **k: ([str(plan)], ""))
+    monkeypatch.setattr("diag_app.ui.editor_evidence.QFileDialog.getOpenFileNames", lambda *a, **k: ([str(plan)], ""))
     click(qtbot, card.attach_btn)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(minutes))])

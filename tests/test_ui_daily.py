@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from uihelpers import answer_box, click, key, open_window
 
 from diag_app.i18n import tr
@@ -335,3 +335,46 @@ def test_one_number_format_and_items_named_not_by_their_id(window, qtbot):
     card.field.setText(str(card.item.max + 1000))
     card.commit()
     assert card.item.name.get("zh") in card.error.text() and card.item.id not in card.error.text()
+
+
+# --- the guided interview -----------------------------------------------------------------------
+
+
+def test_guided_mode_asks_level_by_level_and_stops_once_a_level_is_clearly_not_met(window, qtbot):
+    from diag_app.model.guided import outlook
+
+    w = window
+    ed = open_industry(qtbot, w)
+    reqs = ed.pack.requirements_for(ed.assessment.enterprise.industry, ed.assessment.path(ed.pack))
+    for r in reqs:  # a fresh questionnaire: nothing answered
+        w.ws.set_answer(ed.uuid, r.id, None, note="")
+    ed.load()
+    o = outlook(ed.pack, ed.assessment)
+    assert ed.remaining.text() == tr("ui.guide.remaining", "zh", n=len(o.remaining))
+    click(qtbot, ed.btn_guided)
+    page = ed.guide.page
+    assert page is not None and ed.stack.currentWidget() is page
+    level1 = [r.id for r in reqs if r.level == 1]
+    assert sorted(ed.guide.batch) == sorted(level1)  # level 1, across every sub-domain
+    assert isinstance(QApplication.focusWidget(), RequirementCard)
+    # level 1 fully met with the keyboard, card after card
+    for _ in level1:
+        page.complete()
+        key(qtbot, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: ed.guide.page is not None and ed.guide.batch and ed.guide.batch[0] not in level1)
+    level2 = {r.id for r in reqs if r.level == 2}
+    assert set(ed.guide.batch) == level2  # then level 2
+    for _ in level2:  # level 2 not met at all: nothing above it can change the result
+        ed.guide.page.complete()
+        key(qtbot, Qt.Key.Key_4)
+    qtbot.waitUntil(lambda: ed.guide.done_panel is not None and ed.stack.currentWidget() is ed.guide.done_panel)
+    assert ed.remaining.text().startswith("结果已确定")
+    assert outlook(ed.pack, ed.assessment).final
+    assert all(ed.assessment.value(r.id) is None for r in reqs if r.level == 3)  # never asked
+    # the user may still go on with level 3
+    more = ed.guide.done_panel.findChild(QPushButton, "guideContinue")
+    click(qtbot, more)
+    assert {ed.pack.item(i).level for i in ed.guide.batch} == {3}
+    # and leave the guide for the pages
+    click(qtbot, ed.btn_guided)
+    assert not ed.guide.active and ed.stack.currentWidget() is ed.built[ed.current_page]

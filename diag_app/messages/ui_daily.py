@@ -61,3 +61,58 @@ MESSAGES.update(
         },
     }
 )
+MESSAGES.update(
+    {
+        # --- guided mode --------------------------------------------------------------------------
+        "ui.guide.button": {"zh": "引导作答", "en": "Guided"},
+        "ui.guide.tip": {
+            "zh": "逐级提问：只问还会影响结果的题目；某一级明确达不到时，不再问更高级别（随时可以继续）。",
+            "en": "Asks level by level, only what can still change the result; once a level is clearly not met, higher levels are not asked (you can always go on).",
+        },
+        "ui.guide.level": {
+            "zh": "引导作答 · {level}：还会影响结果的 {n} 项",
+            "en": "Guided · {level}: {n} items that can still change the result",
+        },
+        "ui.guide.level.one": {
+            "zh": "引导作答 · {level}：还会影响结果的 {n} 项",
+            "en": "Guided · {level}: {n} item that can still change the result",
+        },
+        "ui.guide.others": {
+            "zh": "引导作答 · 分层仍取决于的 {n} 项（基本条件、指标、场景）",
+            "en": "Guided · {n} items the tiers still depend on (conditions, indicators, scenarios)",
+        },
+        "ui.guide.others.one": {
+            "zh": "引导作答 · 分层仍取决于的 {n} 项（基本条件、指标、场景）",
+            "en": "Guided · {n} item the tiers still depend on (conditions, indicators, scenarios)",
+        },
+        "ui.guide.beyond": {
+            "zh": "继续作答 · {level}：{n} 项（不影响当前结果）",
+            "en": "Going on · {level}: {n} items (the result does not depend on them)",
+        },
+        "ui.guide.beyond.one": {
+            "zh": "继续作答 · {level}：{n} 项（不影响当前结果）",
+            "en": "Going on · {level}: {n} item (the result does not depend on it)",
+        },
+        "ui.guide.final": {"zh": "结果已确定。", "en": "The result is final."},
+        "ui.guide.final_why": {
+            "zh": "“{level}”即使其余各项全部满足也达不到，因此更高级别的题目不会改变得分、等级和分层。需要完整记录时，可以继续作答。",
+            "en": "“{level}” stays below the threshold even if every open item there were fully met, so items of higher levels cannot change the score, level or tier. Go on if you want a complete record.",
+        },
+        "ui.guide.final_all": {
+            "zh": "其余未答题目不会改变得分、等级和分层。需要完整记录时，可以继续作答。",
+            "en": "The items still open cannot change the score, level or tier. Go on if you want a complete record.",
+        },
+        "ui.guide.continue": {"zh": "继续作答{level}", "en": "Go on with {level}"},
+        "ui.guide.leave": {"zh": "退出引导", "en": "Leave the guide"},
+        "ui.guide.remaining": {"zh": "还需 {n} 项即可得出最终结果", "en": "{n} items until the result is final"},
+        "ui.guide.remaining.one": {"zh": "还需 {n} 项即可得出最终结果", "en": "{n} item until the result is final"},
+        "ui.guide.final_short": {
+            "zh": "结果已确定（其余 {n} 项不影响结果）",
+            "en": "Result final ({n} open items cannot change it)",
+        },
+        "ui.guide.final_short.one": {
+            "zh": "结果已确定（其余 {n} 项不影响结果）",
+            "en": "Result final ({n} open item cannot change it)",
+        },
+    }
+)

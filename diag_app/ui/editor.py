@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -30,20 +29,20 @@ from PySide6.QtWidgets import (
 
 from ..i18n import tr
 from ..model.assessment import Assessment
+from ..model.guided import Outlook, outlook
 from ..model.questionnaire import Indicator, Pack, Requirement
-from ..model.scoring import score
-from .background import run_in_background
 from .cards import Card, IndicatorCard, RequirementCard, YesNoCard
-from .confirm import confirm
+from .editor_evidence import EvidenceOps
 from .editor_find import ItemFinder
+from .editor_guide import Guide, remaining_text
 from .editor_pages import MORE_CARDS, PAGE_ROLE, Item, NavTree, Page, PageSpec, counts, page_specs
+from .editor_status import ask_finalise, ask_reopen, unanswered
 from .errors import present_error
 from .signals import emit
 from .style import role
 from .undo import Value
 
 if TYPE_CHECKING:
-    from ..progress import Progress
     from ..store import EvidenceRow, Workspace
     from .background import Job
 
@@ -100,6 +99,15 @@ class AssessmentEditor(QWidget):
 
         self.finder = ItemFinder(self)
         self.search = self.finder.field
+        self.btn_guided = QPushButton()
+        self.btn_guided.setObjectName("guided")
+        self.btn_guided.setCheckable(True)
+        self.btn_guided.toggled.connect(self._guided_toggled)
+        self.remaining = QLabel()
+        self.remaining.setObjectName("remainingLabel")
+        role(self.remaining, "muted")
+        self.guide = Guide(self)
+        self.evidence_ops = EvidenceOps(self)
         self.overall = QProgressBar()
         self.overall.setObjectName("overallProgress")
         self.overall_label = QLabel()
@@ -126,6 +134,9 @@ class AssessmentEditor(QWidget):
         tools = QHBoxLayout()
         tools.addWidget(self.search, 2)
         tools.addWidget(self.finder.count)
+        tools.addSpacing(12)
+        tools.addWidget(self.btn_guided)
+        tools.addWidget(self.remaining)
         tools.addSpacing(12)
         tools.addWidget(self.overall_label)
         tools.addWidget(self.overall, 1)
@@ -156,10 +167,10 @@ class AssessmentEditor(QWidget):
             sc = QShortcut(seq, self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(fn)
-        self._more = QTimer(self)
-        self._more.setSingleShot(True)
-        self._more.setInterval(0)
-        self._more.timeout.connect(self._build_pending)
+        self.more_timer = QTimer(self)
+        self.more_timer.setSingleShot(True)
+        self.more_timer.setInterval(0)
+        self.more_timer.timeout.connect(self._build_pending)
         self._progress_timer = QTimer(self)
         self._progress_timer.setSingleShot(True)
         self._progress_timer.setInterval(40)
@@ -168,6 +179,8 @@ class AssessmentEditor(QWidget):
 
     # --- loading ----------------------------------------------------------------------------------
     def load(self, keep_page: bool = True) -> None:
+        if self.guide.active:
+            self.guide.stop()
         page = self.current_page if keep_page else -1
         self.assessment = self.ws.load_assessment(self.uuid)
         self.status = self._status()
@@ -224,6 +237,9 @@ class AssessmentEditor(QWidget):
         self.banner.setVisible(self.read_only)
         self.finder.retranslate()
         self.overall_label.setText(tr("ui.ed.overall", lang))
+        self.btn_guided.setText(tr("ui.guide.button", lang))
+        self.btn_guided.setToolTip(tr("ui.guide.tip", lang))
+        self.btn_guided.setEnabled(not self.read_only)
         self.hint.setText(tr("ui.ed.keys", lang))
         if self.last_saved:
             self.saved.setText(tr("ui.ed.saved", lang, time=self.last_saved))
@@ -240,6 +256,8 @@ class AssessmentEditor(QWidget):
         self.overall.setMaximum(max(all_total, 1))
         self.overall.setValue(all_answered)
         self.overall.setFormat(tr("ui.ed.overall_format", self.lang, done=all_answered, total=all_total))
+        self.outlook: Outlook = outlook(self.pack, self.assessment)
+        self.remaining.setText(remaining_text(self.outlook, all_total - all_answered, self.lang))
 
     def flush_progress(self) -> None:
         if self._progress_timer.isActive():
@@ -254,6 +272,9 @@ class AssessmentEditor(QWidget):
     def _nav_changed(self, item: QTreeWidgetItem | None, _prev: QTreeWidgetItem | None) -> None:
         if item is None:
             return
+        if self.guide.active:  # a section chosen in the tree: the guide gives way to the pages
+            self.guide.stop()
+            self.current_page = -1
         idx = item.data(0, PAGE_ROLE)
         if isinstance(idx, int) and idx != self.current_page:
             self.go_page(idx, focus=False)
@@ -293,7 +314,7 @@ class AssessmentEditor(QWidget):
         return page
 
     def _build_page(self, idx: int) -> Page:
-        return Page(self.pages[idx], self.pack, self.lang, self._make_card, self._more)
+        return Page(self.pages[idx], self.pack, self.lang, self.make_card, self.more_timer)
 
     def _build_pending(self) -> None:
         page = self.built.get(self.current_page)
@@ -305,7 +326,7 @@ class AssessmentEditor(QWidget):
     def complete_page(self, page: Page) -> None:
         page.complete()
 
-    def _make_card(self, it: Item, parent: QWidget) -> Card:
+    def make_card(self, it: Item, parent: QWidget) -> Card:
         ans = self.assessment.answers.get(it.id)
         value = ans.value if ans else None
         note = ans.note if ans else ""
@@ -350,7 +371,12 @@ class AssessmentEditor(QWidget):
             page.ensureWidgetVisible(card, 0, 40)
 
     def move_from(self, card: Card, step: int, after_answer: bool = False) -> None:
-        page = self.built.get(self.page_of.get(card.item_id, -1))
+        guided = self.guide.page
+        page = (
+            guided
+            if guided is not None and card in guided.cards
+            else self.built.get(self.page_of.get(card.item_id, -1))
+        )
         if page is None:
             return
         i = page.cards.index(card) + step
@@ -359,6 +385,8 @@ class AssessmentEditor(QWidget):
         if 0 <= i < len(page.cards):
             self.focus_card(page.cards[i])
             return
+        if page is guided:
+            return  # the guide brings the next batch once this one is answered
         target = self.current_page + (1 if step > 0 else -1)
         if 0 <= target < len(self.pages):
             self.go_page(target, focus=True, last=step < 0)
@@ -400,37 +428,20 @@ class AssessmentEditor(QWidget):
         self.saved.setText(tr("ui.ed.saved", self.lang, time=self.last_saved))
         self._progress_timer.start()  # progress bars repaint at once when set: coalesce them
         emit(self.changed, self.assessment)
+        self.guide.answered()
+
+    # --- guided mode --------------------------------------------------------------------------------
+    def _guided_toggled(self, on: bool) -> None:
+        if on and not self.guide.active:
+            self.guide.start()
+        elif not on and self.guide.active:
+            self.guide.stop()
 
     def choose_evidence(self, card: Card) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("ui.card.attach_title", self.lang))
-        if paths:
-            self.attach(card, list(paths))
+        self.evidence_ops.choose(card)
 
     def attach(self, card: Card, paths: list[str]) -> Job | None:
-        """Copy evidence files into the workspace off the GUI thread (up to 50 MB each)."""
-        if self.read_only:
-            return None
-        ws, uuid, item_id = self.ws, self.uuid, card.item_id
-
-        def work(progress: Progress) -> list[EvidenceRow]:
-            for i, p in enumerate(paths):
-                progress(i, len(paths), p)
-                ws.add_evidence(uuid, item_id, p)
-            return list(ws.list_evidence(uuid, item_id))
-
-        def done(rows: list[EvidenceRow]) -> None:
-            self.evidence[item_id] = rows
-            with contextlib.suppress(RuntimeError):  # the card may be gone (page rebuilt)
-                if isinstance(card, RequirementCard):
-                    card.set_evidence(rows)
-            self.last_saved = time.strftime("%H:%M:%S")
-            self.saved.setText(tr("ui.ed.saved", self.lang, time=self.last_saved))
-
-        def failed(exc: BaseException) -> None:
-            present_error(self, exc, self.lang)
-            done(list(ws.list_evidence(uuid, item_id)))  # those copied before the failure stay
-
-        return run_in_background(self, work, tr("ui.card.attaching", self.lang), done, lang=self.lang, on_error=failed)
+        return self.evidence_ops.attach(card, paths)
 
     # --- finding ------------------------------------------------------------------------------------
     def ordered_items(self) -> list[Item]:
@@ -462,46 +473,17 @@ class AssessmentEditor(QWidget):
     def focus_search(self) -> None:
         self.finder.focus()
 
-    # --- finalise / reopen --------------------------------------------------------------------------
+    # --- finalise / reopen (editor_status.py) -------------------------------------------------------
     def unanswered(self) -> int:
-        """The items still unanswered, as the model counts them (the progress bar and the report agree)."""
-        s = score(self.pack, self.assessment)
-        return s.total - s.answered
+        return unanswered(self)
 
     def finalise(self) -> QMessageBox:
-        """Ask first, naming what finalising means and how many items are unanswered."""
-        n = self.unanswered()
-        detail = tr("ui.ed.finalise_detail", self.lang)
-        if n:
-            detail = tr("ui.ed.unanswered_warning", self.lang, n=n) + "\n\n" + detail
-        return confirm(
-            self,
-            self.lang,
-            "finaliseBox",
-            tr("ui.ed.finalise_q", self.lang, name=self.assessment.enterprise.name),
-            detail,
-            tr("ui.ed.finalise", self.lang),
-            lambda: self._change_status(self.ws.finalise),
-            QMessageBox.Icon.Warning if n else QMessageBox.Icon.Question,
-        )
+        return ask_finalise(self)
 
     def reopen(self) -> QMessageBox:
-        n = self.unanswered()
-        revision = self.assessment.revision
-        detail = tr("ui.ed.reopen_detail", self.lang, revision=revision, new=revision + 1)
-        if n:
-            detail += "\n\n" + tr("ui.ed.reopen_unanswered", self.lang, n=n)
-        return confirm(
-            self,
-            self.lang,
-            "reopenBox",
-            tr("ui.ed.reopen_q", self.lang, name=self.assessment.enterprise.name),
-            detail,
-            tr("ui.ed.reopen", self.lang),
-            lambda: self._change_status(self.ws.reopen),
-        )
+        return ask_reopen(self)
 
-    def _change_status(self, action: Callable[[str], object]) -> None:
+    def change_status(self, action: Callable[[str], object]) -> None:
         """Finalise or reopen through the store, then show the revision that results."""
         try:
             action(self.uuid)
@@ -514,9 +496,15 @@ class AssessmentEditor(QWidget):
 
     def set_lang(self, lang: str) -> None:
         self.lang = lang
+        guided = self.guide.active
+        if guided:  # its batch is rebuilt in the new language below
+            self.guide.active = False
+            self.guide.drop()
         page = self.current_page
         self._build_specs()
         self._clear_pages()
         self._build_nav()
         self.retranslate()
         self.go_page(max(page, 0), focus=False)
+        if guided:
+            self.guide.start()
