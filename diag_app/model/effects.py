@@ -11,7 +11,7 @@ to scoring the changed answers.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .assessment import NA, Answer, Assessment
 from .catalogue import CatalogItem
@@ -54,9 +54,15 @@ class Combined:
     indicators: Mapping[str, float]
     scenarios: frozenset[str]
     provides: frozenset[str]
+    _key: object = field(init=False, repr=False, compare=False, default=None)
 
-    def key(self) -> tuple[frozenset[tuple[str, float]], frozenset[tuple[str, float]], frozenset[str]]:
-        return frozenset(self.requirements.items()), frozenset(self.indicators.items()), self.scenarios
+    def key(self) -> object:
+        """What the scores depend on, hashable: computed once (the roadmap asks for it often)."""
+        k = self._key
+        if k is None:
+            k = (frozenset(self.requirements.items()), frozenset(self.indicators.items()), self.scenarios)
+            object.__setattr__(self, "_key", k)
+        return k
 
 
 EMPTY_EFFECT = Combined({}, {}, frozenset(), frozenset())
@@ -186,22 +192,30 @@ class Baseline:
         return max(self.rating(rid) or 0.0, eff.requirements.get(rid, 0.0))
 
     # --- scores -----------------------------------------------------------------------------
-    def scores_after(self, eff: Combined) -> Scores:
+    def scores_after(self, eff: Combined, parent: Combined | None = None) -> Scores:
+        """The scores after ``eff``; given the effect it grew from (``parent``, already scored),
+        only the cells that differ are summed again — with the same arithmetic, so the result is
+        the same to the last bit."""
         key = eff.key()
         got = self._memo.get(key)
         if got is None:
-            got = self._rescore(eff)
+            start = self._memo.get(parent.key()) if parent is not None else None
+            if parent is not None and start is not None:
+                changed = [rid for rid, v in eff.requirements.items() if parent.requirements.get(rid) != v]
+                got = self._rescore(eff, start, changed)
+            else:
+                got = self._rescore(eff)
             self._memo[key] = got
         return got
 
-    def _rescore(self, eff: Combined) -> Scores:
+    def _rescore(self, eff: Combined, start: Scores | None = None, only: Iterable[str] | None = None) -> Scores:
         base = self.scores
         pack = self.pack
         if not eff.requirements and not eff.indicators and not eff.scenarios:
             return base
-        subdomains = dict(base.subdomains)
+        subdomains = dict((start or base).subdomains)
         touched: dict[str, set[int]] = {}
-        for rid in eff.requirements:
+        for rid in eff.requirements if only is None else only:
             r = self.requirements[rid]
             touched.setdefault(r.subdomain, set()).add(r.level)
         values = self.values

@@ -102,6 +102,7 @@ class _Search:
         self.node_limit = node_limit
         self.cost = {sg.item.id: (costs[sg.item.id] if costs and sg.item.id in costs else sg.cost) for sg in cands}
         self.single = {sg.item.id: base.combine([sg.item]) for sg in cands}
+        self.full = self.single  # every requirement each item raises (the search may see fewer)
         self.pending = {sg.item.id: frozenset(sg.needs) for sg in cands}
         self.items = [sg.item for sg in cands]
 
@@ -126,8 +127,8 @@ class _Search:
             return [it for it in among if self.single[it.id].requirements.get(need, 0.0) >= thr]
         return [it for it in among if need in it.provides]
 
-    def scores(self, eff: Combined) -> Scores:
-        return self.base.scores_after(eff)
+    def scores(self, eff: Combined, parent: Combined | None = None) -> Scores:
+        return self.base.scores_after(eff, parent)
 
 
 def roadmap(
@@ -211,11 +212,24 @@ def _stage(
     pending0 = frozenset().union(*(srch.pending_of(it) for it in chosen)) if chosen else frozenset()
     rank_memo: dict[object, int] = {}
 
-    def rank_of(e: Combined) -> int:
+    decided: dict[object, int] = {}
+
+    def rank_of(e: Combined, parent: Combined | None = None) -> int:
         k = e.key()
         got = rank_memo.get(k)
         if got is None:
-            got = _rank(ladder, decide(pack, ladder, srch.scores(e)).tier)
+            sc = srch.scores(e, parent)
+            # A tier decision reads only these: many item sets share them, so decide once each.
+            sig = (
+                sc.level,
+                tuple(sd.level for sd in sc.subdomains.values()),
+                tuple(sorted(sc.indicator_values.items())),
+                tuple(sorted(sc.scenarios.items())),
+            )
+            got = decided.get(sig)
+            if got is None:
+                got = _rank(ladder, decide(pack, ladder, sc).tier)
+                decided[sig] = got
             rank_memo[k] = got
         return got
 
@@ -240,8 +254,42 @@ def _stage(
         )
         return Stage(ladder_id, target, False, (), 0.0, True, blockers, still), chosen, eff
 
-    cost = srch.cost
-    # Only items that change something toward the target, and none another cheaper item outdoes.
+    # Requirements above the target's level cannot help reach it (a level counts only once every
+    # level below it is met): the search sees each item's effect up to that level, plus whatever
+    # is a precondition of another item. Items left with nothing toward the target drop out.
+    top = _min_level(ladder, target) or max(pack.scoring.levels)
+    keep_reqs = {n for it in srch.items for n in srch.pending_of(it)}
+    full = srch.single
+    srch.single = {
+        iid: Combined(
+            {r: v for r, v in e.requirements.items() if base.requirements[r].level <= top or r in keep_reqs},
+            e.indicators,
+            e.scenarios,
+            e.provides,
+        )
+        for iid, e in full.items()
+    }
+    try:
+        return _search_stage(srch, ladder_id, target, chosen, eff, cands, rank_of, pending0)
+    finally:
+        srch.single = full
+
+
+def _search_stage(
+    srch: _Search,
+    ladder_id: str,
+    target: str,
+    chosen: list[CatalogItem],
+    eff: Combined,
+    cands: list[CatalogItem],
+    rank_of: Callable[..., int],
+    pending0: frozenset[str],
+) -> tuple[Stage, list[CatalogItem], Combined]:
+    pack, base, cost = srch.pack, srch.base, srch.cost
+    ladder = _ladder(pack, ladder_id)
+    need = _rank(ladder, target)
+    cands = [it for it in cands if _toward(srch.single[it.id])]
+    # None another cheaper item outdoes.
     cands.sort(key=lambda it: (cost[it.id], it.id))
     kept: list[CatalogItem] = []
     for it in cands:
@@ -267,7 +315,9 @@ def _stage(
     for j in range(len(cands) - 1, -1, -1):
         suffix[j] = base.merge(srch.single[cands[j].id], suffix[j + 1])
 
-    def dfs(i: int, picked: list[CatalogItem], e: Combined, pend: frozenset[str], c: float) -> None:
+    def dfs(
+        i: int, picked: list[CatalogItem], e: Combined, pend: frozenset[str], c: float, parent: Combined | None
+    ) -> None:
         nonlocal best_cost, best, nodes, exhaustive
         nodes += 1
         if nodes > srch.node_limit:
@@ -275,34 +325,42 @@ def _stage(
             return
         # Two sets with the same combined effect and open preconditions face the same choices
         # from here on: only the cheaper one can lead to a better plan.
-        key = (i, e.key(), e.provides, srch.missing(pend, e))
+        open_needs = srch.missing(pend, e)
+        key = (i, e.key(), e.provides, open_needs)
         if seen.get(key, float("inf")) <= c:
             return
         seen[key] = c
-        if ok(e, pend):
+        if rank_of(e, parent) >= need and not open_needs:
             if c < best_cost - 1e-6:
                 best_cost, best = c, list(picked)
             return
         if i >= len(cands):
             return
-        rest_eff = base.merge(e, suffix[i])
-        if rank_of(rest_eff) < need or srch.missing(pend, rest_eff):
+        if srch.missing(pend, base.merge(e, suffix[i])):
             return
-        if c + bound.lower(e, srch.missing(pend, e), i) >= best_cost - 1e-6:
+        # The bound also says when the rest cannot reach the level or indicator rules (infinite).
+        if c + bound.lower(e, open_needs, i) >= best_cost - 1e-6:
             return
         it = cands[i]
-        dfs(i + 1, [*picked, it], base.merge(e, srch.single[it.id]), pend | srch.pending_of(it), c + cost[it.id])
-        dfs(i + 1, picked, e, pend, c)
+        child = base.merge(e, srch.single[it.id])
+        dfs(i + 1, [*picked, it], child, pend | srch.pending_of(it), c + cost[it.id], e)
+        dfs(i + 1, picked, e, pend, c, parent)
 
-    dfs(0, [], eff, pending0, 0.0)
+    dfs(0, [], eff, pending0, 0.0, None)
     if best is None:  # the node limit struck before any plan was found
         return Stage(ladder_id, target, False, (), 0.0, False, ()), chosen, eff
+    restricted, srch.single = srch.single, srch.full  # the steps say everything each item closes
     steps, eff_after = _order(srch, best, eff, target)
+    srch.single = restricted
     return (
         Stage(ladder_id, target, True, steps, round(best_cost, 2), exhaustive),
         [*chosen, *best],
         eff_after,
     )
+
+
+def _toward(e: Combined) -> bool:
+    return bool(e.requirements or e.indicators or e.scenarios or e.provides)
 
 
 def _dominated(srch: _Search, a: CatalogItem, b: CatalogItem) -> bool:
@@ -335,20 +393,22 @@ class _Bound:
         pack = srch.pack
         self.levels = [lvl for lvl in pack.scoring.levels if lvl <= _min_level(ladder, target)]
         self.threshold = pack.scoring.level_threshold
-        # Each item's gain to each level's weighted sum over the baseline: an upper bound on its
-        # gain over any state that has already bought something.
-        self.gains: list[dict[int, float]] = []
+        # Per item, what each requirement it raises weighs in its level's weighted sum: the gain
+        # over any state is the sum of weight × (rating it brings − rating there), never negative.
+        # Gains of different items overlap rather than add, so covering a deficit fractionally
+        # with them is a lower bound on its cost.
+        self.terms: list[list[tuple[str, int, float, float]]] = []
         for it in cands:
-            g = dict.fromkeys(self.levels, 0.0)
+            terms = []
             for rid, to in srch.single[it.id].requirements.items():
                 r = base.requirements[rid]
-                if r.level not in g:
+                if r.level not in self.levels:
                     continue
                 sub = base.scores.subdomains[r.subdomain]
                 cell = base.cells[(r.subdomain, r.level)]
                 wsum = sum(w for x, w in cell if base.values.get(x) != "na")
-                g[r.level] += sub.weight * r.weight / wsum * (to - (base.rating(rid) or 0.0))
-            self.gains.append(g)
+                terms.append((rid, r.level, sub.weight * r.weight / wsum, to))
+            self.terms.append(terms)
         ind_by_id = {i.id: i for i in pack.indicators}
         self.indicator_needs: list[tuple[str, float, str]] = []
         for t in ladder:
@@ -397,7 +457,16 @@ class _Bound:
                 deficits[lvl] = d
         if not deficits:
             return bound
-        gains = [(cost[it.id], self.gains[i + j]) for j, it in enumerate(rest)]
+        base = srch.base
+        gains = []
+        for j, it in enumerate(rest):
+            g = dict.fromkeys(deficits, 0.0)
+            for rid, lvl, coeff, to in self.terms[i + j]:
+                if lvl in g:
+                    now = base.rating_after(rid, e)
+                    if to > now:
+                        g[lvl] += coeff * (to - now)
+            gains.append((cost[it.id], g))
         for lvl, d in deficits.items():
             bound = max(bound, _fractional_cover([(c, g[lvl]) for c, g in gains], d))
         if len(deficits) > 1:  # their normalised sum: often far tighter when several levels fall short
