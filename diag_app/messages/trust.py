@@ -14,9 +14,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "made it is not proven.",
     },
     "verify.ok.signed": {
-        "zh": "{file}：数字签名有效，由“{signer}”（{org}）于 {time} 签署；签名覆盖整个文件，签署后未被改动。"
+        "zh": "{file}：数字签名有效，由“{signer}”（{org}）于 {time}（签署人电脑的时间）签署；签名覆盖整个文件，签署后未被改动。"
         "{trust}签署的页面与本软件依据内嵌评估数据重新生成的报告一致（报告编号 {id}，{tier}，S = {s}）。",
-        "en": "{file}: the digital signature is valid, signed by \u201c{signer}\u201d ({org}) at {time}; it covers the "
+        "en": "{file}: the digital signature is valid, signed by \u201c{signer}\u201d ({org}) at {time} (the signer's "
+        "clock); it covers the "
         "whole file, which is unchanged since signing. {trust}The signed pages are identical to a report this app "
         "renders from the embedded assessment (report {id}, {tier}, S = {s}).",
     },
@@ -192,6 +193,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verify.diff.sig_many": {
         "zh": "文件有 {n} 个签名；本软件的报告只签署一次",
         "en": "the file has {n} signatures; reports of this app are signed once",
+    },
+    "verify.modlevel.NONE": {"zh": "无实质改动", "en": "no substantive change"},
+    "verify.modlevel.LTA_UPDATES": {"zh": "仅追加长期验证数据", "en": "long-term validation data only"},
+    "verify.modlevel.FORM_FILLING": {
+        "zh": "填写或签署了表单域（{fields}）",
+        "en": "form fields filled or signed ({fields})",
+    },
+    "verify.modlevel.ANNOTATIONS": {"zh": "添加或改动了批注", "en": "annotations added or changed"},
+    "verify.modlevel.OTHER": {
+        "zh": "页面、对象或附件被改动",
+        "en": "pages, objects or attachments were changed",
     },
     "verify.diff.after_signing": {
         "zh": "签署后又追加了 {n} 次增量修改（pyHanko 差异分析：{what}）",

@@ -101,14 +101,11 @@ def _later_changes(reader: Any, sig: Any, status: Any, data: bytes, signed_end: 
         n = len([e for e in revisions(data) if e > signed_end])
     except Refused:
         n = 1
-    what = ""
+    level = "OTHER"
+    fields: list[str] = []
     diff = getattr(status, "diff_result", None)
-    if diff is not None:
-        level = getattr(diff, "modification_level", None)
+    if diff is not None and getattr(diff, "modification_level", None) is not None:
+        level = diff.modification_level.name
         fields = sorted(getattr(diff, "changed_form_fields", ()) or ())
-        what = (getattr(level, "name", "") or str(diff)).lower()
-        if fields:
-            what += ": " + ", ".join(fields)
-        if not level:
-            what = " ".join(str(diff).split())[:160]
-    return [Finding("verify.diff.after_signing", {"n": max(n, 1), "what": what or "?"})]
+    what = Finding(f"verify.modlevel.{level}", {"fields": ", ".join(fields) or "—"})
+    return [Finding("verify.diff.after_signing", {"n": max(n, 1), "what": what})]

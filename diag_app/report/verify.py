@@ -308,11 +308,16 @@ def _differs(ctx: _Ctx, findings: list[Finding], claims: dict[str, Any]) -> Verd
     from .. import app_version
 
     __version__ = app_version()
-    problems = tuple(dict.fromkeys(tr(f.key, ctx.lang, **f.params) for f in findings))
+    problems = tuple(dict.fromkeys(_word(f, ctx.lang) for f in findings))
     made = str(claims.get("app_version", ""))
     note = tr("verify.other_version", ctx.lang, made=made, this=__version__) if made and made != __version__ else ""
     summary = tr("verify.differs", ctx.lang, file=ctx.name, note=note)
     return Verdict(DIFFERS, problems, _public(claims), summary)
+
+
+def _word(f: Finding, lang: str) -> str:
+    params = {k: _word(v, lang) if isinstance(v, Finding) else v for k, v in f.params.items()}
+    return tr(f.key, lang, **params)
 
 
 def _public(claims: dict[str, Any]) -> dict[str, Any]:
