@@ -22,8 +22,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "renders from the embedded assessment (report {id}, {tier}, S = {s}).",
     },
     "verify.signed_by": {
-        "zh": "（签名本身有效，签署人“{signer}”（{org}），{time}；{trust}）",
-        "en": "(The signature itself is valid: signed by \u201c{signer}\u201d ({org}) at {time}. {trust})",
+        "zh": "签名本身有效：签署人“{signer}”（{org}），{time}（签署人电脑的时间）。{trust}但是——",
+        "en": "The signature itself is valid: signed by \u201c{signer}\u201d ({org}) at {time} (the signer's clock). "
+        "{trust}But —",
     },
     "verify.trust.self_signed": {
         "zh": "签名证书为自签名证书：只证明持有该证书密钥的人签署了本报告，不能证明签署人的真实身份。",
@@ -177,6 +178,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "report.json 的 {field}：报告为 {printed}，按内嵌数据重新生成为 {actual}",
         "en": "report.json {field}: the report states {printed}, a fresh rendering from the embedded data gives "
         "{actual}",
+    },
+    "verify.diff.everywhere": {
+        "zh": "{n} 页的内容都不同：要么报告被整体改动，要么它由排版不同的另一版本软件生成（本机为 {version} 版），请用生成它的版本核验",
+        "en": "{n} pages differ: either the report was altered throughout, or it was made by a build of the app that "
+        "lays pages out differently (this is {version}); verify it with the version that made it",
     },
     "verify.diff.signature_removed": {
         "zh": "报告记载为已数字签名，但文件中没有签名（签名被移除）",

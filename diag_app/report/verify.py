@@ -287,7 +287,7 @@ def _signed(
         v = _differs(ctx, findings, claims)
         signer = tr("verify.signed_by", ctx.lang, **facts) if sig.intact and sig.valid else ""
         return dataclasses.replace(
-            v, summary=v.summary + (f" {signer}" if signer else ""), signer=sig.name, self_signed=sig.self_signed
+            v, summary=(f"{signer} " if signer else "") + v.summary, signer=sig.name, self_signed=sig.self_signed
         )
     summary = tr("verify.ok.signed", ctx.lang, file=ctx.name, **facts, **_facts(result, claims, ctx))
     return Verdict(AUTHENTIC, (), _public(claims), summary, sig.name, sig.self_signed)
@@ -308,11 +308,57 @@ def _differs(ctx: _Ctx, findings: list[Finding], claims: dict[str, Any]) -> Verd
     from .. import app_version
 
     __version__ = app_version()
-    problems = tuple(dict.fromkeys(_word(f, ctx.lang) for f in findings))
+    problems = tuple(dict.fromkeys(_word(f, ctx.lang) for f in _grouped(findings, ctx)))
     made = str(claims.get("app_version", ""))
     note = tr("verify.other_version", ctx.lang, made=made, this=__version__) if made and made != __version__ else ""
     summary = tr("verify.differs", ctx.lang, file=ctx.name, note=note)
     return Verdict(DIFFERS, problems, _public(claims), summary)
+
+
+def _grouped(findings: list[Finding], ctx: _Ctx) -> list[Finding]:
+    """The same difference on many pages said once, with the pages as ranges ("3–9, 12"); and
+    when most pages differ, a note that a different build of the app renders differently."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    firsts: dict[tuple[str, str], Finding] = {}
+    out: list[Finding | tuple[str, str]] = []
+    for f in findings:
+        page = f.params.get("page")
+        if not isinstance(page, int):
+            out.append(f)
+            continue
+        key = (f.key, repr(sorted((k, repr(v)) for k, v in f.params.items() if k != "page")))
+        if key not in groups:
+            groups[key], firsts[key] = [], f
+            out.append(key)
+        groups[key].append(page)
+    done: list[Finding] = []
+    for item in out:
+        if isinstance(item, Finding):
+            done.append(item)
+            continue
+        pages = groups[item]
+        done.append(Finding(firsts[item].key, {**firsts[item].params, "page": _ranges(pages)}))
+    content = groups.get(("verify.diff.page_content", repr([])), [])
+    total = max(len(content), 1)
+    if len(content) >= 5 and len(content) * 2 >= total:
+        from .. import app_version
+
+        done.append(Finding("verify.diff.everywhere", {"n": len(content), "version": app_version()}))
+    return done
+
+
+def _ranges(pages: list[int]) -> str:
+    ps = sorted(set(pages))
+    parts: list[str] = []
+    start = prev = ps[0]
+    for p in [*ps[1:], None]:
+        if p is not None and p == prev + 1:
+            prev = p
+            continue
+        parts.append(str(start) if start == prev else f"{start}–{prev}")
+        if p is not None:
+            start = prev = p
+    return ", ".join(parts)
 
 
 def _word(f: Finding, lang: str) -> str:
