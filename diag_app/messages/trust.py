@@ -14,16 +14,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "made it is not proven.",
     },
     "verify.ok.signed": {
-        "zh": "{file}：数字签名有效，由“{signer}”（{org}）于 {time}（签署人电脑的时间）签署；签名覆盖整个文件，签署后未被改动。"
+        "zh": "{file}：数字签名有效，由“{signer}”{org}于 {time}（签署人电脑的时间）签署；签名覆盖整个文件，签署后未被改动。"
         "{trust}签署的页面与本软件依据内嵌评估数据重新生成的报告一致（报告编号 {id}，{tier}，S = {s}）。",
-        "en": "{file}: the digital signature is valid, signed by \u201c{signer}\u201d ({org}) at {time} (the signer's "
+        "en": "{file}: the digital signature is valid, signed by \u201c{signer}\u201d{org} at {time} (the signer's "
         "clock); it covers the "
         "whole file, which is unchanged since signing. {trust}The signed pages are identical to a report this app "
         "renders from the embedded assessment (report {id}, {tier}, S = {s}).",
     },
     "verify.signed_by": {
-        "zh": "签名本身有效：签署人“{signer}”（{org}），{time}（签署人电脑的时间）。{trust}但是——",
-        "en": "The signature itself is valid: signed by \u201c{signer}\u201d ({org}) at {time} (the signer's clock). "
+        "zh": "签名本身有效：签署人“{signer}”{org}，{time}（签署人电脑的时间）。{trust}但是——",
+        "en": "The signature itself is valid: signed by \u201c{signer}\u201d{org} at {time} (the signer's clock). "
         "{trust}But —",
     },
     "verify.trust.self_signed": {
@@ -200,6 +200,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "文件有 {n} 个签名；本软件的报告只签署一次",
         "en": "the file has {n} signatures; reports of this app are signed once",
     },
+    "verify.org": {"zh": "（{org}）", "en": " ({org})"},
     "verify.modlevel.NONE": {"zh": "无实质改动", "en": "no substantive change"},
     "verify.modlevel.LTA_UPDATES": {"zh": "仅追加长期验证数据", "en": "long-term validation data only"},
     "verify.modlevel.FORM_FILLING": {

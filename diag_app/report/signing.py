@@ -145,7 +145,7 @@ def _appearance(who: identity.Identity, when: dt.datetime, lang: str, rect: tupl
     lines = [
         (BOLD, 8.5, tr("sign.block.title", lang)),
         (FAMILY, 7.5, tr("sign.block.signer", lang, name=name)),
-        (FAMILY, 7.5, tr("sign.block.org", lang, org=who.organisation or "—")),
+        *([(FAMILY, 7.5, tr("sign.block.org", lang, org=who.organisation))] if who.organisation else []),
         (FAMILY, 7.5, tr("sign.block.time", lang, time=when.strftime("%Y-%m-%d %H:%M %z"))),
         (FAMILY, 6.3, tr("sign.block.note", lang)),
     ]

@@ -282,7 +282,8 @@ def _signed(
         if sig.self_signed
         else tr("verify.trust.untrusted", ctx.lang, issuer=sig.issuer)
     )
-    facts = {"signer": sig.name, "org": sig.organisation or "—", "time": sig.signed_at, "trust": trust}
+    org = tr("verify.org", ctx.lang, org=sig.organisation) if sig.organisation else ""
+    facts = {"signer": sig.name, "org": org, "time": sig.signed_at, "trust": trust}
     if findings:
         v = _differs(ctx, findings, claims)
         signer = tr("verify.signed_by", ctx.lang, **facts) if sig.intact and sig.valid else ""
