@@ -175,3 +175,63 @@ def test_only_a_report_rendered_for_signing_can_be_signed(p12):
     with pytest.raises(signing.SigningError) as e:
         signing.sign_pdf(once, p12, PASS)
     assert e.value.key == "sign.error.already_signed"
+
+
+def _issued_p12(tmp_path) -> bytes:
+    """A PKCS#12 with a key and a certificate issued by a (test) certificate authority, as a user
+    would import one bought from an authority."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    now = dt.datetime.now(dt.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test CA 测试 CA")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    subject = x509.Name(
+        [x509.NameAttribute(NameOID.COMMON_NAME, "王芳"), x509.NameAttribute(NameOID.ORGANIZATION_NAME, "某认证机构")]
+    )
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(2)
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .sign(ca_key, hashes.SHA256())
+    )
+    return pkcs12.serialize_key_and_certificates(
+        b"wf", key, leaf, [ca], serialization.BestAvailableEncryption(PASS.encode())
+    )
+
+
+def test_a_certificate_from_an_authority_signs_and_verify_says_what_it_did_not_check(tmp_path):
+    from diag_app.report.pdf import report_bytes
+
+    p12 = _issued_p12(tmp_path)
+    ident = identity.inspect(p12, PASS)
+    assert ident.name == "王芳" and not ident.self_signed and ident.issuer == "Test CA 测试 CA"
+    pack, r = sample_result("electronics")
+    ready, _ = report_bytes(pack, r, "zh", {"signed": True})
+    signed = signing.sign_pdf(ready, p12, PASS)
+    assert not signed.signer.self_signed
+    v = verify_bytes(signed.data, "zh")
+    assert v.status == AUTHENTIC and v.signer == "王芳" and not v.self_signed
+    assert "Test CA 测试 CA" in v.summary and "未对照受信任的证书机构核验" in v.summary
+    assert "自签名" not in v.summary
