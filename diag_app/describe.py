@@ -17,7 +17,7 @@ from .model.ranking import RANKING_CRITERIA
 from .model.renewal import Closure, Flag, Lift, Reason, Suppressed
 from .model.support import Estimate
 from .model.tiers import NONE, Check
-from .money import fmt_cny, fmt_num
+from .money import fmt_cny, fmt_num, fmt_pct
 
 if TYPE_CHECKING:  # the loader pulls in YAML; wording its problems needs only their fields
     from .packs.loader import PackProblem
@@ -38,6 +38,25 @@ def tier_name(pack: Pack, tier_id: str, lang: str) -> str:
         return tr("tier.none", lang)
     t = next(t for t in pack.all_tiers() if t.id == tier_id)
     return t.name.get(lang)
+
+
+def self_declared(pack: Pack, tier_id: str) -> bool:
+    """Whether an enterprise may state the tier itself: only the lowest national tier (基础级 is
+    self-assessed); every Shanghai tier and the national tiers above it are recognised by the
+    municipal or national authority."""
+    lowest = min(pack.national_tiers, key=lambda t: t.rank, default=None)
+    return lowest is not None and lowest.id == tier_id
+
+
+def tier_claim(pack: Pack, tier_id: str, lang: str) -> str:
+    """A tier as the app may claim it (contract 5): "meets the self-assessment threshold for …"
+    unless the tier is self-declared; "no tier's threshold met yet" for none."""
+    if tier_id == NONE:
+        return tr("claim.tier.none", lang)
+    name = tier_name(pack, tier_id, lang)
+    if self_declared(pack, tier_id):
+        return tr("claim.tier.self_declared", lang, tier=name)
+    return tr("claim.tier.threshold", lang, tier=name)
 
 
 def level_name(pack: Pack, level: int, lang: str) -> str:
@@ -75,6 +94,18 @@ def rule_text(pack: Pack, rule: TierRule, lang: str) -> str:
     value = tgt.value if tgt else float(p["value"])  # type: ignore[arg-type]
     key = "report.rule.indicator_higher" if ind.better == "higher" else "report.rule.indicator_lower"
     return tr(key, lang, name=ind.name.get(lang), value=fmt_num(value), unit=unit_suffix(ind.unit))
+
+
+def item_label(pack: Pack, item_id: str, lang: str) -> str:
+    """An item as a reviewer finds it: a requirement by its number and text, anything else (an
+    indicator, condition, scenario) by its name — never by an internal id."""
+    item = pack.item(item_id)
+    if item is None:
+        return item_id
+    if item.kind == "requirement":
+        return f"{item.id} {item.text.get(lang)}"
+    text = getattr(item, "name", None) or getattr(item, "text", None)
+    return text.get(lang) if text is not None else item_id
 
 
 def answer_text(pack: Pack, item_id: str, value: object, lang: str) -> str:
@@ -201,10 +232,10 @@ def estimate_basis(pack: Pack, e: Estimate, lang: str) -> str:
             "support.interest",
             lang,
             loan=fmt_cny(e.loan_cny, lang),
-            rate=f"{e.loan_rate * 100:g}%",
+            rate=fmt_pct(e.loan_rate, 2),
             years=m.years,
             interest=fmt_cny(e.base_cny, lang),
-            share=f"{m.rate * 100:g}%",
+            share=fmt_pct(m.rate, 2),
             amount=fmt_cny(min(e.base_cny * m.rate, m.cap), lang),
         )
     else:
@@ -213,7 +244,7 @@ def estimate_basis(pack: Pack, e: Estimate, lang: str) -> str:
             key,
             lang,
             base=fmt_cny(e.base_cny, lang),
-            share=f"{m.rate * 100:g}%",
+            share=fmt_pct(m.rate, 2),
             amount=fmt_cny(e.base_cny * m.rate, lang),
         )
     if math.isinf(m.cap):

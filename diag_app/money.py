@@ -1,12 +1,19 @@
-"""The one place that formats money, numbers and percentages for people to read."""
+"""The one place that formats money, numbers, scores and percentages for people to read.
+
+Rules the report, the CLI and the GUI share: thousands separators; no trailing zeros; a score
+always with two decimals; money in 万元 (Chinese) or CNY (English); a value that does not apply
+is "—", never "0".
+"""
 
 from __future__ import annotations
+
+NOT_APPLICABLE = "—"
 
 
 def fmt_num(v: float | int | None, digits: int = 2) -> str:
     """Thousands separators; no trailing zeros on whole numbers."""
     if v is None:
-        return "—"
+        return NOT_APPLICABLE
     if float(v).is_integer():
         return f"{int(v):,}"
     return f"{v:,.{digits}f}".rstrip("0").rstrip(".")
@@ -20,20 +27,26 @@ def fmt_cny(v: float, lang: str = "zh") -> str:
     return f"CNY {fmt_num(round(v))}"
 
 
-def fmt_pct(v: float | None, digits: int = 0) -> str:
-    """A fraction 0–1 as a percentage."""
+def fmt_cny_if(v: float | None, lang: str = "zh") -> str:
+    """An amount that may not apply (no loan, no contract): "—" for none or zero."""
+    return NOT_APPLICABLE if not v else fmt_cny(v, lang)
+
+
+def fmt_pct(v: float | None, digits: int = 1) -> str:
+    """A fraction 0–1 as a percentage, without trailing zeros: 0.05 → "5%", 0.0435 → "4.35%"."""
     if v is None:
-        return "—"
-    return f"{v * 100:.{digits}f}%"
+        return NOT_APPLICABLE
+    return f"{fmt_num(round(v * 100, digits), digits)}%"
 
 
 def fmt_cny_range(low: float, high: float, lang: str = "zh") -> str:
-    """A range of CNY with the unit once: "30–150 万元", "CNY 300,000–1,500,000"."""
+    """A range of CNY with the unit once: "30–150 万元", "CNY 300,000 – 1,500,000" (in English
+    spaced, so that a narrow column breaks at the dash, never inside a number)."""
     if low == high:
         return fmt_cny(low, lang)
     if lang == "zh":
         return f"{fmt_num(round(low / 10_000, 2))}–{fmt_cny(high, lang)}"
-    return f"CNY {fmt_num(round(low))}–{fmt_num(round(high))}"
+    return f"CNY {fmt_num(round(low))} – {fmt_num(round(high))}"
 
 
 def fmt_score(v: float | None) -> str:

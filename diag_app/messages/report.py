@@ -1,6 +1,10 @@
-"""Messages of the diagnosis report (PDF), its charts, verify and the XLSX/CSV exports."""
+"""Messages of the diagnosis report (PDF), its charts, verify and the XLSX/CSV exports (the
+reviewer structure's own messages are in report_doc.py, merged in here)."""
+
+from .report_doc import MESSAGES as _DOCUMENT
 
 MESSAGES: dict[str, dict[str, str]] = {
+    **_DOCUMENT,
     # --- cover --------------------------------------------------------------------------------
     "report.title": {"zh": "智能工厂成熟度自诊断报告", "en": "Smart-Factory Maturity Self-Diagnosis Report"},
     "report.subtitle": {
@@ -40,14 +44,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.answer.no": {"zh": "否", "en": "No"},
     # --- section titles ---------------------------------------------------------------------
     "report.section.summary": {"zh": "诊断结论摘要", "en": "Executive summary"},
-    "report.section.national": {"zh": "全国成熟度分布对标", "en": "Position in the national maturity distribution"},
-    "report.section.charts": {"zh": "诊断图表", "en": "Charts"},
-    "report.section.detail": {"zh": "分项诊断详情", "en": "Detail by element and sub-domain"},
+    "report.section.national": {"zh": "全国成熟度分布对标", "en": "Position in the national distribution"},
+    "report.section.charts": {"zh": "得分图表", "en": "Charts"},
     "report.section.renewal": {
-        "zh": "设备更新建议与政策支持估算",
-        "en": "Equipment renewal plan and policy support estimates",
+        "zh": "设备更新建议",
+        "en": "Equipment renewal suggestions",
     },
-    "report.section.roadmap": {"zh": "提升路线图", "en": "Roadmap to the next tier"},
+    "report.section.roadmap": {"zh": "路线图与时间安排", "en": "Roadmap and timeline"},
     "report.section.disclaimers": {"zh": "声明与说明", "en": "Disclaimers and notes"},
     "report.section.appendix": {"zh": "全部作答记录", "en": "Every answer"},
     # --- 1 summary ---------------------------------------------------------------------------
@@ -64,7 +67,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "report.summary.sh_label": {"zh": "上海分层", "en": "Shanghai tier"},
     "report.summary.nat_label": {"zh": "国家梯度", "en": "National ladder"},
-    "report.summary.reached": {"zh": "{ladder}判定为“{tier}”，依据：", "en": "{ladder}: {tier}, because:"},
+    "report.summary.reached": {"zh": "{ladder}：{claim}，依据：", "en": "{ladder}: {claim}, because:"},
     "report.summary.none_reached": {"zh": "{ladder}：尚未达到任何层级。", "en": "{ladder}: no tier reached yet."},
     "report.summary.blocking": {"zh": "距“{tier}”尚差：", "en": "Still missing for {tier}:"},
     "report.summary.gaps": {"zh": "差距最大的三个子域：", "en": "The three biggest gaps:"},
@@ -82,7 +85,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Estimated policy support for the plans given (upper bound): {amount}.",
     },
     "report.summary.support_none": {
-        "zh": "尚未填写更新计划，未估算政策支持金额；可申请的措施见第 5 节。",
+        "zh": "尚未填写更新计划，未估算政策支持金额；可对应的措施见第 5 节。",
         "en": "No renewal plans were given, so no support amount is estimated; section 5 lists the measures.",
     },
     # --- 2 national ---------------------------------------------------------------------------
@@ -95,10 +98,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.national.col.enterprise": {"zh": "本企业所在", "en": "This enterprise"},
     "report.national.group": {"zh": "{group} 级", "en": "Level {group}"},
     "report.national.here": {"zh": "● 本企业", "en": "● here"},
-    "report.national.position": {
-        "zh": "本企业为{level}。按上述分布，全国约 {same}% 的企业与本企业处于同一等级区间，约 {above}% 高于本企业，约 {below}% 低于本企业。",
-        "en": "This enterprise is at {level}. By this distribution about {same}% of enterprises nationwide are in the same band, about {above}% higher and about {below}% lower.",
-    },
     "report.national.source": {
         "zh": "数据来源：{source}；分布为全国参评企业的统计，仅供对标参考。",
         "en": "Source: {source}; the distribution describes the enterprises assessed nationwide and is given for reference only.",
@@ -132,50 +131,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No indicator with a Shanghai or national target applies to this production type",
     },
     # --- 4 detail -----------------------------------------------------------------------------
-    "report.detail.intro": {
-        "zh": "以下按 GB/T 39116 的能力要素、能力域和能力子域逐项列出得分、等级、已满足与未满足的要求、评估说明和佐证材料。评分达到 {threshold} 及以上的要求计为满足。",
-        "en": "For each capability element and sub-domain of GB/T 39116: the score, level, requirements met and not met, the assessor's notes and the evidence. A requirement rated {threshold} or higher counts as met.",
-    },
-    "report.detail.element": {
-        "zh": "包含 {n} 个能力子域：{names}。子域加权平均得分 {score}。",
-        "en": "{n} sub-domains: {names}. Weighted mean sub-domain score {score}.",
-    },
-    "report.detail.not_applicable": {
-        "zh": "本子域对本企业没有适用的要求，不计入总分。",
-        "en": "No requirement of this sub-domain applies to this enterprise; it does not count towards S.",
-    },
-    "report.detail.score": {"zh": "子域得分", "en": "Sub-domain score"},
-    "report.detail.level": {"zh": "子域等级", "en": "Sub-domain level"},
-    "report.detail.weight": {"zh": "权重（含行业系数）", "en": "Weight (with industry factor)"},
-    "report.detail.target": {"zh": "目标分层要求等级", "en": "Level the target tier needs"},
-    "report.detail.answered": {"zh": "已作答", "en": "Answered"},
-    "report.detail.col.level": {"zh": "级别", "en": "Level"},
-    "report.detail.col.score": {"zh": "级得分", "en": "Score"},
-    "report.detail.col.verdict": {"zh": "结论", "en": "Verdict"},
-    "report.detail.col.met": {"zh": "已满足的要求", "en": "Requirements met"},
-    "report.detail.col.missing": {
-        "zh": "未满足或未作答的要求（评分）",
-        "en": "Requirements not met or not answered (rating)",
-    },
-    "report.detail.verdict.met": {"zh": "达标", "en": "Met"},
-    "report.detail.verdict.not_met": {"zh": "未达标", "en": "Not met"},
-    "report.detail.verdict.na": {"zh": "不适用", "en": "n/a"},
-    "report.detail.notes": {"zh": "评估说明：", "en": "Assessor's notes:"},
-    "report.detail.evidence": {"zh": "佐证材料：", "en": "Evidence:"},
-    "report.detail.no_digest": {"zh": "无摘要", "en": "no digest"},
     # --- 5 renewal -----------------------------------------------------------------------------
     "report.renewal.intro": {
         "zh": "以下更新项目由诊断发现的差距触发，按优先级排序（综合考虑对总分和分层的提升、子域权重与投资规模）。投资区间为本产品对上海规上企业的默认估计。",
         "en": "These renewal items are triggered by the gaps found, in order of priority (gain in S and tier, weight of the sub-domains, size of the investment). Investment ranges are this product's default estimates for an above-size plant in Shanghai.",
     },
     "report.renewal.table_caption": {"zh": "设备更新建议", "en": "Renewal suggestions"},
-    "report.renewal.col.no": {"zh": "序号", "en": "No."},
     "report.renewal.col.item": {"zh": "更新项目", "en": "Item"},
     "report.renewal.col.category": {"zh": "类别", "en": "Category"},
     "report.renewal.col.reasons": {"zh": "建议原因", "en": "Why"},
     "report.renewal.col.investment": {"zh": "投资估算", "en": "Investment estimate"},
-    "report.renewal.col.measures": {"zh": "可对应的政策措施", "en": "Possible support measures"},
-    "report.renewal.col.priority": {"zh": "优先级", "en": "Priority"},
+    "report.renewal.col.measures": {"zh": "措施", "en": "Measures"},
     "report.renewal.none": {
         "zh": "未发现需要通过设备更新弥补的差距。",
         "en": "No gap was found that a renewal item would close.",
@@ -212,15 +178,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- 6 roadmap -----------------------------------------------------------------------------
     "report.roadmap.intro": {
-        "zh": "达到“{tier}”的最低投入组合，估算投资约 {amount}，建议按以下顺序实施：",
-        "en": "The cheapest set of items that reaches {tier}, about {amount} of investment, in this order:",
+        "zh": "达到“{tier}”自评门槛的最低投入组合，估算投资约 {amount}，建议按以下顺序实施：",
+        "en": "The cheapest set of items that meets the self-assessment threshold for {tier}, about {amount} of investment, in this order:",
     },
-    "report.roadmap.col.step": {"zh": "步骤", "en": "Step"},
     "report.roadmap.col.item": {"zh": "更新项目", "en": "Item"},
     "report.roadmap.col.cost": {"zh": "投资估算", "en": "Investment"},
     "report.roadmap.col.s": {"zh": "完成后 S", "en": "S after"},
     "report.roadmap.col.level": {"zh": "完成后等级", "en": "Level after"},
-    "report.roadmap.col.tier": {"zh": "完成后分层", "en": "Tier after"},
+    "report.roadmap.col.tier": {"zh": "完成后达到门槛的分层", "en": "Tier threshold met after"},
     "report.roadmap.total": {"zh": "合计", "en": "Total"},
     "report.roadmap.cost_basis": {
         "zh": "投资估算取更新清单投资区间的中值；完成后的得分按“项目达到其预期效果”重新计算。",
@@ -230,10 +195,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "组合搜索达到计算上限，所列组合能达到目标，但不一定是投入最低的组合。",
         "en": "The search hit its limit: this set reaches the target but may not be the cheapest one.",
     },
-    "report.roadmap.top": {"zh": "已达到最高分层“{tier}”。", "en": "Already at the top tier, {tier}."},
+    "report.roadmap.top": {"zh": "已{claim}，这是最高的分层。", "en": "The enterprise already {claim}, the top tier."},
     "report.roadmap.blocked": {
-        "zh": "仅靠设备更新无法达到“{tier}”，还需：",
-        "en": "Renewal alone cannot reach {tier}; also needed:",
+        "zh": "仅靠设备更新无法达到“{tier}”自评门槛，还需：",
+        "en": "Renewal alone cannot meet the self-assessment threshold for {tier}; also needed:",
     },
     "report.roadmap.not_computed": {"zh": "未计算路线图。", "en": "No roadmap was computed."},
     # --- 7 disclaimers ---------------------------------------------------------------------------
@@ -303,15 +268,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "以下为本次评估的全部作答，与内嵌的评估数据（assessment.json）一致。",
         "en": "Every answer of this assessment, as in the embedded assessment data (assessment.json).",
     },
-    "report.appendix.requirements": {"zh": "成熟度要求", "en": "Maturity requirements"},
+    "report.appendix.requirements": {"zh": "成熟度要求评分", "en": "Requirement ratings"},
     "report.appendix.indicators": {"zh": "关键指标", "en": "Indicators"},
     "report.appendix.conditions": {"zh": "基本条件", "en": "Basic conditions"},
     "report.appendix.scenarios": {"zh": "典型场景", "en": "Typical scenarios"},
     "report.appendix.plans": {"zh": "更新计划", "en": "Renewal plans"},
-    "report.appendix.col.id": {"zh": "编号", "en": "ID"},
     "report.appendix.col.subdomain": {"zh": "能力子域", "en": "Sub-domain"},
-    "report.appendix.col.level": {"zh": "级别", "en": "Level"},
-    "report.appendix.col.requirement": {"zh": "要求", "en": "Requirement"},
     "report.appendix.col.answer": {"zh": "作答", "en": "Answer"},
     "report.appendix.col.note": {"zh": "说明", "en": "Note"},
     "report.appendix.col.indicator": {"zh": "指标", "en": "Indicator"},

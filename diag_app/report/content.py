@@ -1,7 +1,7 @@
 """The diagnosis report as data (``document.Report``), built from (pack, Result, lang, meta).
 
 This module assembles the cover and puts the sections in order; each section is built in
-``sections/``, the wording comes from the one translation table (messages/report.py) and
+``sections/``, the wording comes from the one translation table (messages/report*.py) and
 describe.py, the arithmetic from ``model.targets``. Nothing here knows reportlab or matplotlib.
 """
 
@@ -18,11 +18,34 @@ from ..model.diagnosis import Result
 from ..model.questionnaire import Pack
 from .document import KeyValues, Para, Report, ReportMeta, report_id_for
 from .integrity import canonical_bytes, sha256_hex
-from .sections.appendix import appendix, disclaimers
+from .sections.appendix import appendix
+from .sections.closing import disclaimers, evidence_index, signatures
 from .sections.context import Ctx
-from .sections.detail import detail
-from .sections.plan import renewal, roadmap
-from .sections.summary import charts, national, summary
+from .sections.findings import findings
+from .sections.plan import plan
+from .sections.scope import scope
+from .sections.summary import results, summary
+
+
+def draft_reasons(result: Result) -> tuple[str, ...]:
+    """Why a report of this result is a draft: "status" (the assessment is not final) and/or
+    "unanswered" (items are still unanswered, so the result is provisional); () when it is not."""
+    out = []
+    if result.assessment.status != "final":
+        out.append("status")
+    if result.scores.provisional:
+        out.append("unanswered")
+    return tuple(out)
+
+
+def draft_warning(result: Result, lang: str) -> str:
+    """What the export dialog tells the user before a draft is exported ("" for a final, complete
+    assessment): the report will carry the 草稿 / 未定稿 mark on every page, and why."""
+    reasons = draft_reasons(result)
+    if not reasons:
+        return ""
+    why = [tr(f"report.draft.why.{r}", lang, n=len(result.scores.missing)) for r in reasons]
+    return tr("report.draft.warning", lang, why=("；" if lang == "zh" else "; ").join(why))
 
 
 def build_report(
@@ -35,8 +58,10 @@ def build_report(
     report_id = m.report_id or report_id_for(digest, generated)
     version = m.app_version or app_version()
     c = Ctx(pack, result, lang, m)
+    draft = draft_reasons(result)
 
     e = a.enterprise
+    status = c.t("status.final") if not draft else c.t("status.draft")
     cover = KeyValues(
         (
             (c.t("cover.enterprise"), e.name),
@@ -47,6 +72,7 @@ def build_report(
             (c.t("cover.date"), a.date or "—"),
             (c.t("cover.mode"), c.t(f"mode.{a.mode}")),
             (c.t("cover.assessor"), a.assessor or "—"),
+            (c.t("cover.status"), status),
             (c.t("cover.revision"), str(a.revision)),
             (c.t("cover.report_id"), report_id),
             (c.t("cover.generated"), generated),
@@ -55,20 +81,26 @@ def build_report(
             (c.t("cover.digest"), digest),
         )
     )
-    notes = (
-        Para(c.t("cover.nature"), "note"),
-        Para(c.t("cover.verify", digest=digest[:16]), "small"),
-    )
-    sections = (
+    sections = [
         summary(c),
-        national(c),
-        charts(c),
-        *detail(c),
-        renewal(c),
-        roadmap(c),
+        *scope(c),
+        *results(c),
+        *findings(c),
+        *plan(c),
+        evidence_index(c),
         disclaimers(c),
+        signatures(c),
         *appendix(c),
-    )
+    ]
+    notes = []
+    if draft:
+        why = [c.t(f"draft.why.{r}", n=len(result.scores.missing)) for r in draft]
+        notes.append(Para(c.t("draft.cover", why=c.join(why)), "warn"))
+    notes += [
+        Para(c.t("cover.nature"), "note"),
+        Para(c.t("cover.signed", section="8") if m.signed else c.t("cover.unsigned"), "note"),
+        Para(c.t("cover.verify", digest=digest[:16]), "small"),
+    ]
     printed = {
         "tier": tier_name(pack, result.tier.tier, lang),
         "national_tier": tier_name(pack, result.national.tier, lang),
@@ -83,7 +115,9 @@ def build_report(
         generated=generated,
         app_version=version,
         cover=cover,
-        cover_notes=notes,
-        sections=tuple(s for s in sections if s is not None),
+        cover_notes=tuple(notes),
+        sections=tuple(sections),
         printed=printed,
+        draft=bool(draft),
+        watermark=c.t("draft.watermark") if draft else "",
     )

@@ -44,7 +44,17 @@ class FigureRef:
     width: float = 1.0  # fraction of the text width
 
 
-Block = Para | KeyValues | Table | FigureRef
+@dataclass(frozen=True)
+class Signatures:
+    """Where people sign and seal by hand (one line each: who, and a date), and the reserved,
+    empty box for the visible digital signature."""
+
+    rows: tuple[str, ...]  # e.g. "评估人（签字）", "企业（盖章）"
+    date_label: str
+    box_label: str  # printed under the digital signature box
+
+
+Block = Para | KeyValues | Table | FigureRef | Signatures
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,7 @@ class ReportMeta:
     evidence: Mapping[str, Sequence[Evidence]] = field(default_factory=dict)  # answer id -> files
     app_version: str = ""
     signed: bool = False  # the PDF is signed after rendering (the cover says which; verify checks)
+    appendix: bool | None = None  # the answer appendix; None: on for on-site assessments only
 
     @classmethod
     def of(cls, meta: ReportMeta | Mapping[str, Any] | None) -> ReportMeta:
@@ -82,6 +93,62 @@ class ReportMeta:
             return meta
         known = {f.name for f in dataclasses.fields(cls)}
         return cls(**{k: v for k, v in meta.items() if k in known})
+
+    def to_data(self) -> dict[str, Any]:
+        """Every rendering option as JSON data (a report records it; rendering ``from_data`` of it
+        again gives the same pages)."""
+        return {
+            "report_id": self.report_id,
+            "generated": self.generated,
+            "app_version": self.app_version,
+            "signed": self.signed,
+            "appendix": self.appendix,
+            "evidence": {
+                item: [{"name": ev.name, "sha256": ev.sha256} for ev in map(_evidence, files)]
+                for item, files in sorted(self.evidence.items())
+            },
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> ReportMeta:
+        """The inverse of ``to_data``; unknown keys are ignored, wrong types raise ValueError."""
+
+        def text(key: str) -> str:
+            v = data.get(key, "")
+            if not isinstance(v, str):
+                raise ValueError(f"render.{key}: not a string")
+            return v
+
+        appendix = data.get("appendix")
+        if appendix is not None and not isinstance(appendix, bool):
+            raise ValueError("render.appendix: not true, false or null")
+        signed = data.get("signed", False)
+        if not isinstance(signed, bool):
+            raise ValueError("render.signed: not true or false")
+        raw = data.get("evidence") or {}
+        if not isinstance(raw, Mapping):
+            raise ValueError("render.evidence: not an object")
+        evidence: dict[str, tuple[Evidence, ...]] = {}
+        for item, files in raw.items():
+            if not isinstance(item, str) or not isinstance(files, list):
+                raise ValueError("render.evidence: not a list of files per item")
+            out = []
+            for f in files:
+                if not (
+                    isinstance(f, Mapping) and isinstance(f.get("name"), str) and isinstance(f.get("sha256", ""), str)
+                ):
+                    raise ValueError(f"render.evidence.{item}: not a file name and digest")
+                out.append(Evidence(f["name"], f.get("sha256", "")))
+            evidence[item] = tuple(out)
+        return cls(text("report_id"), text("generated"), evidence, text("app_version"), signed, appendix)
+
+    def shows_appendix(self, mode: str) -> bool:
+        return (mode == "onsite") if self.appendix is None else self.appendix
+
+
+def _evidence(ev: Any) -> Evidence:
+    """An Evidence, or the (name, sha256) pair a caller may pass instead."""
+    return ev if isinstance(ev, Evidence) else Evidence(*ev)
 
 
 @dataclass(frozen=True)
@@ -97,6 +164,8 @@ class Report:
     cover_notes: tuple[Para, ...]
     sections: tuple[Section, ...]
     printed: dict[str, str]  # the conclusions as printed (tier names, S), for verify's text check
+    draft: bool = False  # a draft or provisional assessment: every page carries ``watermark``
+    watermark: str = ""
 
     def section(self, number: str) -> Section:
         return next(s for s in self.sections if s.number == number)
@@ -120,6 +189,8 @@ def block_texts(b: Block) -> list[str]:
         return [t for kv in b.rows for t in kv]
     if isinstance(b, Table):
         return [b.caption, *b.header, *(c for row in b.rows for c in row)]
+    if isinstance(b, Signatures):
+        return [*b.rows, b.date_label, b.box_label]
     return [b.caption]
 
 

@@ -61,8 +61,9 @@ def line_ends(
 
     A character that overflows the line goes to the next one, unless it is a closing mark, which
     may hang in the margin. Then the break moves back until the next line does not start with a
-    closing mark and this one does not end with an opening mark. Latin words inside Chinese text
-    break at the last space, as reportlab does.
+    closing mark and this one does not end with an opening mark. A Latin word or number inside
+    Chinese text is never cut: the line breaks at the last space or Chinese character before it
+    (only a word longer than the whole line is cut).
     """
     from unicodedata import category
 
@@ -84,7 +85,7 @@ def line_ends(
         if not forced:
             overflow = i - 1
             if c and ord(c[0]) < 0x3000:
-                for j in range(i - 1, (start + i) >> 1, -1):
+                for j in range(i - 1, start, -1):
                     cj = chars[j]
                     if cj and (category(cj[0]) == "Zs" or ord(cj[0]) >= 0x3000) and j + 1 < i:
                         i = j + 1

@@ -27,9 +27,9 @@ if TYPE_CHECKING:
 
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 595.2756, 841.8898  # A4 in points
-MARGIN_L = MARGIN_R = 20 * MM
-MARGIN_T = 24 * MM
-MARGIN_B = 22 * MM
+MARGIN_L = MARGIN_R = 18 * MM
+MARGIN_T = 22 * MM
+MARGIN_B = 20 * MM
 TEXT_W = PAGE_W - MARGIN_L - MARGIN_R
 
 INK = "#1b2631"
@@ -64,17 +64,18 @@ def styles(lang: str) -> dict[str, ParagraphStyle]:
         "body",
         fontName=font,
         bulletFontName=font,
-        fontSize=9.5,
-        leading=15,
+        fontSize=9.2,
+        leading=14.2,
         textColor=colors.HexColor(INK),
         wordWrap=wrap,
+        splitLongWords=0,  # a word or number is never cut; tables are made wide enough for them
         spaceAfter=3,
     )
 
     def st(name: str, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **kw)
 
-    cell = {"fontSize": 8.3, "leading": 11.5, "spaceAfter": 0}
+    cell = {"fontSize": 8.1, "leading": 11.2, "spaceAfter": 0}
     return {
         "body": base,
         "title": st(
@@ -90,21 +91,21 @@ def styles(lang: str) -> dict[str, ParagraphStyle]:
         "h1": st(
             "h1",
             fontName=BOLD,
-            keepWithNext=1,
+            keepWithNext=0,
             fontSize=14,
             leading=20,
             spaceBefore=6,
             spaceAfter=8,
             textColor=colors.HexColor(RULE),
         ),
-        "h2": st("h2", fontName=BOLD, keepWithNext=1, fontSize=11.5, leading=17, spaceBefore=8, spaceAfter=4),
-        "h3": st("h3", fontName=BOLD, keepWithNext=1, fontSize=10, leading=15, spaceBefore=6, spaceAfter=3),
-        "lead": st("lead", fontName=BOLD, spaceBefore=4, spaceAfter=2),
+        "h2": st("h2", fontName=BOLD, keepWithNext=0, fontSize=11.5, leading=17, spaceBefore=8, spaceAfter=4),
+        "h3": st("h3", fontName=BOLD, keepWithNext=0, fontSize=10, leading=15, spaceBefore=6, spaceAfter=3),
+        "lead": st("lead", fontName=BOLD, keepWithNext=1, spaceBefore=4, spaceAfter=2),
         "note": st("note", fontSize=8.5, leading=13, textColor=colors.HexColor(MUTED)),
         "small": st("small", fontSize=8, leading=12, textColor=colors.HexColor(MUTED)),
-        "bullet": st("bullet", leftIndent=12, bulletIndent=2, spaceAfter=1),
-        "ok": st("ok", leftIndent=12, bulletIndent=2, spaceAfter=1),
-        "gap": st("gap", leftIndent=12, bulletIndent=2, spaceAfter=1),
+        "bullet": st("bullet", fontSize=9, leading=13.5, leftIndent=12, bulletIndent=2, spaceAfter=1),
+        "ok": st("ok", fontSize=9, leading=13.5, leftIndent=12, bulletIndent=2, spaceAfter=1),
+        "gap": st("gap", fontSize=9, leading=13.5, leftIndent=12, bulletIndent=2, spaceAfter=1),
         "warn": st(
             "warn",
             leftIndent=5,
@@ -183,7 +184,7 @@ class Contents(Flowable):
     def __init__(self, entries: list[tuple[int, str, str]], slots: list[tuple[int, float, float, float, str]]):
         super().__init__()
         self.entries, self.slots = entries, slots
-        self.line = 18.0
+        self.line = 15.5
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return aw, self.line * len(self.entries)
@@ -223,6 +224,50 @@ def time_stamp(generated: str) -> Any:
     return stamp
 
 
+def watermark(canv: Canvas, text: str) -> None:
+    """A draft's mark across the page, under the content: light, diagonal, in the page centre."""
+    canv.saveState()
+    canv.setFillColor(colors.HexColor(WARN))
+    canv.setFillAlpha(0.13)
+    size = 46
+    while size > 20 and stringWidth(text, BOLD, size) > PAGE_H * 0.72:
+        size -= 2
+    canv.setFont(BOLD, size)
+    canv.translate(PAGE_W / 2, PAGE_H / 2)
+    canv.rotate(52)
+    canv.drawCentredString(0, -size / 3, text)
+    canv.restoreState()
+
+
+class SignatureBox(Flowable):
+    """An empty, outlined rectangle where the visible digital signature goes; it records where it
+    landed (page, rectangle in PDF points) for the signer and for verify."""
+
+    def __init__(
+        self, width: float, height: float, label: str, found: list[tuple[int, tuple[float, float, float, float]]]
+    ):
+        super().__init__()
+        self.width, self.height, self.label, self.found = width, height, label, found
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height + 12
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(colors.HexColor(GRID))
+        c.setLineWidth(0.5)
+        c.setDash(2, 2)
+        c.rect(0, 12, self.width, self.height)
+        c.setFillColor(colors.HexColor(MUTED))
+        c.setFont(FAMILY, 7)
+        c.drawString(0, 3, self.label)
+        c.restoreState()
+        x0, y0 = c.absolutePosition(0, 12)
+        x1, y1 = c.absolutePosition(self.width, 12 + self.height)
+        self.found.append((c.getPageNumber() - 1, (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))))
+
+
 class NumberedCanvas(Canvas):
     """Keeps each page until the end, then draws header and footer with the page total."""
 
@@ -240,11 +285,16 @@ class NumberedCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._saved)
+        lay = self._layout
         for state in self._saved:
             self.__dict__.update(state)
             self._furniture(self._pageNumber, total)
+            # bookmarks and outline entries now, while this page is the document's current one
+            # (made while the page was laid out they would all point at the first page)
+            for key, level, text, top in lay.bookmarks.get(self._pageNumber, ()):
+                self.bookmarkPage(key, fit="XYZ", left=0, top=top)
+                self.addOutlineEntry(text, key, level=level, closed=level > 0)
             Canvas.showPage(self)
-        lay = self._layout
         lay.pages = total
         for name in lay.figures.names:  # numbered last, so written last: the pictures have longest
             self._doc.addForm(image_name(name), lay.figures.late_image(name))

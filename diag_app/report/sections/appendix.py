@@ -1,152 +1,122 @@
-"""Section 7 (disclaimers and the product defaults the result rests on) and the appendix of
-every answer."""
+"""Appendix A: every answer of the assessment, as embedded in the report — optional, on by default
+for on-site assessments.
+
+Compact by design (a typical report stays within 20 pages): the requirement ratings as a grid of
+requirement numbers by sub-domain and level (the texts of the ones that fall short are in the
+findings, every text in the questionnaire of the pack version named), then every note, the
+indicators, conditions, scenarios and plans in full.
+"""
 
 from __future__ import annotations
 
-from ...describe import answer_text, rule_text, unit_suffix
+from ...describe import answer_text, item_label, unit_suffix
 from ...i18n import tr
-from ...model.questionnaire import Pack
-from ...money import fmt_num, fmt_pct
+from ...model.assessment import NA
+from ...money import fmt_cny_if, fmt_num, fmt_pct
 from ..document import Block, Para, Section, Table
 from .context import Ctx
 
 
-def product_defaults(pack: Pack, lang: str) -> list[tuple[str, str, str]]:
-    """(setting, value, note) for every threshold and rule of the pack marked basis D."""
-    rows: list[tuple[str, str, str]] = []
-    sc = pack.scoring
-    for key in ("ratings", "level_threshold", "accumulation", "weights", "bands"):
-        if sc.basis.get(key) != "D":
-            continue
-        if key == "ratings":
-            value = " / ".join(
-                r.label.get(lang) + ("" if r.value is None else f" {fmt_num(r.value)}") for r in sc.ratings
-            )
-        elif key == "level_threshold":
-            value = fmt_num(sc.level_threshold)
-        elif key == "bands":
-            value = "; ".join(f"{fmt_num(b.low)}–{fmt_num(b.high)} → {b.level}" for b in sc.bands)
-        else:
-            value = tr(f"report.default.{key}.value", lang)
-        rows.append((tr(f"report.default.{key}", lang), value, ""))
-    for tier in pack.all_tiers():
-        for rule in tier.rules:
-            if rule.basis == "D":
-                rows.append((tier.name.get(lang), rule_text(pack, rule, lang), rule.note.get(lang)))
-    colon = "：" if lang == "zh" else ": "
-    for ind in pack.indicators:
-        for t in ind.targets:
-            if t.basis == "D":
-                rows.append(
-                    (ind.name.get(lang), f"{t.label.get(lang)}{colon}{fmt_num(t.value)}{unit_suffix(ind.unit)}", "")
-                )
-    for c in pack.conditions:
-        if c.basis == "D":
-            rows.append((tr("report.default.condition", lang), c.text.get(lang), ""))
-    for m in pack.measures.values():
-        if m.basis == "D":
-            rows.append((tr("report.default.measure", lang), m.name.get(lang), m.note.get(lang)))
-    n_req = sum(1 for r in pack.requirements if r.basis == "D")
-    if n_req:
-        rows.append(
-            (
-                tr("report.default.requirements", lang),
-                tr("report.default.requirements.value", lang, n=n_req, total=len(pack.requirements)),
-                "",
-            )
-        )
-    if pack.catalog:
-        rows.append(
-            (tr("report.default.catalog", lang), tr("report.default.catalog.value", lang, n=len(pack.catalog)), "")
-        )
-    return rows
-
-
-def disclaimers(c: Ctx) -> Section:
-    blocks: list[Block] = [
-        Para(c.t("disclaimer.nature"), "bullet"),
-        Para(c.t("disclaimer.support"), "bullet"),
-        Para(c.t("disclaimer.recompute"), "bullet"),
-        Para(c.t("disclaimer.verify"), "bullet"),
-    ]
-    if c.s.provisional:
-        blocks.append(Para(c.t("disclaimer.provisional", n=len(c.s.missing)), "bullet"))
-    blocks.append(Para(c.t("disclaimer.defaults"), "lead"))
-    blocks.append(
-        Table(
-            (c.t("disclaimer.col.what"), c.t("disclaimer.col.value"), c.t("disclaimer.col.note")),
-            tuple(product_defaults(c.pack, c.lang)),
-            (0.24, 0.38, 0.38),
-            "LLL",
-        )
-    )
-    return Section("7", c.t("section.disclaimers"), 1, tuple(blocks), new_page=True)
+def rating_code(value: object) -> str:
+    """A requirement's answer in the grid: the rating's number, NA, or — when unanswered."""
+    if value is None:
+        return "—"
+    if value == NA:
+        return "NA"
+    return fmt_num(value) if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
 
 
 def appendix(c: Ctx) -> list[Section]:
     pack, lang, s, a = c.pack, c.lang, c.s, c.r.assessment
+    if not c.meta.shows_appendix(a.mode):
+        return []
     out = [Section("A", c.t("section.appendix"), 1, (Para(c.t("appendix.intro")),), new_page=True)]
-
-    def note(iid: str) -> str:
-        ans = a.answers.get(iid)
-        return ans.note if ans else ""
 
     def answer(iid: str) -> str:
         return answer_text(pack, iid, a.value(iid), lang)
 
-    reqs = sorted(
-        pack.requirements_for(s.industry, s.path),
-        key=lambda q: (list(pack.subdomains).index(q.subdomain), q.level, q.id),
+    levels = pack.scoring.levels
+    grid: dict[str, dict[int, list[str]]] = {}
+    for q in pack.requirements_for(s.industry, s.path):
+        cell = grid.setdefault(q.subdomain, {}).setdefault(q.level, [])
+        cell.append(f"{q.id} {rating_code(a.value(q.id))}")
+    legend = c.join(
+        (f"{r.label.get(lang)} {'NA' if r.value is None else fmt_num(r.value)}" for r in pack.scoring.ratings), ","
     )
-    req_table = Table(
+    rows = tuple(
+        (c.sd_name(sd), *("\n".join(grid[sd].get(lvl, [])) or "·" for lvl in levels))
+        for sd in pack.subdomains
+        if sd in grid
+    )
+    level_w = (1 - 0.16) / len(levels)
+    out.append(
+        Section(
+            "A.1",
+            c.t("appendix.requirements"),
+            2,
+            (
+                Para(c.t("appendix.grid_legend", legend=legend), "note"),
+                Table(
+                    (c.t("appendix.col.subdomain"), *(c.t("appendix.col.level_n", level=lvl) for lvl in levels)),
+                    rows,
+                    (0.16, *([level_w] * len(levels))),
+                    "L" + "L" * len(levels),
+                ),
+            ),
+        )
+    )
+    noted = [
+        (item_label(pack, item.id, lang), answer(item.id), ans.note)
+        for item in pack.items_for(s.industry, s.path)
+        if (ans := a.answers.get(item.id)) is not None and ans.note.strip()
+    ]
+    notes: tuple[Block, ...] = (
         (
-            c.t("appendix.col.id"),
-            c.t("appendix.col.subdomain"),
-            c.t("appendix.col.level"),
-            c.t("appendix.col.requirement"),
-            c.t("appendix.col.answer"),
-            c.t("appendix.col.note"),
-        ),
-        tuple((q.id, c.sd_name(q.subdomain), str(q.level), q.text.get(lang), answer(q.id), note(q.id)) for q in reqs),
-        (0.09, 0.11, 0.06, 0.44, 0.11, 0.19),
-        "LLCLLL",
+            Table(
+                (c.t("appendix.col.item"), c.t("appendix.col.answer"), c.t("appendix.col.note")),
+                tuple(noted),
+                (0.42, 0.14, 0.44),
+                "LLL",
+            ),
+        )
+        if noted
+        else (Para(c.t("appendix.no_notes"), "note"),)
     )
-    out.append(Section("A.1", c.t("appendix.requirements"), 2, (req_table,)))
+    out.append(Section("A.2", c.t("appendix.notes"), 2, notes))
     ind_table = Table(
-        (
-            c.t("appendix.col.id"),
-            c.t("appendix.col.indicator"),
-            c.t("appendix.col.value"),
-            c.t("appendix.col.targets"),
-            c.t("appendix.col.note"),
-        ),
+        (c.t("col.no"), c.t("appendix.col.indicator"), c.t("appendix.col.value"), c.t("appendix.col.targets")),
         tuple(
             (
-                i.id,
+                str(n),
                 i.name.get(lang),
                 answer(i.id),
                 c.join(f"{t.label.get(lang)} {fmt_num(t.value)}{unit_suffix(i.unit)}" for t in i.targets) or "—",
-                note(i.id),
             )
-            for i in pack.indicators_for(s.path)
+            for n, i in enumerate(pack.indicators_for(s.path), 1)
         ),
-        (0.16, 0.22, 0.14, 0.3, 0.18),
-        "LLRLL",
+        (0.06, 0.38, 0.16, 0.4),
+        "RLRL",
     )
-    out.append(Section("A.2", c.t("appendix.indicators"), 2, (ind_table,)))
-    for num, key, items in (
-        ("A.3", "conditions", [(x.id, x.text.get(lang)) for x in pack.conditions]),
-        ("A.4", "scenarios", [(x.id, x.name.get(lang)) for x in pack.scenarios]),
-    ):
-        if not items:
-            continue
+    out.append(Section("A.3", c.t("appendix.indicators"), 2, (ind_table,)))
+    if pack.conditions:
         table = Table(
-            (c.t("appendix.col.id"), c.t(f"appendix.col.{key}"), c.t("appendix.col.answer"), c.t("appendix.col.note")),
-            tuple((iid, text, answer(iid), note(iid)) for iid, text in items),
-            (0.14, 0.5, 0.12, 0.24),
-            "LLCL",
+            (c.t("col.no"), c.t("appendix.col.conditions"), c.t("appendix.col.answer")),
+            tuple((str(n), x.text.get(lang), answer(x.id)) for n, x in enumerate(pack.conditions, 1)),
+            (0.06, 0.8, 0.14),
+            "RLC",
         )
-        out.append(Section(num, c.t(f"appendix.{key}"), 2, (table,)))
+        out.append(Section("A.4", c.t("appendix.conditions"), 2, (table,)))
+    if pack.scenarios:  # two scenarios a row: forty of them fill half a page, not two
+        cells = [(x.name.get(lang), answer(x.id)) for x in pack.scenarios]
+        half = (len(cells) + 1) // 2
+        left, right = cells[:half], cells[half:] + [("", "")] * (2 * half - len(cells))
+        table = Table(
+            (c.t("appendix.col.scenarios"), c.t("appendix.col.answer")) * 2,
+            tuple((*lc, *rc) for lc, rc in zip(left, right, strict=True)),
+            (0.38, 0.12, 0.38, 0.12),
+            "LCLC",
+        )
+        out.append(Section("A.5", c.t("appendix.scenarios"), 2, (table,)))
     if a.plans:
         table = Table(
             (
@@ -159,17 +129,17 @@ def appendix(c: Ctx) -> list[Section]:
             ),
             tuple(
                 (
-                    p.item,
+                    c.catalog_name(p.item),
                     c.cny(p.investment_cny),
                     tr(f"report.financing.{p.financing}", lang),
-                    c.cny(p.loan_cny),
-                    fmt_pct(p.rate, 2),
-                    c.cny(p.contract_cny),
+                    fmt_cny_if(p.loan_cny if p.financing == "loan" else 0, lang),
+                    fmt_pct(p.rate, 2) if p.financing == "loan" and p.rate else "—",
+                    fmt_cny_if(p.contract_cny, lang),
                 )
                 for p in a.plans
             ),
             (0.22, 0.16, 0.12, 0.16, 0.12, 0.22),
             "LRLRRR",
         )
-        out.append(Section("A.5", c.t("appendix.plans"), 2, (table,)))
+        out.append(Section("A.6", c.t("appendix.plans"), 2, (table,)))
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...describe import check_text
+from ...describe import check_text, tier_claim
 from ...i18n import tr
 from ...model.diagnosis import Result
 from ...model.questionnaire import Pack
@@ -24,11 +24,20 @@ class Ctx:
     def check(self, c: Check) -> str:
         return check_text(self.pack, c, self.lang, self.s.s)
 
+    def claim(self, tier_id: str) -> str:
+        """A tier as the report may claim it ("meets the self-assessment threshold for …")."""
+        return tier_claim(self.pack, tier_id, self.lang)
+
     def cny(self, v: float) -> str:
         return fmt_cny(v, self.lang)
 
     def span(self, low: float, high: float) -> str:
         return fmt_cny_range(low, high, self.lang)
+
+    def catalog_name(self, item_id: str) -> str:
+        """A renewal item by its name (never its internal id, unless the catalogue lacks it)."""
+        item = next((x for x in self.pack.catalog if x.id == item_id), None)
+        return item.name.get(self.lang) if item else item_id
 
     def sd_name(self, sd: str) -> str:
         return self.pack.subdomains[sd].name.get(self.lang)

@@ -1,10 +1,11 @@
-"""Sections 1–3: the executive summary, the national distribution and the charts."""
+"""Section 1, the executive summary, and section 3, the results at a glance (the national
+distribution and the charts)."""
 
 from __future__ import annotations
 
 from ...describe import level_name, reason_text, tier_name
-from ...model.targets import distribution_position, gaps, target_levels
-from ...money import fmt_num
+from ...model.targets import band_range, distribution_position, gaps, target_levels
+from ...money import fmt_num, fmt_score
 from ..document import Block, FigureRef, KeyValues, Para, Section, Table
 from .context import Ctx
 
@@ -14,19 +15,20 @@ def summary(c: Ctx) -> Section:
     blocks: list[Block] = [
         KeyValues(
             (
-                (c.t("summary.tier"), tier_name(pack, r.tier.tier, lang)),
-                (c.t("summary.national"), tier_name(pack, r.national.tier, lang)),
-                (c.t("summary.s"), c.t("summary.s_value", s=f"{s.s:.2f}")),
+                (c.t("summary.tier"), c.claim(r.tier.tier)),
+                (c.t("summary.national"), c.claim(r.national.tier)),
+                (c.t("summary.s"), c.t("summary.s_value", s=fmt_score(s.s))),
                 (c.t("summary.level"), level_name(pack, s.level, lang)),
                 (c.t("summary.answered"), c.t("summary.answered_value", answered=s.answered, total=s.total)),
             )
-        )
+        ),
+        Para(c.t("summary.recognition"), "note"),
     ]
     if s.provisional:
         blocks.append(Para(c.t("summary.provisional", n=len(s.missing)), "warn"))
     for label, d in ((c.t("summary.sh_label"), r.tier), (c.t("summary.nat_label"), r.national)):
         if d.decisive:
-            blocks.append(Para(c.t("summary.reached", ladder=label, tier=tier_name(pack, d.tier, lang)), "lead"))
+            blocks.append(Para(c.t("summary.reached", ladder=label, claim=c.claim(d.tier)), "lead"))
             blocks += [Para(c.check(x), "ok") for x in d.decisive]
         elif d.tier == "none":
             blocks.append(Para(c.t("summary.none_reached", ladder=label), "lead"))
@@ -37,7 +39,7 @@ def summary(c: Ctx) -> Section:
     if top:
         blocks.append(Para(c.t("summary.gaps"), "lead"))
         for g in top:
-            line = c.t("summary.gap_line", subdomain=c.sd_name(g.subdomain), score=f"{g.score:.2f}", target=g.target)
+            line = c.t("summary.gap_line", subdomain=c.sd_name(g.subdomain), score=fmt_score(g.score), target=g.target)
             blocks.append(Para(line, "bullet"))
     if r.suggestions:
         blocks.append(Para(c.t("summary.suggestions"), "lead"))
@@ -56,49 +58,57 @@ def summary(c: Ctx) -> Section:
     return Section("1", c.t("section.summary"), 1, tuple(blocks), new_page=True)
 
 
-def national(c: Ctx) -> Section | None:
-    pack, lang = c.pack, c.lang
-    if not pack.distribution:
-        return None
-    level = c.s.level
-    pos = distribution_position(pack, level)
-    rows = [
-        (c.t("national.group", group=key), f"{fmt_num(share)}%", c.t("national.here") if i in pos.bands else "")
-        for i, (key, share) in enumerate(pack.distribution)
-    ]
-    blocks: list[Block] = [
-        Para(c.t("national.intro", source=pack.distribution_source.get(lang))),
-        Table(
-            (c.t("national.col.level"), c.t("national.col.share"), c.t("national.col.enterprise")),
-            tuple(rows),
-            (0.4, 0.25, 0.35),
-            "LRC",
-            strong_rows=pos.bands,
-        ),
-        Para(
-            c.t(
-                "national.position",
-                level=level_name(pack, level, lang),
-                same=fmt_num(pos.same),
-                above=fmt_num(pos.above),
-                below=fmt_num(pos.below),
-            )
-        ),
-        Para(c.t("national.source", source=pack.distribution_source.get(lang)), "small"),
-    ]
-    return Section("2", c.t("section.national"), 1, tuple(blocks))
-
-
-def charts(c: Ctx) -> Section:
+def results(c: Ctx) -> list[Section]:
+    """3: where the enterprise stands nationally, and the charts."""
+    out = [Section("3", c.t("section.results"), 1, ())]
+    national = _national(c)
+    if national:
+        out.append(Section("3.1", c.t("section.national"), 2, tuple(national)))
     target = target_levels(c.pack, c.r)
     caption = (
         c.t("charts.target", tier=tier_name(c.pack, target.tier, c.lang), level=target.level)
         if target.tier and target.level
         else c.t("charts.no_target")
     )
-    blocks: list[Block] = [
-        FigureRef("radar", c.t("charts.radar", target=caption), 0.82),
-        FigureRef("level_bars", c.t("charts.level_bars", threshold=fmt_num(c.pack.scoring.level_threshold))),
-        FigureRef("indicator_chart", c.t("charts.indicators")),
+    charts: tuple[Block, ...] = (
+        FigureRef("radar", c.t("charts.radar", target=caption), 0.64),
+        FigureRef("level_bars", c.t("charts.level_bars", threshold=fmt_num(c.pack.scoring.level_threshold)), 0.72),
+        FigureRef("indicator_chart", c.t("charts.indicators"), 0.9),
+    )
+    out.append(Section("3.2" if national else "3.1", c.t("section.charts"), 2, charts))
+    return out
+
+
+def _national(c: Ctx) -> list[Block]:
+    pack, lang = c.pack, c.lang
+    if not pack.distribution:
+        return []
+    level = c.s.level
+    pos = distribution_position(pack, level)
+    rows = [
+        (c.t("national.group", group=key), f"{fmt_num(share)}%", c.t("national.here") if i in pos.bands else "")
+        for i, (key, share) in enumerate(pack.distribution)
     ]
-    return Section("3", c.t("section.charts"), 1, tuple(blocks), new_page=True)
+    ranges = [band_range(key) for key, _ in pack.distribution]
+    here = [ranges[i] for i in sorted(pos.bands)]
+    text = [c.t("national.position.same", level=level_name(pack, level, lang), same=fmt_num(pos.same))]
+    if here and any(lo > max(h for _, h in here) for lo, _ in ranges):
+        text.append(c.t("national.position.above", above=fmt_num(pos.above)))
+    elif here and here[-1][1] > here[-1][0]:  # the top band is open-ended: who is higher inside it is unknown
+        text.append(c.t("national.position.top_open"))
+    else:
+        text.append(c.t("national.position.top"))
+    if here and any(hi < min(lo for lo, _ in here) for _, hi in ranges):
+        text.append(c.t("national.position.below", below=fmt_num(pos.below)))
+    return [
+        Table(
+            (c.t("national.col.level"), c.t("national.col.share"), c.t("national.col.enterprise")),
+            tuple(rows),
+            (0.4, 0.25, 0.35),
+            "LRC",
+            caption=c.t("national.caption"),
+            strong_rows=pos.bands,
+        ),
+        Para("".join(text) if lang == "zh" else " ".join(text)),
+        Para(c.t("national.source", source=pack.distribution_source.get(lang)), "small"),
+    ]

@@ -1,0 +1,215 @@
+"""Messages of the report's reviewer structure (issue 15): claims, drafts, scope and method, team,
+findings, improvement plan, evidence index, signatures. Merged into messages/report.py."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- what the app may claim (contract 5; worded by describe.tier_claim) -----------------------
+    "claim.tier.threshold": {
+        "zh": "达到“{tier}”自评门槛",
+        "en": "meets the self-assessment threshold for {tier}",
+    },
+    "claim.tier.self_declared": {"zh": "{tier}（企业自评）", "en": "{tier} (self-assessed)"},
+    "claim.tier.none": {"zh": "尚未达到任何分层的自评门槛", "en": "no tier's self-assessment threshold met yet"},
+    "report.summary.recognition": {
+        "zh": "上海智能工厂分层和国家梯度中基础级以上的层级，均须由市级或国家主管部门认定；本报告只说明是否达到自评门槛。",
+        "en": "Shanghai tiers, and national tiers above the basic one, are recognised by the municipal or national authority; this report only says whether the self-assessment threshold is met.",
+    },
+    # --- drafts -------------------------------------------------------------------------------
+    "report.status.final": {"zh": "定稿", "en": "Final"},
+    "report.status.draft": {"zh": "草稿（未定稿）", "en": "Draft (not final)"},
+    "report.cover.status": {"zh": "评估状态", "en": "Status"},
+    "report.draft.watermark": {"zh": "草稿 / 未定稿", "en": "DRAFT / not final"},
+    "report.draft.why.status": {"zh": "评估尚未定稿", "en": "the assessment is not final"},
+    "report.draft.why.unanswered": {
+        "zh": "尚有 {n} 项未作答，结果为暂定",
+        "en": "{n} items are unanswered, so the result is provisional",
+    },
+    "report.draft.cover": {
+        "zh": "草稿 / 未定稿：{why}。本报告不能作为申报或评审材料；评估定稿且全部作答后重新导出。",
+        "en": "DRAFT / not final: {why}. This report cannot support an application or a review; export it again once the assessment is final and fully answered.",
+    },
+    "report.draft.warning": {
+        "zh": "该报告将作为草稿导出（{why}），每一页和封面都带有“草稿 / 未定稿”水印。",
+        "en": "This report will be exported as a draft ({why}); every page and the cover carry a \u201cDRAFT / not final\u201d mark.",
+    },
+    "report.export.appendix": {"zh": "附全部作答记录（附录 A）", "en": "Include every answer (appendix A)"},
+    "report.export.appendix_hint": {
+        "zh": "现场评估默认附上，企业自评默认不附",
+        "en": "On by default for on-site assessments, off for self-assessments",
+    },
+    # --- cover: signature -----------------------------------------------------------------------
+    "report.cover.signed": {
+        "zh": "本报告附数字签名，签名栏见第 {section} 节；可在 PDF 阅读器中查看签名人和签名后是否被改动。",
+        "en": "This report is digitally signed; see the signature block in section {section}. A PDF reader shows who signed it and whether it changed since.",
+    },
+    "report.cover.unsigned": {
+        "zh": "本报告未经数字签名：谁出具本报告，无法由文件本身证明。",
+        "en": "Not digitally signed: the file itself does not prove who issued this report.",
+    },
+    # --- section titles ---------------------------------------------------------------------------
+    "report.section.scope": {"zh": "评估范围、方法与团队", "en": "Scope, method and team"},
+    "report.section.scope_covered": {"zh": "评估范围", "en": "Scope"},
+    "report.section.method": {"zh": "评估方法与不适用项", "en": "Method and what does not apply"},
+    "report.section.team": {"zh": "评估团队", "en": "Assessment team"},
+    "report.section.results": {"zh": "结果概览", "en": "Results at a glance"},
+    "report.section.findings": {"zh": "分项发现：优势与差距", "en": "Findings by sub-domain: strengths and gaps"},
+    "report.section.plan": {"zh": "改进计划", "en": "Improvement plan"},
+    "report.section.support": {"zh": "政策支持估算", "en": "Policy support estimates"},
+    "report.section.evidence": {"zh": "佐证材料索引", "en": "Evidence index"},
+    "report.section.signatures": {"zh": "承诺、签字与盖章", "en": "Pledge, signatures and seal"},
+    "report.col.no": {"zh": "序号", "en": "No."},
+    # --- appendix A ----------------------------------------------------------------------------------
+    "report.appendix.grid_legend": {
+        "zh": "每条要求以编号和评分列出（{legend}；— 未作答）。未满足要求的条文见第 4 节，全部条文见所列版本的题库。",
+        "en": "Each requirement by its number and rating ({legend}; — not answered). The texts of those not met are in section 4; every text is in the questionnaire of the pack version named.",
+    },
+    "report.appendix.col.level_n": {"zh": "{level} 级", "en": "Level {level}"},
+    "report.appendix.col.item": {"zh": "要求或题目", "en": "Requirement or question"},
+    "report.appendix.notes": {"zh": "作答说明", "en": "Notes on answers"},
+    "report.appendix.no_notes": {"zh": "没有作答说明。", "en": "No answer has a note."},
+    # --- 2 scope, method, team ----------------------------------------------------------------------
+    "report.scope.site": {"zh": "评估地点（厂区）", "en": "Site"},
+    "report.scope.lines": {"zh": "覆盖的产线与车间", "en": "Lines and workshops covered"},
+    "report.scope.period": {"zh": "评估时间", "en": "Dates"},
+    "report.scope.interviewees": {"zh": "访谈对象", "en": "People interviewed"},
+    "report.scope.documents": {"zh": "查阅的文件资料", "en": "Documents reviewed"},
+    "report.scope.not_recorded": {"zh": "未记录", "en": "not recorded"},
+    "report.scope.empty": {
+        "zh": "本次评估未记录范围信息；结论所依据的现场与资料无法由本报告说明。",
+        "en": "No scope was recorded for this assessment; this report cannot say which site and documents its findings rest on.",
+    },
+    "report.scope.method": {
+        "zh": "依据 GB/T 39117 的方法，每条要求按“{ratings}”评分；某级所有适用要求的加权平均分达到 {threshold} 即该级达标，自一级起逐级判定。未作答的要求按不满足计，不适用的要求不计入。",
+        "en": "Following GB/T 39117, every requirement is rated {ratings}; a level is met when the weighted mean of its applicable requirements reaches {threshold}, from level 1 upwards. Unanswered requirements count as not met; requirements that do not apply are left out.",
+    },
+    "report.scope.pack": {"zh": "所用题库：{pack}。", "en": "Questionnaire pack used: {pack}."},
+    "report.scope.na_none": {
+        "zh": "本次评估没有声明不适用的子域或要求。",
+        "en": "Nothing was declared not applicable.",
+    },
+    "report.scope.na_intro": {
+        "zh": "以下 {n} 项声明为不适用，不计入得分，每项均列出理由：",
+        "en": "These {n} were declared not applicable and do not count towards the scores; each with its reason:",
+    },
+    "report.scope.na_caption": {"zh": "不适用项及理由", "en": "What does not apply, and why"},
+    "report.scope.na_col.what": {"zh": "不适用的内容", "en": "What"},
+    "report.scope.na_col.reason": {"zh": "理由", "en": "Reason"},
+    "report.scope.na_whole": {"zh": "整个子域“{subdomain}”", "en": "The whole sub-domain {subdomain}"},
+    "report.scope.na_no_reason": {"zh": "（未填写理由）", "en": "(no reason given)"},
+    "report.team.col.name": {"zh": "姓名", "en": "Name"},
+    "report.team.col.role": {"zh": "职责", "en": "Role"},
+    "report.team.col.organisation": {"zh": "单位", "en": "Organisation"},
+    "report.team.none": {
+        "zh": "未记录评估团队；评估人：{assessor}。",
+        "en": "No assessment team was recorded; assessor: {assessor}.",
+    },
+    # --- 3 results --------------------------------------------------------------------------------
+    "report.national.caption": {"zh": "全国成熟度等级分布", "en": "National distribution of maturity levels"},
+    "report.national.position.same": {
+        "zh": "本企业为{level}；全国约 {same}% 的企业与本企业处于同一等级区间。",
+        "en": "This enterprise is at {level}; about {same}% of enterprises nationwide are in the same band.",
+    },
+    "report.national.position.above": {
+        "zh": "约 {above}% 的企业处于更高的区间。",
+        "en": "About {above}% are in higher bands.",
+    },
+    "report.national.position.below": {
+        "zh": "约 {below}% 的企业处于更低的区间。",
+        "en": "About {below}% are in lower bands.",
+    },
+    "report.national.position.top_open": {
+        "zh": "该区间是最高一档且不封顶，分布未再细分，无法判断区间内有多少企业高于本企业。",
+        "en": "That band is the highest and open-ended; the distribution does not split it, so how many of its enterprises rank higher is unknown.",
+    },
+    "report.national.position.top": {
+        "zh": "没有更高的等级区间。",
+        "en": "There is no higher band.",
+    },
+    # --- 4 findings ---------------------------------------------------------------------------------
+    "report.findings.intro": {
+        "zh": "按 GB/T 39116 的能力要素逐个子域列出：现状与目标、优势（已达标的级别及更高级别中已满足的要求）、差距（达到目标等级尚缺的要求及其评分）。评分达到 {threshold} 及以上的要求计为满足。全部作答见附录或内嵌的评估数据。",
+        "en": "For each sub-domain of GB/T 39116: where it stands against the target, its strengths (levels met, requirements already met above them) and its gaps (requirements still missing up to the target level, with their rating). A requirement rated {threshold} or higher counts as met. Every answer is in the appendix or the embedded assessment.",
+    },
+    "report.findings.element": {
+        "zh": "包含 {n} 个能力子域：{names}。子域加权平均得分 {score}。",
+        "en": "{n} sub-domains: {names}. Weighted mean sub-domain score {score}.",
+    },
+    "report.findings.facts": {
+        "zh": "得分 {score}　等级：{level}　目标：{target}　权重 {weight}　已作答 {answered}/{total}",
+        "en": "Score {score} · level: {level} · target: {target} · weight {weight} · answered {answered}/{total}",
+    },
+    "report.findings.strengths": {"zh": "优势", "en": "Strengths"},
+    "report.findings.levels_met": {"zh": "已达到{level}", "en": "{level} reached"},
+    "report.findings.ahead": {"zh": "更高级别中已满足：{items}", "en": "already met at higher levels: {items}"},
+    "report.findings.no_strengths": {"zh": "尚无达标的级别", "en": "no level met yet"},
+    "report.findings.gaps": {
+        "zh": "差距：达到{level}尚缺 {n} 项要求：",
+        "en": "Gaps: {n} requirements still missing for {level}:",
+    },
+    "report.findings.no_gaps": {"zh": "达到{level}的要求均已满足。", "en": "Every requirement up to {level} is met."},
+    "report.findings.not_applicable": {
+        "zh": "本子域对本企业没有适用的要求，不计入总分。",
+        "en": "No requirement of this sub-domain applies to this enterprise; it does not count towards S.",
+    },
+    "report.findings.declared_na": {
+        "zh": "本子域声明为不适用，不计入总分。理由：{reason}",
+        "en": "Declared not applicable; it does not count towards S. Reason: {reason}",
+    },
+    # --- 5 plan ----------------------------------------------------------------------------------------
+    "report.plan.intro": {
+        "zh": "改进计划由诊断发现的差距推出：先列出达到下一分层自评门槛的路线图及实施顺序，再列出全部设备更新建议和已填更新计划的政策支持估算。",
+        "en": "The plan follows from the gaps found: first the roadmap to the next tier's self-assessment threshold and its order, then every renewal suggestion and the support estimates for the plans given.",
+    },
+    "report.roadmap.caption": {"zh": "路线图与实施顺序", "en": "Roadmap and order of work"},
+    "report.roadmap.col.when": {"zh": "时间安排", "en": "When"},
+    "report.roadmap.months": {"zh": "第 {start}–{end} 个月", "en": "months {start}–{end}"},
+    "report.roadmap.phase": {"zh": "第 {n} 步", "en": "step {n}"},
+    "report.roadmap.no_dates": {
+        "zh": "题库未给出各项目的实施周期，表中只给出先后顺序，具体时间由企业排定。",
+        "en": " The pack gives no implementation times, so the table gives the order only; the enterprise sets the dates.",
+    },
+    "report.renewal.more": {
+        "zh": "下表列出优先级最高的 {shown} 项（共 {n} 项），全部建议见 XLSX 导出的“更新建议”表。",
+        "en": " The table lists the {shown} with the highest priority (of {n}); the XLSX export's “Renewal suggestions” sheet has them all.",
+    },
+    "report.renewal.col.code": {"zh": "代号", "en": "Code"},
+    "report.renewal.needs": {"zh": "需确认{what}", "en": "needs {what} confirmed"},
+    "report.support.possible": {
+        "zh": "可能 {amount}（如确认：{what}；不计入合计）",
+        "en": "possibly {amount} (if confirmed: {what}; not in the total)",
+    },
+    "report.support.unstated": {"zh": "政策未给出金额", "en": "no amount stated by the policy"},
+    "report.support.possible_note": {
+        "zh": "标为“可能”的 {n} 项措施须先确认所需资质（如首台套认定、列入创新产品目录），确认前不计入合计。",
+        "en": "The {n} measures marked \u201cpossibly\u201d need a qualification confirmed first (e.g. first-set certification, listing in the innovation catalogue) and are not counted until then.",
+    },
+    # --- 6 evidence -------------------------------------------------------------------------------------
+    "report.evidence.intro": {
+        "zh": "评估中为作答附上的 {n} 份文件，按文件名和 SHA-256 摘要列出，可据此核对原件。",
+        "en": "The {n} files attached to answers, by name and SHA-256 digest, so the originals can be checked.",
+    },
+    "report.evidence.none": {
+        "zh": "本次评估没有为作答附上佐证文件。",
+        "en": "No evidence files were attached to the answers of this assessment.",
+    },
+    "report.evidence.col.item": {"zh": "对应要求或指标", "en": "Requirement or indicator"},
+    "report.evidence.col.file": {"zh": "文件名", "en": "File"},
+    "report.evidence.col.sha256": {"zh": "SHA-256", "en": "SHA-256"},
+    "report.evidence.no_digest": {"zh": "无摘要", "en": "no digest"},
+    # --- 8 signatures ---------------------------------------------------------------------------------
+    "report.sign.pledge": {
+        "zh": "企业承诺：本次自诊断所填报的信息、数据和佐证材料真实、准确、完整，不存在虚假记载、误导性陈述或重大遗漏，并对其真实性承担责任。",
+        "en": "The enterprise declares that the information, data and evidence given in this self-diagnosis are true, accurate and complete, with no false statement, misleading statement or material omission, and takes responsibility for their truth.",
+    },
+    "report.sign.assessor_pledge": {
+        "zh": "评估人确认：本报告的结论由上述作答按所列题库版本计算得出，评估人未改动计算结果。",
+        "en": "The assessor confirms that the conclusions of this report are computed from the answers given with the pack version stated, and were not altered.",
+    },
+    "report.sign.assessor": {"zh": "评估人（签字）", "en": "Assessor (signature)"},
+    "report.sign.representative": {"zh": "企业负责人（签字）", "en": "Enterprise representative (signature)"},
+    "report.sign.seal": {"zh": "企业（盖章）", "en": "Enterprise (seal)"},
+    "report.sign.date": {"zh": "日期：", "en": "Date:"},
+    "report.sign.digital": {
+        "zh": "数字签名（签署后显示于此框内）",
+        "en": "Digital signature (shown in this box once signed)",
+    },
+}
