@@ -51,8 +51,8 @@ def test_chinese_text_is_extractable(pages_text):
     assert "智能工厂成熟度自诊断报告" in cover
     assert a.enterprise.name in cover and a.enterprise.credit_code in cover
     everything = "".join(pages_text)
-    assert "诊断结论摘要" in everything and "设备更新建议与政策支持估算" in everything
-    assert "示范性智能工厂" in everything
+    assert "诊断结论摘要" in everything and "改进计划" in everything and "承诺、签字与盖章" in everything
+    assert "达到“示范性智能工厂”自评门槛" in everything
 
 
 def test_every_font_is_embedded_and_none_is_helvetica(made):
@@ -69,7 +69,7 @@ def test_page_count_is_sane_and_every_page_has_header_and_footer(made, pages_tex
     from pypdf import PdfReader
 
     n = len(PdfReader(io.BytesIO(pdf_bytes)).pages)
-    assert len(pages_text) == n and 15 <= n <= 120
+    assert len(pages_text) == n and 8 <= n <= 20
     claims = claims_of(pdf_bytes)
     _pack, a = sample("electronics")
     for i, page in enumerate(pages_text, 1):
@@ -95,14 +95,6 @@ def test_attachment_is_the_canonical_assessment_and_its_digest_is_printed(pdf_by
     assert claims_of(pdf_bytes)["assessment_sha256"] == digest
     meta = reader.metadata
     assert meta["/AssessmentSHA256"] == digest and meta["/Tier"] == "demonstration"
-
-
-def test_tables_split_across_pages_repeat_their_header(pages_text):
-    start = next(i for i, p in enumerate(pages_text) if re.search(r"^A\.1\s+成熟度要求", p, re.M))
-    end = next(i for i, p in enumerate(pages_text) if re.search(r"^A\.2\s+关键指标", p, re.M))
-    assert end - start >= 3, "the requirements table should run over several pages"
-    for p in pages_text[start:end]:
-        assert re.search(r"编号\s+能力子域\s+级别\s+要求\s+作答\s+说明", p), p[:300]
 
 
 def test_money_is_in_wan_yuan_right_aligned_with_thousands_separators(pages_text):

@@ -23,7 +23,7 @@ def test_xlsx_has_answers_gaps_and_actions_per_subdomain(electronics, tmp_path):
     pack, r = electronics
     out = write_xlsx(pack, r, tmp_path / "plan.xlsx", "zh")
     wb = load_workbook(out)
-    assert wb.sheetnames == ["概要", "作答明细", "差距与行动", "更新建议"]
+    assert wb.sheetnames == ["概要", "作答明细", "差距与行动", "更新建议", "路线图", "更新计划与政策支持"]
     answers = wb["作答明细"]
     header = [c.value for c in answers[1]]
     assert header[:2] == ["能力要素", "能力子域"] and "评估说明" in header and "建议更新项目" in header
@@ -42,6 +42,50 @@ def test_xlsx_has_answers_gaps_and_actions_per_subdomain(electronics, tmp_path):
     summary = dict(wb["概要"].iter_rows(values_only=True))
     assert summary["企业名称"] == r.assessment.enterprise.name
     assert summary["总分 S"] == round(s.s, 2)
+
+
+def test_xlsx_has_the_roadmap_and_the_plans_with_their_support(tmp_path):
+    from openpyxl import load_workbook
+
+    pack, r = sample_result("automotive")
+    assert r.support, "the automotive example has a plan"
+    wb = load_workbook(write_xlsx(pack, r, tmp_path / "plan.xlsx", "en"))
+    plans = wb["Plans and support"]
+    header = [c.value for c in plans[1]]
+    assert header[0] == "Planned item" and "Counted?" in header
+    rows = list(plans.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == sum(len(ps.estimates) for ps in r.support)
+    counted = header.index("Counted support, upper bound (CNY)")
+    assert sum(v or 0 for v in (row[counted] for row in rows)) >= r.support_total_cny - 0.01
+    for row in rows:  # a field that does not apply is empty, never 0
+        assert row[header.index("Loan (CNY)")] != 0 and row[header.index("Annual rate")] != 0
+    assert wb["Summary"]["B9"].value.startswith("meets the self-assessment threshold for")
+
+    pack, r = sample_result("electronics")
+    wb = load_workbook(write_xlsx(pack, r, tmp_path / "plan2.xlsx", "zh"))
+    road = wb["路线图"]
+    names = [row[1] for row in road.iter_rows(min_row=2, values_only=True)]
+    assert names == [st.item.name.zh for st in r.roadmap.steps]
+
+
+def test_weights_are_percentages_and_every_sheet_prints_on_a4_one_page_wide(electronics, tmp_path):
+    from openpyxl import load_workbook
+
+    pack, r = electronics
+    wb = load_workbook(write_xlsx(pack, r, tmp_path / "plan.xlsx", "zh"))
+    gaps = wb["差距与行动"]
+    weights = [c for c in gaps["C"][1:] if c.value is not None]
+    assert weights and all(c.number_format.endswith("%") and 0 < c.value < 1 for c in weights)
+    assert abs(sum(c.value for c in weights) - 1) < 0.01
+    for ws in wb.worksheets:
+        assert str(ws.page_setup.paperSize) == str(ws.PAPERSIZE_A4)
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+        assert ws.page_setup.fitToHeight == 0
+        assert "&P" in ws.oddFooter.right.text
+    assert (
+        wb["作答明细"].print_title_rows.replace("$", "") == "1:1"
+        and wb["作答明细"].page_setup.orientation == "landscape"
+    )
 
 
 def test_csv_is_the_same_table_and_opens_in_excel(electronics, tmp_path):

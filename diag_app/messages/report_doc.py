@@ -13,6 +13,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "上海智能工厂分层和国家梯度中基础级以上的层级，均须由市级或国家主管部门认定；本报告只说明是否达到自评门槛。",
         "en": "Shanghai tiers, and national tiers above the basic one, are recognised by the municipal or national authority; this report only says whether the self-assessment threshold is met.",
     },
+    "report.summary.support_zero": {
+        "zh": "已填的更新计划目前没有可计入的政策支持（原因见 5.3 节）。",
+        "en": "No policy support can be counted for the plans given yet (section 5.3 says why).",
+    },
     # --- drafts -------------------------------------------------------------------------------
     "report.status.final": {"zh": "定稿", "en": "Final"},
     "report.status.draft": {"zh": "草稿（未定稿）", "en": "Draft (not final)"},
@@ -212,4 +216,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "数字签名（签署后显示于此框内）",
         "en": "Digital signature (shown in this box once signed)",
     },
+    # --- XLSX ---------------------------------------------------------------------------------------
+    "export.sheet.roadmap": {"zh": "路线图", "en": "Roadmap"},
+    "export.sheet.plans": {"zh": "更新计划与政策支持", "en": "Plans and support"},
+    "export.col.cost": {"zh": "投资估算（{unit}）", "en": "Investment ({unit})"},
+    "export.col.target": {"zh": "目标分层", "en": "Target tier"},
+    "export.col.loan": {"zh": "贷款本金（{unit}）", "en": "Loan ({unit})"},
+    "export.col.contract": {"zh": "合同金额（{unit}）", "en": "Contract amount ({unit})"},
+    "export.col.support_status": {"zh": "是否计入", "en": "Counted?"},
+    "export.col.counted": {"zh": "计入的支持（上限，{unit}）", "en": "Counted support, upper bound ({unit})"},
+    "export.col.possible": {"zh": "确认资质后可能的支持（{unit}）", "en": "Possible once confirmed ({unit})"},
+    "export.support.counted": {"zh": "计入", "en": "Counted"},
+    "export.support.possible": {"zh": "待确认资质", "en": "Possible if confirmed"},
+    "export.support.unstated": {"zh": "政策未给出金额", "en": "No amount stated"},
+    "export.support.not-eligible": {"zh": "不符合条件", "en": "Not eligible"},
 }

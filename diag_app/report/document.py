@@ -64,6 +64,7 @@ class Section:
     level: int  # 1, 2 or 3
     blocks: tuple[Block, ...] = ()
     new_page: bool = False
+    keep: bool = False  # the whole section on one page (the signature page)
 
 
 @dataclass(frozen=True)

@@ -180,8 +180,11 @@ class PdfLayout:
         # start, when the section itself is only a title): never alone at a page foot.
         need_after = 0.0
         needs: list[float] = []
-        for _s, h, flow in reversed(parts):
-            own = self.height(h) + (self.lead_height(flow) if flow else need_after)
+        for s, h, flow in reversed(parts):
+            if s.keep:
+                own = self.height(h) + sum(self.height(f) for f in flow)
+            else:
+                own = self.height(h) + (self.lead_height(flow) if flow else need_after)
             needs.append(own)
             need_after = own
         needs.reverse()
@@ -423,12 +426,13 @@ class PdfLayout:
         rows = [
             [self.cell(who, label, col_w[0] - 10), "", self.cell(b.date_label, value, col_w[2] - 10)] for who in b.rows
         ]
-        lines = RLTable(rows, colWidths=col_w, rowHeights=[16 * MM] * len(rows), hAlign="LEFT")
+        heights = [16 * MM] * (len(rows) - 1) + [26 * MM]  # the last line (the seal) has room for a stamp
+        lines = RLTable(rows, colWidths=col_w, rowHeights=heights, hAlign="LEFT")
         lines.setStyle(
             [
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(GRID)),
+                *self.text_style((0, -1), (0, -1), value),  # every cell, the empty ones too: no Helvetica
                 *self.text_style((0, -1), (0, 0), label),
-                *self.text_style((0, -1), (2, 2), value),
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
@@ -439,8 +443,11 @@ class PdfLayout:
         return KeepTogether([lines, Spacer(1, 8 * MM), box])
 
 
-def render_pages(report: Report, figures: Figures) -> tuple[bytes, int, dict[str, int]]:
-    """The pages as reportlab writes them, their number, and the page each section starts on."""
+def render_pages(
+    report: Report, figures: Figures
+) -> tuple[bytes, int, dict[str, int], tuple[int, tuple[float, float, float, float]] | None]:
+    """The pages as reportlab writes them, their number, the page each section starts on, and
+    the reserved signature box (page index from 0, rectangle in points), if the report has one."""
     layout = PdfLayout(report, figures)
     raw = layout.build()
-    return raw, layout.pages, {k[4:]: v for k, v in layout.section_pages.items()}
+    return raw, layout.pages, {k[4:]: v for k, v in layout.section_pages.items()}, layout.signature_box

@@ -87,7 +87,12 @@ def line_ends(
             if c and ord(c[0]) < 0x3000:
                 for j in range(i - 1, start, -1):
                     cj = chars[j]
-                    if cj and (category(cj[0]) == "Zs" or ord(cj[0]) >= 0x3000) and j + 1 < i:
+                    if (
+                        j + 1 < i
+                        and cj
+                        and (category(cj[0]) == "Zs" or ord(cj[0]) >= 0x3000)
+                        and not (chars[j + 1] and chars[j + 1] in ALL_CANNOT_START)
+                    ):
                         i = j + 1
                         break
             if i - 1 == overflow and c not in ALL_CANNOT_START and i > start + 1:

@@ -10,6 +10,7 @@ reportlab, matplotlib and pypdf are imported inside the functions.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import threading
 from collections.abc import Callable, Mapping
@@ -37,6 +38,8 @@ class ReportInfo:
     pages: int
     report_id: str
     digest: str
+    # where the visible digital signature goes: (page index from 0, (x0, y0, x1, y1) in PDF points)
+    signature_box: tuple[int, tuple[float, float, float, float]] | None = None
 
 
 def write_report(
@@ -50,7 +53,7 @@ def write_report(
     """Build the report PDF and write it to ``out`` (atomically: a crash leaves no half file)."""
     data, info = report_bytes(pack, result, lang, meta, progress)
     write_bytes_atomic(out, data)
-    return ReportInfo(Path(out), info.pages, info.report_id, info.digest)
+    return dataclasses.replace(info, path=Path(out))
 
 
 def report_bytes(
@@ -76,11 +79,11 @@ def report_bytes(
         step(0.1, "pages")
         from .layout import render_pages
 
-        raw, pages, section_pages = render_pages(report, figures)
+        raw, pages, section_pages, box = render_pages(report, figures)
         step(0.9, "attachments")
-        data = integrity.embed(raw, report, result, ReportMeta.of(meta), section_pages.get("1", 1))
+        data = integrity.embed(raw, report, result, ReportMeta.of(meta), section_pages.get("1", 1), box)
     step(1.0, "done")
-    return data, ReportInfo(None, pages, report.report_id, report.digest)
+    return data, ReportInfo(None, pages, report.report_id, report.digest, box)
 
 
 # --- figures -------------------------------------------------------------------------------

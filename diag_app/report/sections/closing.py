@@ -118,4 +118,4 @@ def signatures(c: Ctx) -> Section:
             c.t("sign.digital"),
         ),
     )
-    return Section("8", c.t("section.signatures"), 1, blocks)
+    return Section("8", c.t("section.signatures"), 1, blocks, keep=True)

@@ -209,7 +209,8 @@ def _support(c: Ctx) -> list[Block]:
                     estimate_basis(pack, e, lang),
                 )
             )
-    rows.append((c.t("renewal.total"), "", "", "", c.cny(r.support_total_cny), c.t("renewal.total_rule")))
+    total = fmt_cny_if(r.support_total_cny, lang)  # nothing counted: "—", not "0 万元"
+    rows.append((c.t("renewal.total"), "", "", "", total, c.t("renewal.total_rule")))
     blocks: list[Block] = [
         Table(
             (

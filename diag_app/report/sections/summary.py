@@ -51,8 +51,10 @@ def summary(c: Ctx) -> Section:
                 reasons=c.join(reason_text(pack, x, lang) for x in sg.reasons),
             )
             blocks.append(Para(line, "bullet"))
-    if r.support:
+    if r.support and r.support_total_cny > 0:
         blocks.append(Para(c.t("summary.support", amount=c.cny(r.support_total_cny))))
+    elif r.support:
+        blocks.append(Para(c.t("summary.support_zero")))
     else:
         blocks.append(Para(c.t("summary.support_none")))
     return Section("1", c.t("section.summary"), 1, tuple(blocks), new_page=True)
