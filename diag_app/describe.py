@@ -369,8 +369,8 @@ def summary_text(pack: Pack, r: Result, lang: str) -> str:
     lines = [
         tr("summary.title", lang, name=r.assessment.enterprise.name),
         tr("summary.score", lang, s=s.s, level=level_name(pack, s.level, lang)),
-        tr("summary.tier", lang, tier=tier_name(pack, r.tier.tier, lang)),
-        tr("summary.national", lang, tier=tier_name(pack, r.national.tier, lang)),
+        tr("summary.tier", lang, tier=tier_claim(pack, r.tier.tier, lang)),
+        tr("summary.national", lang, tier=tier_claim(pack, r.national.tier, lang)),
     ]
     if s.provisional:
         lines.append(tr("summary.provisional", lang, n=len(s.missing)))
