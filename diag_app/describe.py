@@ -17,7 +17,7 @@ from .model.ranking import RANKING_CRITERIA
 from .model.renewal import Closure, Flag, Lift, Reason, Suppressed
 from .model.support import Estimate
 from .model.tiers import NONE, Check
-from .money import fmt_cny, fmt_num, fmt_pct
+from .money import fmt_cny, fmt_num
 
 if TYPE_CHECKING:  # the loader pulls in YAML; wording its problems needs only their fields
     from .packs.loader import PackProblem
@@ -232,10 +232,10 @@ def estimate_basis(pack: Pack, e: Estimate, lang: str) -> str:
             "support.interest",
             lang,
             loan=fmt_cny(e.loan_cny, lang),
-            rate=fmt_pct(e.loan_rate, 2),
+            rate=f"{e.loan_rate * 100:g}%",
             years=m.years,
             interest=fmt_cny(e.base_cny, lang),
-            share=fmt_pct(m.rate, 2),
+            share=f"{m.rate * 100:g}%",
             amount=fmt_cny(min(e.base_cny * m.rate, m.cap), lang),
         )
     else:
@@ -244,7 +244,7 @@ def estimate_basis(pack: Pack, e: Estimate, lang: str) -> str:
             key,
             lang,
             base=fmt_cny(e.base_cny, lang),
-            share=fmt_pct(m.rate, 2),
+            share=f"{m.rate * 100:g}%",
             amount=fmt_cny(e.base_cny * m.rate, lang),
         )
     if math.isinf(m.cap):

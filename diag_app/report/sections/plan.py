@@ -1,21 +1,26 @@
-"""Section 5, the improvement plan: the roadmap to the next tier as a timeline, the renewal
-suggestions behind it, and the policy support the enterprise's own plans may get.
+"""Section 5, the improvement plan: the staged roadmap to the next tiers (the enterprise's planned
+projects first, then each stage in order, with the requirements every step closes and the support
+it could get once qualifications are confirmed), the renewal suggestions in the one ranking, and
+the policy support the enterprise's own plans may get.
 
 Support is shown as the model states it: a measure is counted only when everything it requires
-is confirmed; otherwise it is "possible if …" and never added to a total.
+is confirmed and the plan states an amount; otherwise it is "possible if …" or "no amount stated",
+and never added to a total.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import math
 
-from ...describe import estimate_basis, level_name, reason_text, tier_name
+from ...describe import estimate_basis, reason_text, tier_name
 from ...i18n import tr
+from ...model.roadmap import Step
+from ...model.support import Estimate, PlanSupport
 from ...money import fmt_cny_if, fmt_num, fmt_score
 from ..document import Block, Para, Section, Table
 from .context import Ctx
 
-MAX_SUGGESTIONS = 10  # the report lists the first ten by priority (and any the roadmap uses); the XLSX all
+MAX_SUGGESTIONS = 10  # the report lists the first ten of the ranking (and any the roadmap uses); the XLSX all
 
 
 def plan(c: Ctx) -> list[Section]:
@@ -27,10 +32,50 @@ def plan(c: Ctx) -> list[Section]:
     ]
 
 
-def _months(item: Any) -> int | None:
-    """The catalogue's typical implementation time of an item, where the pack gives one."""
-    m = getattr(item, "months", None)
-    return int(m) if isinstance(m, int | float) and m > 0 else None
+def _qualification(c: Ctx, qid: str) -> str:
+    q = c.pack.qualifications.get(qid)
+    return q.question.get(c.lang).rstrip("？?") if q is not None else qid
+
+
+def _cap(c: Ctx, cap: float) -> str:
+    return c.t("renewal.no_cap") if math.isinf(cap) else c.cny(cap)
+
+
+def _step_rows(c: Ctx, steps: tuple[Step, ...], ladder: str, first: int) -> list[tuple[str, ...]]:
+    pack, lang = c.pack, c.lang
+    rows: list[tuple[str, ...]] = []
+    for n, st in enumerate(steps, first):
+        after = st.national_after if ladder == "national" else st.tier_after
+        if st.planned:
+            support = c.t("roadmap.counted", amount=c.cny(st.counted_support_cny)) if st.counted_support_cny else "—"
+        elif st.support is not None and st.support.amount_cny > 0:
+            needs = c.join((_qualification(c, q) for q in st.support.needs), ",")
+            support = c.t(
+                "roadmap.if_confirmed",
+                amount=c.cny(st.support.amount_cny),
+                measure=pack.measures[st.support.measure].name.get(lang),
+            )
+            if needs:
+                support += c.paren("", c.t("roadmap.needs", what=needs)).strip()
+        else:
+            support = "—"
+        rows.append(
+            (
+                c.t("roadmap.planned") if st.planned else c.t("roadmap.step", n=n),
+                st.item.name.get(lang),
+                c.cny(st.cost_cny),
+                c.join((x.requirement for x in st.closes), ",") or "—",
+                fmt_score(st.s_after),
+                tier_name(pack, after, lang) if after != "none" else "—",
+                support,
+            )
+        )
+    return rows
+
+
+_STEP_HEADER = ("roadmap.col.when", "roadmap.col.item", "roadmap.col.cost", "roadmap.col.closes", "roadmap.col.s",
+                "roadmap.col.tier", "roadmap.col.support")  # fmt: skip
+_STEP_WIDTHS = (0.08, 0.19, 0.13, 0.21, 0.07, 0.14, 0.18)
 
 
 def _roadmap(c: Ctx) -> list[Block]:
@@ -38,54 +83,35 @@ def _roadmap(c: Ctx) -> list[Block]:
     rm = c.r.roadmap
     if rm is None:
         return [Para(c.t("roadmap.not_computed"), "note")]
-    if rm.target is None:
-        return [Para(c.t("roadmap.top", claim=c.claim(c.r.tier.tier)))]
-    if not rm.reachable:
-        blocks: list[Block] = [Para(c.t("roadmap.blocked", tier=tier_name(pack, rm.target, lang)), "lead")]
-        return blocks + [Para(c.check(x), "gap") for x in rm.blockers]
-    tier = tier_name(pack, rm.target, lang)
-    blocks = [Para(c.t("roadmap.intro", tier=tier, amount=c.cny(rm.investment_cny)))]
-    timed = all(_months(st.item) for st in rm.steps)
-    start = 0
-    rows = []
-    for i, st in enumerate(rm.steps, 1):
-        if timed:
-            end = start + (_months(st.item) or 0)
-            when = c.t("roadmap.months", start=start, end=end)
-            start = end
-        else:
-            when = c.t("roadmap.phase", n=i)
-        rows.append(
-            (
-                when,
-                st.item.name.get(lang),
-                c.cny(st.cost_cny),
-                fmt_score(st.s_after),
-                level_name(pack, st.level_after, lang),
-                tier_name(pack, st.tier_after, lang),
-            )
+    blocks: list[Block] = []
+    if rm.target is None and not rm.stages:
+        blocks.append(Para(c.t("roadmap.top", claim=c.claim(c.r.tier.tier))))
+    header = tuple(c.t(k) for k in _STEP_HEADER)
+    if rm.planned:
+        rows = _step_rows(c, rm.planned, "shanghai", 1)
+        blocks.append(Table(header, tuple(rows), _STEP_WIDTHS, "LLRLRLL", caption=c.t("roadmap.planned_caption")))
+    n = 1
+    for k, stage in enumerate(rm.stages, 1):
+        tier = tier_name(pack, stage.target, lang)
+        ladder = c.t(f"roadmap.ladder.{stage.ladder}")
+        if not stage.reachable:
+            blocks.append(Para(c.t("roadmap.blocked", tier=tier), "lead"))
+            blocks += [Para(c.check(x), "gap") for x in stage.blockers]
+            continue
+        rows = _step_rows(c, stage.steps, stage.ladder, n)
+        n += len(stage.steps)
+        rows.append((c.t("roadmap.total"), "", c.cny(stage.investment_cny), "", "", "", ""))
+        caption = c.t("roadmap.stage", n=k, tier=tier, ladder=ladder, amount=c.cny(stage.investment_cny))
+        blocks.append(
+            Table(header, tuple(rows), _STEP_WIDTHS, "LLRLRLL", caption=caption, strong_rows=frozenset({len(rows) - 1}))
         )
-    rows.append((c.t("roadmap.total"), "", c.cny(rm.investment_cny), "", "", ""))
-    blocks.append(
-        Table(
-            (
-                c.t("roadmap.col.when"),
-                c.t("roadmap.col.item"),
-                c.t("roadmap.col.cost"),
-                c.t("roadmap.col.s"),
-                c.t("roadmap.col.level"),
-                c.t("roadmap.col.tier"),
-            ),
-            tuple(rows),
-            (0.13, 0.33, 0.15, 0.1, 0.14, 0.15),
-            "LLRRLL",
-            caption=c.t("roadmap.caption"),
-            strong_rows=frozenset({len(rows) - 1}),
-        )
-    )
-    blocks.append(Para(c.t("roadmap.cost_basis") + ("" if timed else c.t("roadmap.no_dates")), "note"))
-    if not rm.exhaustive:
-        blocks.append(Para(c.t("roadmap.not_exhaustive"), "note"))
+        if not stage.exhaustive:
+            blocks.append(Para(c.t("roadmap.not_exhaustive"), "note"))
+    if rm.target is not None and not rm.reachable and rm.blockers and not any(not s.reachable for s in rm.stages):
+        blocks.append(Para(c.t("roadmap.blocked", tier=tier_name(pack, rm.target, lang)), "lead"))
+        blocks += [Para(c.check(x), "gap") for x in rm.blockers]
+    if rm.stages or rm.planned:
+        blocks.append(Para(c.t("roadmap.cost_basis") + c.t("roadmap.no_dates"), "note"))
     return blocks
 
 
@@ -93,22 +119,25 @@ def _suggestions(c: Ctx) -> list[Block]:
     pack, r, lang = c.pack, c.r, c.lang
     if not r.suggestions:
         return [Para(c.t("renewal.none"), "note")]
-    in_roadmap = {st.item.id for st in r.roadmap.steps} if r.roadmap else set()
-    shown = [(i, sg) for i, sg in enumerate(r.suggestions, 1) if i <= MAX_SUGGESTIONS or sg.item.id in in_roadmap]
+    shown = [sg for i, sg in enumerate(r.suggestions, 1) if i <= MAX_SUGGESTIONS or sg.step or sg.planned]
     codes: dict[str, str] = {}  # measure id -> "M1", in order of first use
-    for _i, sg in shown:
+    for sg in shown:
         for mid in sg.item.measures:
             if mid in pack.measures and mid not in codes:
                 codes[mid] = f"M{len(codes) + 1}"
     rows = []
-    for i, sg in shown:
-        cat = next((x.name.get(lang) for x in pack.categories if x.id == sg.item.category), "—")
+    for sg in shown:
+        why = [reason_text(pack, x, lang) for x in sg.reasons]
+        why.append(c.t("renewal.closes", ids=c.join((x.requirement for x in sg.closes), ",")))
+        if sg.planned:
+            why.append(c.t("renewal.is_planned"))
+        elif sg.step:
+            why.append(c.t("renewal.on_roadmap", n=sg.step))
         rows.append(
             (
-                str(i),
+                str(sg.priority or r.suggestions.index(sg) + 1),
                 sg.item.name.get(lang),
-                cat,
-                c.join(reason_text(pack, x, lang) for x in sg.reasons),
+                c.join(why),
                 c.span(sg.investment_low, sg.investment_high),
                 c.join((codes[mid] for mid in sg.item.measures if mid in codes), ",") or "—",
             )
@@ -120,20 +149,26 @@ def _suggestions(c: Ctx) -> list[Block]:
         Para(intro),
         Table(
             (
-                c.t("col.no"),
+                c.t("renewal.col.rank"),
                 c.t("renewal.col.item"),
-                c.t("renewal.col.category"),
                 c.t("renewal.col.reasons"),
                 c.t("renewal.col.investment"),
                 c.t("renewal.col.measures"),
             ),
             tuple(rows),
-            (0.05, 0.18, 0.12, 0.42, 0.15, 0.08),
-            "RLLLRL",
+            (0.06, 0.2, 0.51, 0.15, 0.08),
+            "RLLRL",
             caption=c.t("renewal.table_caption"),
         ),
     ]
     if codes:
+        rows2 = []
+        for mid, code in codes.items():
+            m = pack.measures[mid]
+            how = m.note.get(lang) or "—"
+            if m.requires:
+                how = c.join([how, c.t("renewal.needs", what=c.join((_qualification(c, q) for q in m.requires), ","))])
+            rows2.append((code, m.name.get(lang), how, _cap(c, m.cap)))
         blocks.append(
             Table(
                 (
@@ -142,16 +177,8 @@ def _suggestions(c: Ctx) -> list[Block]:
                     c.t("renewal.col.measure_rule"),
                     c.t("renewal.col.cap"),
                 ),
-                tuple(
-                    (
-                        code,
-                        _measure_name(c, mid),
-                        pack.measures[mid].note.get(lang) or "—",
-                        c.cny(pack.measures[mid].cap),
-                    )
-                    for mid, code in codes.items()
-                ),
-                (0.07, 0.27, 0.48, 0.18),
+                tuple(rows2),
+                (0.07, 0.25, 0.5, 0.18),
                 "LLLR",
                 caption=c.t("renewal.measures_caption"),
             )
@@ -159,23 +186,17 @@ def _suggestions(c: Ctx) -> list[Block]:
     return blocks
 
 
-def _measure_name(c: Ctx, mid: str) -> str:
-    """A measure's name; one that needs a qualification confirmed first says which."""
-    m = c.pack.measures[mid]
-    needs = [_qualification(c, q) for q in getattr(m, "requires", ())]
-    name = m.name.get(c.lang)
-    return c.paren(name, c.t("renewal.needs", what=c.join(needs, ","))) if needs else name
-
-
-def _qualification(c: Ctx, qid: str) -> str:
-    q = getattr(c.pack, "qualifications", {}).get(qid)
-    return q.name.get(c.lang) if q is not None and hasattr(q, "name") else qid
-
-
-def _status(e: Any) -> str:
-    """counted, possible (once the missing qualifications are confirmed), unstated or not-eligible."""
-    status = getattr(e, "status", None)
-    return str(status) if status else ("counted" if e.eligible else "not-eligible")
+def _amount(c: Ctx, ps: PlanSupport, e: Estimate) -> str:
+    if e in ps.counted:
+        return c.cny(e.amount_cny)
+    if e.status == "counted":  # eligible, but the project counts only its best Shanghai measure
+        return c.t("support.not_best", amount=c.cny(e.amount_cny))
+    if e.status == "possible":
+        what = c.join((_qualification(c, q) for q in e.missing), ",")
+        return c.t("support.possible", amount=fmt_cny_if(e.possible_cny, c.lang), what=what)
+    if e.status == "unstated":
+        return c.t("support.unstated")
+    return c.t("renewal.not_eligible")
 
 
 def _support(c: Ctx) -> list[Block]:
@@ -185,27 +206,16 @@ def _support(c: Ctx) -> list[Block]:
     rows: list[tuple[str, ...]] = []
     possible = 0
     for ps in r.support:
-        item = next((x for x in pack.catalog if x.id == ps.plan.item), None)
-        name = item.name.get(lang) if item else ps.plan.item
+        name = c.catalog_name(ps.plan.item)
         for e in ps.estimates:
-            status = _status(e)
-            if status == "counted":
-                amount = c.cny(e.amount_cny)
-            elif status == "possible":
-                possible += 1
-                missing = c.join((_qualification(c, q) for q in getattr(e, "missing", ())), ",")
-                amount = c.t("support.possible", amount=fmt_cny_if(getattr(e, "possible_cny", 0.0), lang), what=missing)
-            elif status == "unstated":
-                amount = c.t("support.unstated")
-            else:
-                amount = c.t("renewal.not_eligible")
+            possible += e.status == "possible"
             rows.append(
                 (
                     name,
                     c.cny(ps.plan.investment_cny),
                     tr(f"report.financing.{ps.plan.financing}", lang),
                     pack.measures[e.measure].name.get(lang),
-                    amount,
+                    _amount(c, ps, e),
                     estimate_basis(pack, e, lang),
                 )
             )
@@ -222,7 +232,7 @@ def _support(c: Ctx) -> list[Block]:
                 c.t("renewal.col.basis"),
             ),
             tuple(rows),
-            (0.14, 0.13, 0.09, 0.17, 0.16, 0.31),
+            (0.14, 0.12, 0.09, 0.17, 0.17, 0.31),
             "LRLLRL",
             caption=c.t("renewal.plans_caption"),
             strong_rows=frozenset({len(rows) - 1}),
