@@ -325,12 +325,13 @@ def test_the_printed_tiers_are_worded_as_self_assessment_thresholds():
 def test_the_signature_box_is_reserved_on_the_signature_page_and_recorded():
     from pypdf import PdfReader
 
+    from diag_app.report import integrity
+    from diag_app.report.pdf import report_bytes
+
     data, info, _rep = made("electronics", "en", "final")
     page, (x0, y0, x1, y1) = info.signature_box
     reader = PdfReader(io.BytesIO(data))
-    claims = json.loads(reader.attachments["report.json"][0])
-    assert claims["signature_box"] == {"page": page, "rect": [x0, y0, x1, y1]}
-    assert page == len(reader.pages) - 1 or "Pledge, signatures and seal" in pdftotext(data)[page]
+    assert "Pledge, signatures and seal" in pdftotext(data)[page] or page == len(reader.pages) - 1
     assert "Digital signature" in pdftotext(data)[page]
     w, h = float(reader.pages[page].mediabox.width), float(reader.pages[page].mediabox.height)
     assert 0 < x0 < x1 <= w and 60 < y0 < y1 < h - 60
@@ -338,20 +339,16 @@ def test_the_signature_box_is_reserved_on_the_signature_page_and_recorded():
     inside = pdftotext(
         data,
         "-layout",
-        "-f",
-        str(page + 1),
-        "-l",
-        str(page + 1),
-        "-x",
-        str(int(x0) + 2),
-        "-y",
-        str(int(h - y1) + 2),
-        "-W",
-        str(int(x1 - x0) - 4),
-        "-H",
-        str(int(y1 - y0) - 4),
+        *("-f", str(page + 1), "-l", str(page + 1)),
+        *("-x", str(int(x0) + 2), "-y", str(int(h - y1) + 2), "-W", str(int(x1 - x0) - 4), "-H", str(int(y1 - y0) - 4)),
     )
     assert not squash("".join(inside)), "the box is empty"
+    # a report to be signed records the box in its claims, where the signer and verify read it
+    pack, r = final_complete("electronics")
+    signed, signed_info = report_bytes(pack, r, "en", {"generated": "2026-11-28", "signed": True})
+    claims = json.loads(PdfReader(io.BytesIO(signed)).attachments["report.json"][0])
+    assert integrity.signature_box(claims) == signed_info.signature_box
+    assert "digitallysigned" in squash(pdftotext(signed)[0]).lower()
 
 
 @pytest.mark.skipif(not EXAMPLES.is_dir(), reason="no examples")
