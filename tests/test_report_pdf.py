@@ -94,14 +94,23 @@ def test_attachment_is_the_canonical_assessment_and_its_digest_is_printed(pdf_by
     assert digest in re.sub(r"\s+", "", pages_text[0])
     assert claims_of(pdf_bytes)["assessment_sha256"] == digest
     meta = reader.metadata
-    assert meta["/AssessmentSHA256"] == digest and meta["/Tier"] == "demonstration"
+    _, r = sample_result("electronics")
+    assert meta["/AssessmentSHA256"] == digest and meta["/Tier"] == r.tier.tier
 
 
 def test_money_is_in_wan_yuan_right_aligned_with_thousands_separators(pages_text):
     everything = "\n".join(pages_text)
-    assert re.search(r"\d{1,3}(,\d{3})+ 万元", everything), "a total of over 1,000 万元 is shown with a separator"
-    # the roadmap total sits at the right edge of its column: nothing follows it in its cell but the unit
-    assert re.search(r"合计\s+[\d,]+ 万元", everything)
+    from diag_app.describe import measure_cap_text
+    from diag_app.money import fmt_cny
+
+    pack, r = sample_result("electronics")
+    flat = re.sub(r"\s+", "", everything)
+    amounts = [fmt_cny(s.investment_cny, "zh") for s in r.roadmap.stages if s.reachable]
+    amounts += [fmt_cny(sg.investment_high, "zh") for sg in r.suggestions[:5]]
+    amounts += [measure_cap_text(pack, m, "zh") for sg in r.suggestions[:10] for m in sg.item.measures]
+    assert amounts and all(re.sub(r"\s+", "", a) in flat for a in amounts)
+    assert any("," in a for a in amounts), "1,000 万元 and more with a separator"
+    assert "CNY" not in everything
 
 
 def test_figures_are_print_resolution(made):

@@ -91,3 +91,23 @@ def sample_file(industry: str, tmp: Path) -> Path:
     out = tmp / f"{industry}.json"
     out.write_text(json.dumps(sample_data(default_pack(), industry), ensure_ascii=False), encoding="utf-8")
     return out
+
+
+def completed(pack: Pack, a: Assessment, status: str = "final") -> Assessment:
+    """``a`` with every item the score still misses answered (requirements partly met, indicators
+    at their lowest value, conditions met, scenarios not in place) and the given status: an
+    assessment whose report is no draft when ``status`` is "final"."""
+    import dataclasses
+
+    from diag_app.model.assessment import Answer
+    from diag_app.model.scoring import score
+
+    answers = dict(a.answers)
+    for iid in score(pack, a).missing:
+        item = pack.item(iid)
+        kind = item.kind if item is not None else "requirement"
+        value: object = {"requirement": 0.5, "condition": True, "scenario": False}.get(kind)
+        if kind == "indicator":
+            value = float(item.min)  # type: ignore[union-attr]
+        answers[iid] = Answer(iid, value)  # type: ignore[arg-type]
+    return dataclasses.replace(a, answers=answers, status=status)

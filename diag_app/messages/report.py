@@ -133,8 +133,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- 4 detail -----------------------------------------------------------------------------
     # --- 5 renewal -----------------------------------------------------------------------------
     "report.renewal.intro": {
-        "zh": "以下更新项目由诊断发现的差距触发，按优先级排序（综合考虑对总分和分层的提升、子域权重与投资规模）。投资区间为本产品对上海规上企业的默认估计。",
-        "en": "These renewal items are triggered by the gaps found, in order of priority (gain in S and tier, weight of the sub-domains, size of the investment). Investment ranges are this product's default estimates for an above-size plant in Shanghai.",
+        "zh": "以下更新项目由诊断发现的差距触发，每项列出它提升的要求。投资区间为本产品对上海规上企业的默认估计。",
+        "en": "These renewal items are triggered by the gaps found; each names the requirements it raises. Investment ranges are this product's default estimates for an above-size plant in Shanghai. ",
     },
     "report.renewal.table_caption": {"zh": "设备更新建议", "en": "Renewal suggestions"},
     "report.renewal.col.item": {"zh": "更新项目", "en": "Item"},

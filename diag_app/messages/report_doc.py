@@ -190,11 +190,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": " The table lists the {shown} with the highest priority (of {n}); the XLSX export's “Renewal suggestions” sheet has them all.",
     },
     "report.renewal.col.code": {"zh": "代号", "en": "Code"},
+    "report.renewal.col.requires": {"zh": "须先确认的资质", "en": "To be confirmed first"},
     "report.renewal.col.rank": {"zh": "排序", "en": "Rank"},
     "report.renewal.closes": {"zh": "提升要求 {ids}", "en": "raises {ids}"},
+    "report.renewal.more_reasons": {"zh": "另有 {n} 项（见 XLSX）", "en": "{n} more (in the XLSX)"},
     "report.renewal.is_planned": {"zh": "企业已计划", "en": "planned by the enterprise"},
     "report.renewal.on_roadmap": {"zh": "路线图第 {n} 步", "en": "roadmap step {n}"},
-    "report.renewal.no_cap": {"zh": "未设上限", "en": "no cap stated"},
     "report.support.not_best": {
         "zh": "{amount}（同一项目只计金额最高的一项）",
         "en": "{amount} (a project counts only its highest measure)",
@@ -207,7 +208,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.support.unstated": {"zh": "政策未给出金额", "en": "no amount stated by the policy"},
     "report.support.possible_note": {
         "zh": "标为“可能”的 {n} 项措施须先确认所需资质（如首台套认定、列入创新产品目录），确认前不计入合计。",
-        "en": "The {n} measures marked \u201cpossibly\u201d need a qualification confirmed first (e.g. first-set certification, listing in the innovation catalogue) and are not counted until then.",
+        "en": "The {n} measures marked \u201cpossibly\u201d need a qualification confirmed first (such as a first-of-its-kind certification or a listing in the innovation catalogue) and are not counted until then.",
     },
     # --- 6 evidence -------------------------------------------------------------------------------------
     "report.evidence.intro": {

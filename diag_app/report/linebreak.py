@@ -120,14 +120,22 @@ def _break_at(u: Sequence[str], start: int, i: int, cannot_start: str, cannot_en
             j += 1
         return j < n and bool(u[j]) and u[j] in cannot_start
 
+    def inside_word(k: int) -> bool:  # between two characters of a Latin word or number
+        return 0 < k < n and _latin(u[k - 1]) and _latin(u[k])
+
     j = i
-    while opens_badly(j) and j - 1 > start:
+    while (opens_badly(j) or inside_word(j)) and j - 1 > start:
         j -= 1
     while j - 1 > start and u[j - 1] and u[j - 1] in cannot_end:
         j -= 1
-    if opens_badly(j):
+    if opens_badly(j) or inside_word(j):
         return i  # nothing better without emptying the line: keep the first choice
     return j
+
+
+def _latin(ch: str) -> bool:
+    """Part of a Latin word or number (letters, digits and the marks inside them: 3,000.5 OS.1.01)."""
+    return bool(ch) and ord(ch[0]) < 0x3000 and not ch.isspace() and ch[0] not in "([{“‘"
 
 
 _widths: dict[tuple[str, float], dict[str, float]] = {}

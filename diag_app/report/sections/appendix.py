@@ -30,7 +30,7 @@ def appendix(c: Ctx) -> list[Section]:
     pack, lang, s, a = c.pack, c.lang, c.s, c.r.assessment
     if not c.meta.shows_appendix(a.mode):
         return []
-    out = [Section("A", c.t("section.appendix"), 1, (Para(c.t("appendix.intro")),), new_page=True)]
+    out = [Section("A", c.t("section.appendix"), 1, (Para(c.t("appendix.intro")),))]
 
     def answer(iid: str) -> str:
         return answer_text(pack, iid, a.value(iid), lang)
@@ -65,17 +65,22 @@ def appendix(c: Ctx) -> list[Section]:
             ),
         )
     )
-    noted = [
-        (item_label(pack, item.id, lang), answer(item.id), ans.note)
+
+    def label(item_id: str) -> str:  # a requirement by its number: its text is in section 4 or the pack
+        item = pack.item(item_id)
+        return item_id if item is not None and item.kind == "requirement" else item_label(pack, item_id, lang)
+
+    noted = [  # a not-applicable answer's note is its reason, listed in 2.2 already
+        (label(item.id), answer(item.id), ans.note)
         for item in pack.items_for(s.industry, s.path)
-        if (ans := a.answers.get(item.id)) is not None and ans.note.strip()
+        if (ans := a.answers.get(item.id)) is not None and ans.note.strip() and ans.value != NA
     ]
     notes: tuple[Block, ...] = (
         (
             Table(
                 (c.t("appendix.col.item"), c.t("appendix.col.answer"), c.t("appendix.col.note")),
                 tuple(noted),
-                (0.42, 0.14, 0.44),
+                (0.3, 0.14, 0.56),
                 "LLL",
             ),
         )

@@ -10,9 +10,7 @@ and never added to a total.
 
 from __future__ import annotations
 
-import math
-
-from ...describe import estimate_basis, reason_text, tier_name
+from ...describe import estimate_basis, measure_cap_text, qualification_text, ranking_text, reason_text, tier_name
 from ...i18n import tr
 from ...model.roadmap import Step
 from ...model.support import Estimate, PlanSupport
@@ -21,6 +19,7 @@ from ..document import Block, Para, Section, Table
 from .context import Ctx
 
 MAX_SUGGESTIONS = 10  # the report lists the first ten of the ranking (and any the roadmap uses); the XLSX all
+MAX_REASONS = 3  # reasons printed per suggestion (the XLSX has them all)
 
 
 def plan(c: Ctx) -> list[Section]:
@@ -33,12 +32,7 @@ def plan(c: Ctx) -> list[Section]:
 
 
 def _qualification(c: Ctx, qid: str) -> str:
-    q = c.pack.qualifications.get(qid)
-    return q.question.get(c.lang).rstrip("？?") if q is not None else qid
-
-
-def _cap(c: Ctx, cap: float) -> str:
-    return c.t("renewal.no_cap") if math.isinf(cap) else c.cny(cap)
+    return qualification_text(c.pack, qid, c.lang).rstrip("？?")
 
 
 def _step_rows(c: Ctx, steps: tuple[Step, ...], ladder: str, first: int) -> list[tuple[str, ...]]:
@@ -127,8 +121,11 @@ def _suggestions(c: Ctx) -> list[Block]:
                 codes[mid] = f"M{len(codes) + 1}"
     rows = []
     for sg in shown:
-        why = [reason_text(pack, x, lang) for x in sg.reasons]
-        why.append(c.t("renewal.closes", ids=c.join((x.requirement for x in sg.closes), ",")))
+        why = [reason_text(pack, x, lang) for x in sg.reasons[:MAX_REASONS]]
+        if len(sg.reasons) > MAX_REASONS:
+            why.append(c.t("renewal.more_reasons", n=len(sg.reasons) - MAX_REASONS))
+        if not any(x.kind == "closes" for x in sg.reasons) and sg.closes:
+            why.append(c.t("renewal.closes", ids=c.join((x.requirement for x in sg.closes), ",")))
         if sg.planned:
             why.append(c.t("renewal.is_planned"))
         elif sg.step:
@@ -142,7 +139,7 @@ def _suggestions(c: Ctx) -> list[Block]:
                 c.join((codes[mid] for mid in sg.item.measures if mid in codes), ",") or "—",
             )
         )
-    intro = c.t("renewal.intro")
+    intro = c.t("renewal.intro") + ranking_text(lang)
     if len(shown) < len(r.suggestions):
         intro += c.t("renewal.more", shown=len(shown), n=len(r.suggestions))
     blocks: list[Block] = [
@@ -161,24 +158,22 @@ def _suggestions(c: Ctx) -> list[Block]:
             caption=c.t("renewal.table_caption"),
         ),
     ]
-    if codes:
+    if codes:  # the measures by code: name, what must be confirmed first, cap (the rules are in 5.3 and the pack)
         rows2 = []
         for mid, code in codes.items():
             m = pack.measures[mid]
-            how = m.note.get(lang) or "—"
-            if m.requires:
-                how = c.join([how, c.t("renewal.needs", what=c.join((_qualification(c, q) for q in m.requires), ","))])
-            rows2.append((code, m.name.get(lang), how, _cap(c, m.cap)))
+            needs = c.join((_qualification(c, q) for q in m.requires), ",") if m.requires else "—"
+            rows2.append((code, m.name.get(lang), needs, measure_cap_text(pack, mid, lang)))
         blocks.append(
             Table(
                 (
                     c.t("renewal.col.code"),
                     c.t("renewal.col.measure"),
-                    c.t("renewal.col.measure_rule"),
+                    c.t("renewal.col.requires"),
                     c.t("renewal.col.cap"),
                 ),
                 tuple(rows2),
-                (0.07, 0.25, 0.5, 0.18),
+                (0.07, 0.4, 0.35, 0.18),
                 "LLLR",
                 caption=c.t("renewal.measures_caption"),
             )
