@@ -174,7 +174,7 @@ def portfolio_xlsx(rows: Sequence[Mapping[str, Any]], out: str | Path, lang: str
     ws.title = tr("export.sheet.portfolio", lang)
     _table_sheet(ws, header, body, tuple(money_cols), lang)
     _print_setup(ws, tr("export.sheet.portfolio", lang))
-    return _atomic(out, wb.save)
+    return _save(wb, out)
 
 
 def _width(v: Any) -> int:
