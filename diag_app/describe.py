@@ -388,27 +388,38 @@ def summary_text(pack: Pack, r: Result, lang: str) -> str:
             span = f"{fmt_cny(sg.investment_low, lang)}–{fmt_cny(sg.investment_high, lang)}"
             name = sg.item.name.get(lang)
             lines.append(f"  • {name}（{span}）" if lang == "zh" else f"  • {name} ({span})")
+            closes = [c.requirement for c in sg.closes] + [x.indicator for x in sg.lifts]
+            if closes:
+                lines.append("    " + tr("advice.summary.closes", lang, ids=", ".join(closes)))
+        lines.append("  " + ranking_text(lang))
     rm = r.roadmap
     if rm and rm.target:
-        if rm.reachable:
+        for st in rm.planned:
             lines.append(
-                tr(
-                    "summary.roadmap",
-                    lang,
-                    tier=tier_name(pack, rm.target, lang),
-                    amount=fmt_cny(rm.investment_cny, lang),
-                )
+                tr("advice.summary.planned", lang, item=st.item.name.get(lang), s=f"{st.s_after:.2f}")
+                + (f" — {closures_text(pack, st.closes, lang, st.lifts)}" if st.closes or st.lifts else "")
             )
-            for i, st in enumerate(rm.steps, 1):
-                lines.append(
-                    f"  {i}. {st.item.name.get(lang)} — {fmt_cny(st.cost_cny, lang)} → S {st.s_after:.2f}, "
-                    f"{tier_name(pack, st.tier_after, lang)}"
-                )
-        else:
-            lines.append(tr("summary.roadmap_blocked", lang, tier=tier_name(pack, rm.target, lang)))
-            lines += [f"  ✗ {check_text(pack, c, lang, s.s)}" for c in rm.blockers]
+        for stage in rm.stages:
+            tier = tier_name(pack, stage.target, lang)
+            if stage.reachable:
+                lines.append(tr("summary.roadmap", lang, tier=tier, amount=fmt_cny(stage.investment_cny, lang)))
+                for i, st in enumerate(stage.steps, 1):
+                    lines.append(
+                        f"  {i}. {st.item.name.get(lang)} — {fmt_cny(st.cost_cny, lang)} → S {st.s_after:.2f}, "
+                        f"{tier_name(pack, st.tier_after, lang)} / {tier_name(pack, st.national_after, lang)}"
+                    )
+                if not stage.exhaustive:
+                    lines.append("  " + tr("advice.summary.not_exhaustive", lang))
+            else:
+                lines.append(tr("summary.roadmap_blocked", lang, tier=tier))
+                lines += [f"  ✗ {check_text(pack, c, lang, s.s)}" for c in stage.blockers]
+    for f in r.flags:
+        lines.append("  ! " + flag_text(pack, f, lang))
     if r.support:
         lines.append(tr("summary.support", lang, amount=fmt_cny(r.support_total_cny, lang)))
+        for ps in r.support:
+            for e in ps.possible:
+                lines.append("  ? " + pack.measures[e.measure].name.get(lang) + advice_possible_if(pack, e, lang))
     return "\n".join(lines)
 
 
@@ -505,8 +516,10 @@ def qualification_text(pack: Pack, qid: str, lang: str) -> str:
 
 def advice_possible_if(pack: Pack, e: Estimate, lang: str) -> str:
     """ "possible if …" for an estimate whose qualifications are not all confirmed."""
-    if e.reason != "unconfirmed" or not e.missing:
+    if e.reason != "unconfirmed":
         return ""
+    if not e.missing:  # a pack without qualifying conditions (1.0.0): nothing can be confirmed
+        return tr("advice.support.possible_legacy", lang, amount=fmt_cny(e.possible_cny, lang))
     conds = _sep(lang).join(qualification_text(pack, q, lang) for q in e.missing)
     if e.possible_cny:
         return tr("advice.support.possible_if", lang, amount=fmt_cny(e.possible_cny, lang), conditions=conds)

@@ -100,3 +100,13 @@ def test_the_frozen_one_point_oh_catalogue_still_loads_in_its_old_form():
     # subdomain_levels {equipment: 3, production-operations: 3} stands for every such requirement up to L3
     assert {"EQ.1.01", "EQ.3.01", "PO.3.01"} <= set(welding.effect.requirements)
     assert not old.profile and not old.qualifications
+
+
+def test_a_pack_without_qualifying_conditions_counts_no_support():
+    from diag_app.model.assessment import Plan
+    from diag_app.model.support import plan_support
+
+    old = load_pack(app_root() / "questionnaires" / "sh-smart-factory-1.0.0")
+    ps = plan_support(old, Plan("mes", 3_000_000.0, contract_cny=3_000_000.0))
+    first = next(e for e in ps.estimates if e.measure == "first-set")
+    assert ps.amount_cny == 0 and first.status == "possible" and first.possible_cny == 900_000

@@ -49,6 +49,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "advice.enables": {"zh": "是以下建议项目的前提：{items}", "en": "needed first by: {items}"},
     "export.kind.profile": {"zh": "现有系统与装备", "en": "Existing system or equipment"},
+    "advice.summary.closes": {"zh": "补上：{ids}", "en": "closes: {ids}"},
+    "advice.summary.planned": {"zh": "企业已计划：{item} → S {s}", "en": "Planned by the enterprise: {item} → S {s}"},
+    "advice.summary.not_exhaustive": {
+        "zh": "（搜索达到上限，未能证明此组合投资最省）",
+        "en": "(the search hit its limit: this set is not proven the cheapest)",
+    },
     "advice.need.system": {"zh": "需先具备：{name}", "en": "needs first: {name}"},
     "advice.need.requirement": {"zh": "需先满足要求 {id}", "en": "needs requirement {id} met first"},
     "advice.extends": {
@@ -98,6 +104,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "advice.support.possible_if": {
         "zh": "；尚未计入：确认以下条件后可能获得约 {amount}——{conditions}",
         "en": "; not counted: possibly about {amount} once confirmed — {conditions}",
+    },
+    "advice.support.possible_legacy": {
+        "zh": "；尚未计入：本题库版本未定义资格条件，无法确认，最多约 {amount}（请用新版题库重新评估）",
+        "en": "; not counted: this pack version defines no qualifying conditions to confirm; at most about {amount} (re-assess with the current pack)",
     },
     "advice.support.possible_if_unstated": {
         "zh": "；尚未计入：确认以下条件后可能获得——{conditions}",

@@ -11,6 +11,7 @@ explaining it never drift from the number.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from ..errors import AppError
@@ -149,6 +150,10 @@ def plan_estimates(pack: Pack, plan: Plan) -> list[Estimate]:
     out = []
     for m in plan_measures(pack, item):
         e = estimate(m, plan.investment_cny, plan.loan_cny, plan.rate, contract, confirmed)
+        if not pack.qualifications and e.reason == "ok":
+            # A pack made before qualifying conditions existed (1.0.0) cannot say what a measure
+            # needs confirmed, so nothing is counted: shown as possible, as an upper bound.
+            e = dataclasses.replace(e, eligible=False, amount_cny=0.0, reason="unconfirmed", possible_cny=e.amount_cny)
         fit = _financing_fits(m, plan)
         if fit != "ok" and e.reason in ("ok", "unconfirmed", "unstated"):
             e = Estimate(

@@ -9,6 +9,7 @@ scores after buying the ticked ones (fast enough for every click), ``tiers.shang
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -222,7 +223,19 @@ class WhatIfPage(QWidget):
                 cell.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def plans(self) -> tuple[Plan, ...]:
-        return tuple(Plan(it.id, float(self.spins[it.id].value())) for it in self.ticked())
+        """The ticked items at their amounts; a saved plan keeps its financing and the
+        qualifications the enterprise confirmed (a loan never above the amount)."""
+        saved = {p.item: p for p in self.assessment.plans} if self.assessment is not None else {}
+        out = []
+        for it in self.ticked():
+            amount = float(self.spins[it.id].value())
+            old = saved.get(it.id)
+            out.append(
+                dataclasses.replace(old, investment_cny=amount, loan_cny=min(old.loan_cny, amount))
+                if old
+                else Plan(it.id, amount)
+            )
+        return tuple(out)
 
     def planned_scores(self) -> Scores:
         assert self.pack is not None and self.base is not None
