@@ -61,7 +61,7 @@ PLANTS: dict[str, dict[str, Any]] = {
             "WH.3.01": 0.8,
             "AUT.01": 0.8,
             "AUT.02": 0.5,
-            "AUT.07": 0.5,
+            "PU.3.02": 0.5,
             "AUT.09": 0,
         },
         na={
@@ -70,13 +70,11 @@ PLANTS: dict[str, dict[str, Any]] = {
             "AUT.05": "本厂为零部件供应商，不做整车混线排序。",
             "AUT.06": "线边物料为卷料和板料，不按车序配送。",
             "AUT.08": "不生产三电产品。",
-            "AUT.10": "不面向终端用户销售。",
             "AUT.11": "产品不联网。",
             "SV.3.01": "冲压件和焊接总成不联网，无运行数据。",
             "SV.3.03": "冲压件无远程诊断或升级。",
             "SV.4.01": "冲压件无运行数据，无法做故障预测。",
             "SV.4.02": "冲压件无运行数据，不提供寿命评估类服务。",
-            "SV.5.01": "按主机厂订单交付零件，不适用服务型制造模式。",
         },
         na_subdomains={"product-design": "来图加工：产品由主机厂设计，本厂只做冲压工艺、模具和焊接工装。"},
         notes={
@@ -116,7 +114,15 @@ PLANTS: dict[str, dict[str, Any]] = {
             "kpi.labour-productivity": 42,
             "kpi.old-equipment": 35,
         },
-        scenarios=["scn.02", "scn.09", "scn.13", "scn.14", "scn.20", "scn.26", "scn.32"],
+        scenarios=[
+            "scn.digital-infrastructure",
+            "scn.process-design",
+            "scn.progress-tracking",
+            "scn.quality-traceability",
+            "scn.human-robot",
+            "scn.smart-warehousing",
+            "scn.lean-management",
+        ],
         plans=[
             {
                 "item": "press-die-management",
@@ -234,7 +240,18 @@ PLANTS: dict[str, dict[str, Any]] = {
             "kpi.labour-productivity": 60,
             "kpi.old-equipment": 25,
         },
-        scenarios=["scn.02", "scn.05", "scn.11", "scn.13", "scn.14", "scn.15", "scn.26", "scn.29", "scn.31", "scn.32"],
+        scenarios=[
+            "scn.digital-infrastructure",
+            "scn.product-design",
+            "scn.process-design",
+            "scn.progress-tracking",
+            "scn.quality-traceability",
+            "scn.quality-improvement",
+            "scn.smart-warehousing",
+            "scn.plan-optimisation",
+            "scn.procurement-collaboration",
+            "scn.lean-management",
+        ],
         plans=[
             {
                 "item": "ebr-gmp",
@@ -326,7 +343,7 @@ PLANTS: dict[str, dict[str, Any]] = {
             "kpi.labour-productivity": 18,
             "kpi.old-equipment": 40,
         },
-        scenarios=["scn.02", "scn.09", "scn.32"],
+        scenarios=["scn.digital-infrastructure", "scn.process-design", "scn.lean-management"],
         plans=[
             {
                 "item": "hanging-system",

@@ -295,9 +295,9 @@ def build_plant(key: str) -> dict:
     for r in pack.requirements_for(industry, p["path"]):
         note = p["notes"].get(r.id, "")
         if r.subdomain in na_sd:
-            value: object = NA
-            note = na_sd[r.subdomain]
-        elif r.id in p["na"]:
+            continue  # the sub-domain is declared not applicable (with its reason): its items are not asked
+        value: object
+        if r.id in p["na"]:
             value, note = NA, p["na"][r.id]
         elif r.id in p["ratings"]:
             value = float(p["ratings"][r.id])

@@ -100,7 +100,7 @@ def test_a_prior_tier_must_be_lower_in_the_same_ladder(pack_copy):
 
 def test_duplicate_link_rating_and_target_ids_are_rejected(pack_copy):
     edit(pack_copy / "scenarios.yaml", "  - id: product-rnd\n", "  - id: factory-build\n")
-    edit(pack_copy / "pack.yaml", "    - {value: 0.8,", "    - {value: 0.5,")
+    edit(pack_copy / "pack.yaml", "    - value: 0.8\n", "    - value: 0.5\n")
     edit(pack_copy / "indicators.yaml", "{id: china-2023,", "{id: shanghai-2025,")
     probs = problems(pack_copy)
     assert any(p.startswith("scenarios.yaml [factory-build] id: duplicate") for p in probs), probs
@@ -165,3 +165,11 @@ def test_a_rule_without_its_basis_is_rejected(pack_copy):
 def test_an_unknown_pack_format_is_rejected(pack_copy):
     edit(pack_copy / "pack.yaml", "format: 2\n", "format: 7\n")
     assert "pack.yaml format: unknown pack format 7 (this app reads: 1, 2)" in problems(pack_copy)
+
+
+def test_an_empty_folder_names_every_missing_file_without_a_traceback(tmp_path):
+    probs = problems(tmp_path)
+    for f in ("pack.yaml", "structure.yaml", "indicators.yaml", "conditions.yaml", "scenarios.yaml", "tiers.yaml"):
+        assert f"{f}: file is missing" in probs, f
+    assert "requirements/: no requirement files" in probs
+    assert not any("unexpected structure" in p for p in probs), probs

@@ -11,7 +11,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from test_store_support import CODE_A, dump, enterprise_a, enterprise_b, filled_workspace, items
+from test_store_support import CODE_A, dump, enterprise_a, enterprise_b, filled_workspace, items, na_items
 
 from diag_app.model.assessment import AssessmentInvalid, Enterprise, Plan
 from diag_app.model.diagnosis import diagnose
@@ -54,14 +54,15 @@ def test_an_answer_is_saved_at_once_and_survives_reopening_the_workspace(tmp_pat
     ws.set_answer(u, req[0], 0.8, note="有记录", who="张工")
     ws.set_answer(u, items(pack, "indicator")[0], 55, who="张工")
     ws.set_answer(u, items(pack, "condition")[0], True)
-    ws.set_answer(u, req[1], "NA")
+    na = na_items(pack)[0]
+    ws.set_answer(u, na, "NA", note="本厂无此工序")
     # another connection sees it without any explicit save
     other = Workspace.open(path)
     a = other.load_assessment(u)
     assert a.value(req[0]) == 0.8 and a.answers[req[0]].note == "有记录"
     assert a.value(items(pack, "indicator")[0]) == 55.0
     assert a.value(items(pack, "condition")[0]) is True
-    assert a.value(req[1]) == "na"
+    assert a.value(na) == "na"
     other.close()
     ws.close()
 
@@ -614,7 +615,7 @@ def test_scope_team_and_not_applicable_subdomains_are_saved_audited_and_copied_o
     from diag_app.model.assessment import Scope, TeamMember
 
     u = new_assessment(ws, pack, assessor="张工")
-    sd = next(iter(pack.subdomains))
+    sd = next(s for s, x in pack.subdomains.items() if x.na_allowed)
     ws.set_scope(
         u, Scope(site="一号厂房", lines="A 线", period="2026-11", interviewees="厂长", documents="台账"), who="张工"
     )

@@ -52,7 +52,8 @@ def _writer(db: str, out_fd: int, seed: int, pack) -> None:
             for k, item in enumerate(chosen):
                 kind = pack.item(item).kind
                 if kind == "requirement":
-                    value = rnd.choice([1.0, 0.8, 0.5, 0.0, "na"])
+                    na = ["na"] if pack.item(item).na_allowed else []  # the pack says where 不适用 may be
+                    value = rnd.choice([1.0, 0.8, 0.5, 0.0, *na])
                 elif kind == "indicator":
                     ind = pack.item(item)
                     value = float(rnd.randint(int(ind.min), int(ind.max)))

@@ -25,6 +25,11 @@ def items(pack: Pack, kind: str, industry: str = "automotive", path: str = "disc
     return [i.id for i in pack.items_for(industry, path) if i.kind == kind]
 
 
+def na_items(pack: Pack, industry: str = "automotive", path: str = "discrete") -> list[str]:
+    """Requirements the pack lets be answered 不适用 (with a reason in the note)."""
+    return [i.id for i in pack.items_for(industry, path) if i.kind == "requirement" and i.na_allowed]
+
+
 def dump(db: Path) -> list[str]:
     """Every schema statement and row of the database, read-only."""
     conn = sqlite3.connect(Path(db).absolute().as_uri() + "?mode=ro", uri=True)
@@ -59,7 +64,7 @@ def filled_workspace(path: Path, pack: Pack, evidence_dir: Path) -> tuple[Worksp
     self_u = ws.create_assessment(a, pack.id, pack.version, mode="self", assessor="张工", date="2026-11-02")
     for i, r in enumerate(req[:12]):
         ws.set_answer(self_u, r, [1.0, 0.8, 0.5, 0.0][i % 4], note=f"依据 {i}" if i % 3 == 0 else None, who="张工")
-    ws.set_answer(self_u, req[12], "na", note="不适用", who="张工")
+    ws.set_answer(self_u, na_items(pack)[0], "na", note="不适用：本厂无此工序", who="张工")
     ws.set_answer(self_u, ind[0], 42.5, who="张工")
     ws.set_answer(self_u, cond[0], True, who="张工")
     ws.set_answer(self_u, scn[0], False, who="张工")
@@ -75,7 +80,7 @@ def filled_workspace(path: Path, pack: Pack, evidence_dir: Path) -> tuple[Worksp
         Scope(site="嘉定一号厂房", lines="总装线 A", period="2026-11", interviewees="生产部", documents="MES 手册"),
     )
     ws.set_team(self_u, (TeamMember("张工", "组长", "示例汽车"), TeamMember("李顾问")))
-    ws.set_na_subdomain(self_u, list(pack.subdomains)[-1], "无此业务", who="张工")
+    ws.set_na_subdomain(self_u, next(s for s, x in pack.subdomains.items() if x.na_allowed), "无此业务", who="张工")
     evidence_dir.mkdir(parents=True, exist_ok=True)
     f1 = evidence_dir / "设备台账.xlsx"
     f1.write_bytes(b"PK\x03\x04 not really a spreadsheet " * 50)

@@ -213,4 +213,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pack.problem.duplicate_rating": {"zh": "评分档重复", "en": "duplicate rating"},
     "pack.problem.duplicate_target": {"zh": "参考值编号 {value!r} 重复", "en": "duplicate {value!r}"},
     "pack.problem.duplicate_category": {"zh": "类别编号重复", "en": "duplicate category id"},
+    # --- answers the pack's 不适用 rules refuse (model/assessment.py) ----------------------------
+    "answer.na_not_allowed": {
+        "zh": "{id} 不能选“不适用”：题库未将此项列为可能不适用（请按实际情况评分）",
+        "en": "{id} cannot be answered 'not applicable': the pack does not list it as possibly not applicable (rate it as it is)",
+    },
+    "answer.na_reason": {
+        "zh": "{id} 选了“不适用”，须在备注中写明理由",
+        "en": "{id} is answered 'not applicable': give the reason in the note",
+    },
+    "na.subdomain_not_allowed": {
+        "zh": "子域 {id} 不能整体标为不适用（题库未允许）",
+        "en": "sub-domain {id} cannot be declared not applicable as a whole (the pack does not allow it)",
+    },
+    "pack.problem.cell_empty": {
+        "zh": "此级别在该路径下没有通用要求（格式 2 要求每个子域每级、每条路径至少一条）",
+        "en": "no common requirement at this level for this path (format 2 needs at least one per sub-domain, level and path)",
+    },
 }

@@ -185,8 +185,12 @@ def _num(v: Any) -> TypeGuard[int | float]:
     return isinstance(v, int | float) and not isinstance(v, bool)
 
 
-def validate_value(pack: Pack, item_id: str, value: Any) -> Problem | None:
-    """Check one answer value against its item; the GUI calls this before saving a field."""
+def validate_value(pack: Pack, item_id: str, value: Any, note: str | None = None) -> Problem | None:
+    """Check one answer value against its item; the GUI calls this before saving a field.
+
+    In a format-2 pack 不适用 is allowed only on a requirement the pack marks as possibly not
+    applicable, and needs a reason in the answer's note: pass the note the answer will have to
+    check that too (None: the note is not known here, e.g. while the value alone is being edited)."""
     item = pack.item(item_id)
     where = f"answers[{item_id}].value"
     if item is None:
@@ -196,6 +200,10 @@ def validate_value(pack: Pack, item_id: str, value: Any) -> Problem | None:
     if item.kind == "requirement":
         allowed = {r.key for r in pack.scoring.ratings}
         if value == NA and NA in allowed:
+            if pack.format >= 2 and not item.na_allowed:
+                return Problem(where, "answer.na_not_allowed", {"id": item_id})
+            if pack.format >= 2 and note is not None and not note.strip():
+                return Problem(f"answers[{item_id}].note", "answer.na_reason", {"id": item_id})
             return None
         if _num(value) and any(r.value is not None and r.value == value for r in pack.scoring.ratings):
             return None
@@ -375,6 +383,9 @@ def parse_na_subdomains(pack: Pack, raw: Any, problems: list[Problem]) -> dict[s
         if sd not in pack.subdomains:
             problems.append(Problem(where, "na.unknown_subdomain", {"id": sd}))
             continue
+        if pack.format >= 2 and not pack.subdomains[sd].na_allowed:  # format 1: uncontrolled, as its items
+            problems.append(Problem(where, "na.subdomain_not_allowed", {"id": sd}))
+            continue
         text = _text(reason, where, problems)
         if not text:
             problems.append(Problem(where, "na.reason", {"id": sd}))
@@ -459,13 +470,13 @@ def parse_assessment(pack: Pack, data: Any) -> Assessment:
         value = a.get("value")
         if isinstance(value, str) and value.lower() == NA:
             value = NA
-        problem = validate_value(pack, item_id, value)
-        if problem:
-            problems.append(problem)
-            continue
         note = a.get("note") or ""
         if not isinstance(note, str):
             problems.append(Problem(f"answers[{i}].note", "field.type_text"))
+            continue
+        problem = validate_value(pack, item_id, value, note)
+        if problem:
+            problems.append(problem)
             continue
         if value is None and not note:
             continue

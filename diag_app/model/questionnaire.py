@@ -25,6 +25,13 @@ class SubDomain:
     name: Text
     domain: str
     element: str
+    # When the whole sub-domain may be declared 不适用 (e.g. no product design of one's own); empty:
+    # it may not. The assessment gives its own reason (``Assessment.na_subdomains``).
+    na_when: Text = EMPTY
+
+    @property
+    def na_allowed(self) -> bool:
+        return bool(self.na_when.zh or self.na_when.en)
 
 
 @dataclass(frozen=True)
@@ -56,8 +63,15 @@ class Requirement:
     weight: float = 1.0
     industry: str | None = None  # None: asked of every industry
     basis: str = "D"
+    # When the item may be answered 不适用 (format-2 packs allow it only where this is set); the
+    # answer's note gives the reason.
+    na_when: Text = EMPTY
 
     kind: Literal["requirement"] = "requirement"
+
+    @property
+    def na_allowed(self) -> bool:
+        return bool(self.na_when.zh or self.na_when.en)
 
 
 @dataclass(frozen=True)
@@ -141,6 +155,9 @@ class Rating:
     value: float | None  # None is 不适用 (not applicable)
     label: Text
     key: str  # the answer value as written in files: "1", "0.8", "0.5", "0", "na"
+    # What the rating means in practice (coverage of lines and sites, time in use, records): shown
+    # on every question card and in the help. Required in format-2 packs.
+    guidance: Text = EMPTY
 
 
 @dataclass(frozen=True)
@@ -159,6 +176,20 @@ class ScoringRules:
     levels: tuple[int, ...] = (1, 2, 3, 4, 5)
     level_names: dict[int, Text] = field(default_factory=dict)
     basis: dict[str, str] = field(default_factory=dict)  # which of these settings are product defaults
+    # Above this share of requirements answered 不适用 (items and whole sub-domains) the result
+    # carries a warning; None: no warning (format-1 packs).
+    na_warn_share: float | None = None
+    # A short general text on how to rate (shown in the help before the per-rating guidance).
+    rating_help: Text = EMPTY
+
+    def rating(self, key: str) -> Rating | None:
+        """The rating whose answer value is ``key`` ("1", "0.8", "0.5", "0", "na")."""
+        return next((r for r in self.ratings if r.key == key), None)
+
+    def guidance(self, key: str) -> Text:
+        """What rating ``key`` means (empty where the pack says nothing): for the cards and the help."""
+        r = self.rating(key)
+        return r.guidance if r else EMPTY
 
     def level_for(self, s: float) -> int:
         """Map a total score to a level; each band includes its low end and excludes its high end,

@@ -2,12 +2,15 @@
 
 Unanswered requirements count as not met (0) and are listed in ``missing``: a partly filled
 questionnaire gets a provisional result that can only rise as answers arrive, never a guess that
-has to be taken back. 不适用 answers drop out of every mean, as if the item were not in the pack.
+has to be taken back. 不适用 answers drop out of every mean, as if the item were not in the pack;
+in a format-2 pack a level whose items are all 不适用 is never met (it scores 0, so declaring a
+weak level's items not applicable cannot raise a score). A sub-domain the assessment declares
+不适用 (``Assessment.na_subdomains``) drops out entirely: its weight goes to the others.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from .assessment import NA, Assessment
@@ -125,22 +128,34 @@ def _plan(pack: Pack, industry: str, path: str) -> _Plan:
 
 def score(pack: Pack, assessment: Assessment) -> Scores:
     values = {item: a.value for item, a in assessment.answers.items()}
-    return score_values(pack, assessment.enterprise.industry, assessment.path(pack), values)
+    return score_values(pack, assessment.enterprise.industry, assessment.path(pack), values, assessment.na_subdomains)
 
 
-def score_values(pack: Pack, industry: str, path: str, values: Mapping[str, object]) -> Scores:
-    """``score`` from the answer values alone (item id → value), so the store can rescore from
-    its packed copy of the answers without building an ``Assessment`` of ``Answer`` objects."""
+def score_values(
+    pack: Pack,
+    industry: str,
+    path: str,
+    values: Mapping[str, object],
+    na_subdomains: Collection[str] = (),
+) -> Scores:
+    """``score`` from the answer values alone (item id → value) and the sub-domains declared
+    不适用, so the store can rescore from its packed copy of the answers without building an
+    ``Assessment`` of ``Answer`` objects."""
     plan = _plan(pack, industry, path)
     threshold = pack.scoring.level_threshold
     levels = pack.scoring.levels
     get = values.get
+    all_na_unmet = pack.format >= 2  # a level answered 不适用 throughout scores 0, not "met"
 
     missing: list[str] = []
     add_missing = missing.append
     answered = 0
     subdomains: dict[str, SubDomainScore] = {}
+    items_total = plan.requirements
     for sd, weight, sd_total, cell_plan in plan.subdomains:
+        if sd in na_subdomains:
+            items_total -= sd_total  # declared not applicable: not asked, not scored
+            continue
         cells: dict[int, float | None] = {}
         missing_before = len(missing)
         for lvl, items in cell_plan:  # the hot loop of rescoring a workspace: kept lean
@@ -153,7 +168,7 @@ def score_values(pack: Pack, industry: str, path: str, values: Mapping[str, obje
                 elif v != NA:  # 不适用 drops out
                     num += v * w  # type: ignore[operator]
                     wsum += w
-            cells[lvl] = num / wsum if wsum > 0 else None
+            cells[lvl] = num / wsum if wsum > 0 else (0.0 if items and all_na_unmet else None)
         sd_answered = sd_total - (len(missing) - missing_before)
         answered += sd_answered
         if all(v is None for v in cells.values()):
@@ -166,7 +181,6 @@ def score_values(pack: Pack, industry: str, path: str, values: Mapping[str, obje
     level = pack.scoring.level_for(s)
 
     indicator_values: dict[str, float] = {}
-    items_total = plan.requirements
     for iid, optional in plan.indicators:
         v = get(iid)
         if isinstance(v, int | float) and not isinstance(v, bool):

@@ -47,7 +47,6 @@ def load_pack(root: str | Path) -> Pack:
 
 def _load(r: Reader) -> Pack:
     meta = read_meta(r)
-    r.format = meta.format
     structure = read_structure(r)
     subdomains = structure.subdomains
     weights = read_weights(r, meta, subdomains)

@@ -35,6 +35,7 @@ def read_meta(r: Reader) -> Meta:
     if fmt not in FORMATS or isinstance(fmt, bool):
         r.problem(FILE, "", "format", "pack.problem.format", value=fmt, known=", ".join(map(str, FORMATS)))
         fmt = FORMATS[-1]  # check the rest as strictly as the newest format would
+    r.format = int(fmt)  # the readers after this one apply the format's checks
     name = r.text(FILE, "", "name", meta.get("name"))
     paths = {}
     for p in PATHS:
@@ -47,7 +48,10 @@ def _scoring(r: Reader, sc: dict[str, Any]) -> ScoringRules:
     for i, rt in enumerate(sc.get("ratings") or []):
         key = str(rt.get("value"))
         val = None if key == "na" else r.num(FILE, f"ratings #{i + 1}", "value", rt.get("value"), 0, 1)
-        ratings.append(Rating(val, r.text(FILE, key, "label", rt.get("label")), "na" if val is None else _key(val)))
+        guidance = r.text(FILE, key, "guidance", rt.get("guidance"), required=r.format >= 2)
+        ratings.append(
+            Rating(val, r.text(FILE, key, "label", rt.get("label")), "na" if val is None else _key(val), guidance)
+        )
     if not ratings:
         r.problem(FILE, "", "scoring.ratings", "pack.problem.ratings_missing")
     keys = [rt.key for rt in ratings]
@@ -78,7 +82,20 @@ def _scoring(r: Reader, sc: dict[str, Any]) -> ScoringRules:
     for lvl in range(1, 6):
         level_names[lvl] = r.text(FILE, f"level {lvl}", "scoring.level_names", (sc.get("level_names") or {}).get(lvl))
     basis = {k: r.basis(FILE, f"scoring.basis.{k}", v, "D") for k, v in (sc.get("basis") or {}).items()}
-    return ScoringRules(tuple(ratings), threshold, tuple(bands), str(accumulation), (1, 2, 3, 4, 5), level_names, basis)
+    na_warn = None
+    if "na_warn_share" in sc or r.format >= 2:
+        na_warn = r.num(FILE, "", "scoring.na_warn_share", sc.get("na_warn_share"), 0, 1)
+    return ScoringRules(
+        tuple(ratings),
+        threshold,
+        tuple(bands),
+        str(accumulation),
+        (1, 2, 3, 4, 5),
+        level_names,
+        basis,
+        na_warn,
+        r.text(FILE, "", "scoring.rating_help", sc.get("rating_help"), required=r.format >= 2),
+    )
 
 
 def _key(v: float) -> str:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..model.questionnaire import Requirement, SubDomain
+from ..model.questionnaire import PATHS, Requirement, SubDomain
 from .reader import Reader, known
 
-REQUIREMENT_FIELDS = {"id", "level", "text", "help", "evidence", "paths", "weight", "subdomain", "basis"}
+REQUIREMENT_FIELDS = {"id", "level", "text", "help", "evidence", "paths", "weight", "subdomain", "basis", "na_when"}
 
 
 def read_requirements(r: Reader, subdomains: dict[str, SubDomain]) -> list[Requirement]:
@@ -40,7 +40,22 @@ def read_requirements(r: Reader, subdomains: dict[str, SubDomain]) -> list[Requi
         for sid in subdomains:
             if sid not in file_of:
                 r.problem("requirements/", "", "", "pack.problem.subdomain_no_file", value=sid)
+    if r.format >= 2:
+        _check_cells(r, requirements, subdomains, file_of)
     return requirements
+
+
+def _check_cells(r: Reader, reqs: list[Requirement], subdomains: dict[str, SubDomain], file_of: dict[str, str]) -> None:
+    """Format 2: every sub-domain has common requirements at every level on both paths, so an
+    empty level can only come from 不适用 answers (and is then not met), never from a gap in the bank."""
+    have = {(q.subdomain, q.level, p) for q in reqs for p in q.paths}
+    for sid in subdomains:
+        if sid not in file_of:
+            continue  # said so already
+        for level in (1, 2, 3, 4, 5):
+            for path in PATHS:
+                if (sid, level, path) not in have:
+                    r.problem(file_of[sid], f"level {level}", path, "pack.problem.cell_empty")
 
 
 def read_requirement(r: Reader, file: str, it: dict[str, Any], sid: str, industry: str | None) -> Requirement | None:
@@ -66,4 +81,5 @@ def read_requirement(r: Reader, file: str, it: dict[str, Any], sid: str, industr
         weight,
         industry,
         r.basis(file, rid, it.get("basis"), "D"),
+        r.text(file, rid, "na_when", it.get("na_when"), required=False),
     )

@@ -31,7 +31,13 @@ def read_structure(r: Reader) -> Structure:
             for sd in dm.get("subdomains") or []:
                 sid = r.ident(FILE, str(sd.get("id")), "id", sd.get("id"))
                 r.unique(FILE, sid)
-                subdomains[sid] = SubDomain(sid, r.text(FILE, sid, "name", sd.get("name")), did, eid)
+                subdomains[sid] = SubDomain(
+                    sid,
+                    r.text(FILE, sid, "name", sd.get("name")),
+                    did,
+                    eid,
+                    r.text(FILE, sid, "na_when", sd.get("na_when"), required=False),
+                )
                 sd_ids.append(sid)
             if not sd_ids:
                 r.problem(FILE, did, "subdomains", "pack.problem.domain_empty")

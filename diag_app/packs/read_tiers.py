@@ -129,6 +129,8 @@ def _check_priors(r: Reader, ladder: str, tiers: list[Tier]) -> None:
     above the lowest names the tier directly below it, so the ladder is cumulative by rule."""
     by_id = {t.id: t for t in tiers}
     ordered = sorted(tiers, key=lambda t: t.rank)
+    if not ordered:
+        return
     below: list[Tier | None] = [None, *ordered[:-1]]
     for lower, t in zip(below, ordered, strict=True):
         priors = [(j, rule) for j, rule in enumerate(t.rules) if rule.kind == "prior_tier"]

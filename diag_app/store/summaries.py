@@ -60,7 +60,8 @@ def summary_of(row: Mapping[str, Any], values: Mapping[str, Any]) -> Summary:
         path = row["path"] or pack.industries[row["industry"]].path
         if path is None:
             raise ValueError(f"no production path for industry {row['industry']!r}")
-        scores = score_values(pack, row["industry"], path, values)
+        na = json.loads(row["na_subdomains"]) if row.get("na_subdomains") else {}
+        scores = score_values(pack, row["industry"], path, values, na)
         tier = shanghai_tier(pack, scores).tier
         return (tier, float(scores.s), int(scores.level), int(scores.answered), int(scores.total), None)
     except Exception as e:

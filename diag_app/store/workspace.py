@@ -242,6 +242,10 @@ class Workspace(Transfer):
             ).fetchone()
             old = None if found is None else Answer(item_id, json.loads(found[0]), found[1])
             new_note = note if note is not None else (old.note if old else "")
+            if value == NA:  # 不适用 needs its reason in the note (format-2 packs): the note as it will be
+                problem = validate_value(pack, item_id, value, new_note)
+                if problem is not None:
+                    raise AssessmentInvalid([problem])
             if old is not None and old.value == value and type(old.value) is type(value) and old.note == new_note:
                 return
             values = current_values(self.conn, row["id"])
