@@ -15,7 +15,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPTS = ("startup", "scoring", "report", "workspace", "import_bundles", "interaction", "sign")
+SCRIPTS = (
+    "startup",
+    "scoring",
+    "report",
+    "workspace",
+    "import_bundles",
+    "interaction",
+    "sign",
+    "gui_quit",
+    "gui_export",
+)
 
 
 @pytest.fixture(scope="module")

@@ -378,3 +378,37 @@ def test_guided_mode_asks_level_by_level_and_stops_once_a_level_is_clearly_not_m
     # and leave the guide for the pages
     click(qtbot, ed.btn_guided)
     assert not ed.guide.active and ed.stack.currentWidget() is ed.built[ed.current_page]
+
+
+def test_quitting_ends_the_process_at_once_with_everything_saved(tmp_path):
+    """Ctrl+Q through ``run`` (the path diag-app takes): exit status 0, the window's settings and the
+    workspace closed cleanly (no write-ahead log left), though the interpreter's teardown is skipped."""
+    import subprocess
+    import sys
+    import textwrap
+
+    db = tmp_path / "ws.db"
+    script = textwrap.dedent(
+        f"""
+        from PySide6.QtCore import QSettings, QTimer
+        from PySide6.QtWidgets import QApplication
+        for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(fmt, QSettings.Scope.UserScope, {str(tmp_path / "settings")!r})
+        from diag_app.ui.app import create_app, run
+        app = create_app([])
+        def check():
+            w = next((w for w in QApplication.topLevelWidgets() if hasattr(w, "is_ready")), None)
+            if w is None or not w.is_ready or w.listing is not None:
+                QTimer.singleShot(50, check)
+                return
+            w.action("quit").trigger()
+        QTimer.singleShot(50, check)
+        run({str(db)!r}, "zh")
+        raise SystemExit(9)  # not reached: run ends the process
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert db.exists() and not (tmp_path / "ws.db-wal").exists()
+    settings = QSettings(str(next((tmp_path / "settings").rglob("*.conf"))), QSettings.Format.IniFormat)
+    assert settings.value("window/geometry") is not None
