@@ -25,6 +25,7 @@ SCRIPTS = (
     "sign",
     "gui_quit",
     "gui_export",
+    "advice",
 )
 
 
