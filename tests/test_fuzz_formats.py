@@ -175,10 +175,13 @@ def base_assessment(pack) -> dict[str, Any]:
     t = template_data(pack, "automotive", "zh")
     t["enterprise"].update(name="上海模糊测试有限公司", credit_code=CODE_A)
     req = [a for a in t["answers"] if a["kind"] == "requirement"]
-    for a, v in zip(req[:4], (1, 0.5, "na", 0.8), strict=True):
+    for a, v in zip(req[:4], (1, 0.5, 0.0, 0.8), strict=True):
         a["value"] = v
+    na = next(a for a in req if pack.item(a["id"]).na_allowed)  # 不适用 only where the pack allows it
+    na["value"] = "na"
     t["answers"] = [
-        {"id": a["id"], "value": a["value"], "note": "说明" if a["value"] == "na" else ""} for a in req[:40]
+        {"id": a["id"], "value": a["value"], "note": "说明" if a["value"] == "na" else ""}
+        for a in [*req[:40], *([na] if na not in req[:40] else [])]
     ]
     item = pack.catalog[0].id
     t["plans"] = [{"item": item, "investment_cny": 1_500_000, "financing": "loan", "loan_cny": 1e6, "rate": 0.04}]
