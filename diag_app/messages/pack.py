@@ -230,4 +230,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "此级别在该路径下没有通用要求（格式 2 要求每个子域每级、每条路径至少一条）",
         "en": "no common requirement at this level for this path (format 2 needs at least one per sub-domain, level and path)",
     },
+    # --- how far the level is from changing, and 不适用 (describe.py) ----------------------------
+    "sens.move_up": {"zh": "{n} 项从“{before}”提到“{after}”", "en": "{n} item(s) from '{before}' to '{after}'"},
+    "sens.move_down": {"zh": "{n} 项从“{before}”降到“{after}”", "en": "{n} item(s) from '{before}' down to '{after}'"},
+    "sens.unanswered": {"zh": "未作答", "en": "unanswered"},
+    "sens.up": {
+        "zh": "{moves}，即可使第 {level} 级达标（S {s:.2f} → {s_after:.2f}，{level_after}）",
+        "en": "{moves} would raise level {level} to met (S {s:.2f} → {s_after:.2f}, {level_after})",
+    },
+    "sens.down": {
+        "zh": "反之，若 {moves}，第 {level} 级即不再达标（S {s:.2f} → {s_after:.2f}，{level_after}）",
+        "en": "Conversely, {moves} would leave level {level} not met (S {s:.2f} → {s_after:.2f}, {level_after})",
+    },
+    "na.warning": {
+        "zh": "注意：{n} 条要求（占 {share:.0f}%）按不适用处理，超过 {limit:.0f}% 的提示线，结果的可比性下降",
+        "en": "Note: {n} requirements ({share:.0f} %) are set aside as not applicable, above the {limit:.0f} % mark; the result is less comparable",
+    },
 }
