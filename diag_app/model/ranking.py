@@ -34,7 +34,10 @@ def rank(suggestions: Iterable[Suggestion], roadmap: Roadmap | None = None) -> t
     if roadmap is not None:
         for n, st in enumerate(roadmap.steps, 1):
             steps.setdefault(st.item.id, n)
-    provided = {pid: sg.item.id for sg in sgs for pid in sg.item.provides}
+    providers: dict[str, set[str]] = {}
+    for sg in sgs:
+        for pid in sg.item.provides:
+            providers.setdefault(pid, set()).add(sg.item.id)
 
     def key(sg: Suggestion) -> tuple[int, int, float, float, float, str]:
         per = max(sg.cost, 1.0) / 10_000
@@ -48,8 +51,8 @@ def rank(suggestions: Iterable[Suggestion], roadmap: Roadmap | None = None) -> t
     waiting = list(ordered)
     while waiting:
         for sg in waiting:
-            deps = {provided[n] for n in sg.needs if n in provided and provided[n] != sg.item.id}
-            if deps <= placed or not deps & {w.item.id for w in waiting}:
+            # ready when each need is provided by an item already placed, or by none suggested
+            if all(not (providers.get(n, set()) - {sg.item.id}) or providers[n] & placed for n in sg.needs):
                 break
         else:
             sg = waiting[0]

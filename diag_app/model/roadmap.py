@@ -136,7 +136,7 @@ def roadmap(
     a: Assessment,
     scores: Scores | None = None,
     costs: dict[str, float] | None = None,
-    node_limit: int = 60_000,
+    node_limit: int = 30_000,
     advice: Advice | None = None,
     base: Baseline | None = None,
 ) -> Roadmap:
@@ -411,18 +411,39 @@ class _Bound:
             self.terms.append(terms)
         ind_by_id = {i.id: i for i in pack.indicators}
         self.indicator_needs: list[tuple[str, float, str]] = []
-        for t in ladder:
-            if t.id != target:
+        # Scenario counts a rule asks for (the target's and those of the tiers it builds on): each
+        # (set of scenario ids in scope, how many of them must be in place).
+        self.scenario_needs: list[tuple[frozenset[str], int]] = []
+        by_id = {t.id: t for t in ladder}
+        rules = []
+        todo, seen_tiers = [target], set()
+        while todo:
+            tid = todo.pop()
+            if tid in seen_tiers or tid not in by_id:
                 continue
-            for rule in t.rules:
-                if rule.kind != "indicator":
-                    continue
-                ind = ind_by_id[str(rule.params["indicator"])]
-                if base.path not in ind.paths:
-                    continue
-                tgt = ind.target(str(rule.params["target"])) if "target" in rule.params else None
-                need_v = tgt.value if tgt else float(rule.params["value"])  # type: ignore[arg-type]
-                self.indicator_needs.append((ind.id, need_v, ind.better))
+            seen_tiers.add(tid)
+            for rule in by_id[tid].rules:
+                rules.append(rule)
+                if rule.kind == "prior_tier":
+                    todo.append(str(rule.params["tier"]))
+        for rule in rules:
+            if rule.kind == "scenarios":
+                links = rule.params.get("links")
+                scope = frozenset(x.id for x in pack.scenarios if not links or x.link in links)  # type: ignore[operator]
+                self.scenario_needs.append((scope, int(rule.params["min"])))  # type: ignore[call-overload]
+            elif rule.kind == "links_covered":
+                for link in rule.params.get("links") or ():  # type: ignore[attr-defined]
+                    scope = frozenset(x.id for x in pack.scenarios if x.link == link)
+                    self.scenario_needs.append((scope, int(rule.params.get("min", 1))))  # type: ignore[call-overload]
+        for rule in rules:
+            if rule.kind != "indicator":
+                continue
+            ind = ind_by_id[str(rule.params["indicator"])]
+            if base.path not in ind.paths:
+                continue
+            tgt = ind.target(str(rule.params["target"])) if "target" in rule.params else None
+            need_v = tgt.value if tgt else float(rule.params["value"])  # type: ignore[arg-type]
+            self.indicator_needs.append((ind.id, need_v, ind.better))
 
     def lower(self, e: Combined, missing: frozenset[str], i: int) -> float:
         srch = self.srch
@@ -435,6 +456,22 @@ class _Bound:
             if not prov:
                 return float("inf")
             bound = max(bound, min(prov))
+        for scope, need_n in self.scenario_needs:
+            have_n = sum(1 for x in scope if sc.scenarios.get(x) is True)
+            if have_n >= need_n:
+                continue
+            counts = [
+                (
+                    cost[it.id],
+                    float(
+                        sum(1 for x in srch.single[it.id].scenarios if x in scope and sc.scenarios.get(x) is not True)
+                    ),
+                )
+                for it in rest
+            ]
+            bound = max(bound, _fractional_cover(counts, float(need_n - have_n)))
+            if bound == float("inf"):
+                return bound
         for ind_id, need_v, better in self.indicator_needs:
             have = sc.indicator_values.get(ind_id)
             if have is not None and (have >= need_v if better == "higher" else have <= need_v):
