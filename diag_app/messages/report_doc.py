@@ -137,14 +137,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "包含 {n} 个能力子域：{names}。子域加权平均得分 {score}。",
         "en": "{n} sub-domains: {names}. Weighted mean sub-domain score {score}.",
     },
-    "report.findings.facts": {
-        "zh": "得分 {score}　等级：{level}　目标：{target}　权重 {weight}　已作答 {answered}/{total}",
-        "en": "Score {score} · level: {level} · target: {target} · weight {weight} · answered {answered}/{total}",
+    "report.findings.standing": {
+        "zh": "得分 {score}，已达到{level}（目标：{target}；权重 {weight}；已作答 {answered}/{total}）",
+        "en": "Score {score}, {level} reached (target: {target}; weight {weight}; answered {answered}/{total})",
     },
-    "report.findings.strengths": {"zh": "优势", "en": "Strengths"},
-    "report.findings.levels_met": {"zh": "已达到{level}", "en": "{level} reached"},
+    "report.findings.standing_none": {
+        "zh": "得分 {score}，尚无达标的级别（目标：{target}；权重 {weight}；已作答 {answered}/{total}）",
+        "en": "Score {score}, no level met yet (target: {target}; weight {weight}; answered {answered}/{total})",
+    },
     "report.findings.ahead": {"zh": "更高级别中已满足：{items}", "en": "already met at higher levels: {items}"},
-    "report.findings.no_strengths": {"zh": "尚无达标的级别", "en": "no level met yet"},
     "report.findings.gaps": {
         "zh": "差距：达到{level}尚缺 {n} 项要求：",
         "en": "Gaps: {n} requirements still missing for {level}:",
@@ -160,8 +161,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- 5 plan ----------------------------------------------------------------------------------------
     "report.plan.intro": {
-        "zh": "改进计划由诊断发现的差距推出：先列出达到下一分层自评门槛的路线图及实施顺序，再列出全部设备更新建议和已填更新计划的政策支持估算。",
-        "en": "The plan follows from the gaps found: first the roadmap to the next tier's self-assessment threshold and its order, then every renewal suggestion and the support estimates for the plans given.",
+        "zh": "改进计划由诊断发现的差距推出：先列出达到下一分层自评门槛的路线图及实施顺序，再列出排序靠前的设备更新建议和已填更新计划的政策支持估算。政策措施以代号（M1、M2…）标注，见表后的措施表。",
+        "en": "The plan follows from the gaps found: first the roadmap to the next tier's self-assessment threshold and its order, then the highest-ranked renewal suggestions and the support estimates for the plans given. Support measures are marked by code (M1, M2…), listed after the suggestions.",
     },
     "report.roadmap.planned_caption": {"zh": "企业已计划的项目", "en": "Projects the enterprise has planned"},
     "report.roadmap.stage": {
@@ -177,7 +178,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.roadmap.planned": {"zh": "已计划", "en": "planned"},
     "report.roadmap.counted": {"zh": "计入 {amount}", "en": "{amount} counted"},
     "report.roadmap.if_confirmed": {
-        "zh": "可能 {amount}（{measure}；不计入合计）",
+        "zh": "可能 {amount}（{measure}，不计入合计）",
         "en": "possibly {amount} ({measure}; not in any total)",
     },
     "report.roadmap.needs": {"zh": "须确认：{what}", "en": "to confirm: {what}"},

@@ -35,6 +35,7 @@ class Table:
     align: str  # one letter per column: L, R or C; R for numbers
     caption: str = ""
     strong_rows: frozenset[int] = frozenset()  # e.g. a total, or the enterprise's own row
+    compact: bool = False  # a reference table set smaller (the answer grid, the product defaults)
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,7 @@ class _Doc(BaseDocTemplate):
 _ALIGN = {"R": "RIGHT", "C": "CENTER", "L": "LEFT"}
 _SUFFIX = {"R": "_r", "C": "_c", "L": ""}
 _PAD = 3.5
+COMPACT_SIZE = 7.3  # reference tables (the answer grid, the product defaults): smaller, tighter
 FRAME_H = PAGE_H - MARGIN_T - MARGIN_B
 # A token is what must never be broken across lines: a run of anything but spaces and Chinese
 # (CJK ideographs, kana, CJK and full-width punctuation break anywhere).
@@ -233,13 +234,13 @@ class PdfLayout:
         return got
 
     def fit_columns(
-        self, texts: Sequence[Sequence[str]], fractions: Sequence[float], pad: float
+        self, texts: Sequence[Sequence[str]], fractions: Sequence[float], pad: float, size: float | None = None
     ) -> tuple[list[float], float]:
         """Column widths (points) and a font size such that no word or number is wider than its
         column: the preferred fractions where they allow it, widened where a token needs it (taken
         from the columns with room to spare), the font made smaller only when all columns together
         cannot hold their longest tokens."""
-        size = self.S["cell"].fontSize
+        size = size or self.S["cell"].fontSize
         pref = [f * TEXT_W for f in fractions]
         while True:
             mins = [
@@ -304,7 +305,8 @@ class PdfLayout:
     def table(self, t: Table) -> list[Any]:
         S, lang = self.S, self.lang
         cols = list(zip(t.header, *t.rows, strict=True)) if t.rows else [(h,) for h in t.header]
-        widths, size = self.fit_columns(cols, t.widths, _PAD)
+        widths, size = self.fit_columns(cols, t.widths, _PAD, COMPACT_SIZE if t.compact else None)
+        vpad = 1.5 if t.compact else 2.5
         cell_st = self.scaled("cell", size)
         head_st = self.scaled("head", size)
 
@@ -333,8 +335,8 @@ class PdfLayout:
                 *self.text_style((1, -1), (0, -1), cell_st),
                 ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
                 ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), vpad),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), vpad + 0.5),
             ]
             for k, a in enumerate(t.align):
                 style.append(("ALIGN", (k, 0), (k, -1), _ALIGN[a]))

@@ -61,6 +61,7 @@ def appendix(c: Ctx) -> list[Section]:
                     rows,
                     (0.16, *([level_w] * len(levels))),
                     "L" + "L" * len(levels),
+                    compact=True,
                 ),
             ),
         )
@@ -82,6 +83,7 @@ def appendix(c: Ctx) -> list[Section]:
                 tuple(noted),
                 (0.3, 0.14, 0.56),
                 "LLL",
+                compact=True,
             ),
         )
         if noted
@@ -101,6 +103,7 @@ def appendix(c: Ctx) -> list[Section]:
         ),
         (0.06, 0.38, 0.16, 0.4),
         "RLRL",
+        compact=True,
     )
     out.append(Section("A.3", c.t("appendix.indicators"), 2, (ind_table,)))
     if pack.conditions:
@@ -109,6 +112,7 @@ def appendix(c: Ctx) -> list[Section]:
             tuple((str(n), x.text.get(lang), answer(x.id)) for n, x in enumerate(pack.conditions, 1)),
             (0.06, 0.8, 0.14),
             "RLC",
+            compact=True,
         )
         out.append(Section("A.4", c.t("appendix.conditions"), 2, (table,)))
     if pack.scenarios:  # two scenarios a row: forty of them fill half a page, not two
@@ -120,6 +124,7 @@ def appendix(c: Ctx) -> list[Section]:
             tuple((*lc, *rc) for lc, rc in zip(left, right, strict=True)),
             (0.38, 0.12, 0.38, 0.12),
             "LCLC",
+            compact=True,
         )
         out.append(Section("A.5", c.t("appendix.scenarios"), 2, (table,)))
     if a.plans:
@@ -145,6 +150,7 @@ def appendix(c: Ctx) -> list[Section]:
             ),
             (0.22, 0.16, 0.12, 0.16, 0.12, 0.22),
             "LRLRRR",
+            compact=True,
         )
         out.append(Section("A.6", c.t("appendix.plans"), 2, (table,)))
     return out

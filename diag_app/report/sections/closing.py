@@ -103,6 +103,7 @@ def disclaimers(c: Ctx) -> Section:
             tuple(product_defaults(c.pack, c.lang)),
             (0.24, 0.38, 0.38),
             "LLL",
+            compact=True,
         )
     )
     return Section("7", c.t("section.disclaimers"), 1, tuple(blocks))

@@ -44,8 +44,15 @@ def subdomain_findings(c: Ctx, sd: str, reqs: list[Requirement]) -> list[Block]:
         return [Para(c.t("findings.not_applicable"), "note")]
     target = subdomain_target(pack, c.r, sd)
     aim = target if target is not None else min(max(pack.scoring.levels), sds.level + 1)
-    facts = c.t(
-        "findings.facts",
+    threshold = pack.scoring.level_threshold - 1e-9
+
+    def met(q: Requirement) -> bool:
+        v = a.value(q.id)
+        return isinstance(v, int | float) and not isinstance(v, bool) and v >= threshold
+
+    # where it stands and its strengths, in one line: the levels met and what is met above them
+    standing = c.t(
+        "findings.standing" if sds.level >= 1 else "findings.standing_none",
         score=fmt_score(sds.score),
         level=level_name(pack, sds.level, lang),
         target="—" if target is None else level_name(pack, target, lang),
@@ -53,23 +60,10 @@ def subdomain_findings(c: Ctx, sd: str, reqs: list[Requirement]) -> list[Block]:
         answered=sds.answered,
         total=sds.total,
     )
-    blocks: list[Block] = [Para(facts, "note")]
-    threshold = pack.scoring.level_threshold - 1e-9
-
-    def met(q: Requirement) -> bool:
-        v = a.value(q.id)
-        return isinstance(v, int | float) and not isinstance(v, bool) and v >= threshold
-
-    strengths: list[str] = []
-    if sds.level >= 1:
-        strengths.append(c.t("findings.levels_met", level=level_name(pack, sds.level, lang)))
     ahead = [q for q in reqs if q.level > sds.level and met(q)]
     if ahead:  # by number: the texts that matter here are the gaps'
-        strengths.append(c.t("findings.ahead", items=c.join((q.id for q in ahead), ",")))
-    if strengths:
-        blocks.append(Para(c.colon(c.t("findings.strengths"), c.join(strengths)), "ok"))
-    else:
-        blocks.append(Para(c.colon(c.t("findings.strengths"), c.t("findings.no_strengths")), "ok"))
+        standing = c.join([standing, c.t("findings.ahead", items=c.join((q.id for q in ahead), ","))])
+    blocks: list[Block] = [Para(standing, "ok")]
     gaps = [q for q in reqs if q.level <= aim and not met(q) and a.value(q.id) != NA]
     if gaps:
         blocks.append(Para(c.t("findings.gaps", level=level_name(pack, aim, lang), n=len(gaps)), "lead"))

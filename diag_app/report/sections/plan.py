@@ -12,45 +12,60 @@ from __future__ import annotations
 
 from ...describe import estimate_basis, measure_cap_text, qualification_text, ranking_text, reason_text, tier_name
 from ...i18n import tr
+from ...model.renewal import Suggestion
 from ...model.roadmap import Step
 from ...model.support import Estimate, PlanSupport
 from ...money import fmt_cny_if, fmt_num, fmt_score
 from ..document import Block, Para, Section, Table
 from .context import Ctx
 
-MAX_SUGGESTIONS = 10  # the report lists the first ten of the ranking (and any the roadmap uses); the XLSX all
+MAX_SUGGESTIONS = 10  # the report lists the first ten of the ranking (the roadmap's steps are in 5.1); the XLSX all
 MAX_REASONS = 3  # reasons printed per suggestion (the XLSX has them all)
 
 
 def plan(c: Ctx) -> list[Section]:
+    codes = _codes(c)
     return [
         Section("5", c.t("section.plan"), 1, (Para(c.t("plan.intro")),)),
-        Section("5.1", c.t("section.roadmap"), 2, tuple(_roadmap(c))),
-        Section("5.2", c.t("section.renewal"), 2, tuple(_suggestions(c))),
+        Section("5.1", c.t("section.roadmap"), 2, tuple(_roadmap(c, codes))),
+        Section("5.2", c.t("section.renewal"), 2, tuple(_suggestions(c, codes))),
         Section("5.3", c.t("section.support"), 2, tuple(_support(c))),
     ]
+
+
+def _shown(c: Ctx) -> list[Suggestion]:
+    """The suggestions the report lists: the first of the ranking (the roadmap's are in 5.1)."""
+    return list(c.r.suggestions[:MAX_SUGGESTIONS])
+
+
+def _codes(c: Ctx) -> dict[str, str]:
+    """Measure id -> "M1", "M2"… in order of first use by the roadmap, then the listed suggestions."""
+    codes: dict[str, str] = {}
+    rm = c.r.roadmap
+    used = [st.support.measure for st in (rm.steps if rm else ()) if st.support is not None]
+    used += [mid for sg in _shown(c) for mid in sg.item.measures]
+    for mid in used:
+        if mid in c.pack.measures and mid not in codes:
+            codes[mid] = f"M{len(codes) + 1}"
+    return codes
 
 
 def _qualification(c: Ctx, qid: str) -> str:
     return qualification_text(c.pack, qid, c.lang).rstrip("？?")
 
 
-def _step_rows(c: Ctx, steps: tuple[Step, ...], ladder: str, first: int) -> list[tuple[str, ...]]:
+def _step_rows(
+    c: Ctx, steps: tuple[Step, ...], ladder: str, first: int, codes: dict[str, str]
+) -> list[tuple[str, ...]]:
     pack, lang = c.pack, c.lang
     rows: list[tuple[str, ...]] = []
     for n, st in enumerate(steps, first):
         after = st.national_after if ladder == "national" else st.tier_after
         if st.planned:
             support = c.t("roadmap.counted", amount=c.cny(st.counted_support_cny)) if st.counted_support_cny else "—"
-        elif st.support is not None and st.support.amount_cny > 0:
-            needs = c.join((_qualification(c, q) for q in st.support.needs), ",")
-            support = c.t(
-                "roadmap.if_confirmed",
-                amount=c.cny(st.support.amount_cny),
-                measure=pack.measures[st.support.measure].name.get(lang),
-            )
-            if needs:
-                support += c.paren("", c.t("roadmap.needs", what=needs)).strip()
+        elif st.support is not None and st.support.amount_cny > 0:  # what to confirm: the measures table
+            measure = codes.get(st.support.measure, pack.measures[st.support.measure].name.get(lang))
+            support = c.t("roadmap.if_confirmed", amount=c.cny(st.support.amount_cny), measure=measure)
         else:
             support = "—"
         rows.append(
@@ -72,7 +87,7 @@ _STEP_HEADER = ("roadmap.col.when", "roadmap.col.item", "roadmap.col.cost", "roa
 _STEP_WIDTHS = (0.08, 0.19, 0.13, 0.21, 0.07, 0.14, 0.18)
 
 
-def _roadmap(c: Ctx) -> list[Block]:
+def _roadmap(c: Ctx, codes: dict[str, str]) -> list[Block]:
     pack, lang = c.pack, c.lang
     rm = c.r.roadmap
     if rm is None:
@@ -82,7 +97,7 @@ def _roadmap(c: Ctx) -> list[Block]:
         blocks.append(Para(c.t("roadmap.top", claim=c.claim(c.r.tier.tier))))
     header = tuple(c.t(k) for k in _STEP_HEADER)
     if rm.planned:
-        rows = _step_rows(c, rm.planned, "shanghai", 1)
+        rows = _step_rows(c, rm.planned, "shanghai", 1, codes)
         blocks.append(Table(header, tuple(rows), _STEP_WIDTHS, "LLRLRLL", caption=c.t("roadmap.planned_caption")))
     n = 1
     for k, stage in enumerate(rm.stages, 1):
@@ -92,7 +107,7 @@ def _roadmap(c: Ctx) -> list[Block]:
             blocks.append(Para(c.t("roadmap.blocked", tier=tier), "lead"))
             blocks += [Para(c.check(x), "gap") for x in stage.blockers]
             continue
-        rows = _step_rows(c, stage.steps, stage.ladder, n)
+        rows = _step_rows(c, stage.steps, stage.ladder, n, codes)
         n += len(stage.steps)
         rows.append((c.t("roadmap.total"), "", c.cny(stage.investment_cny), "", "", "", ""))
         caption = c.t("roadmap.stage", n=k, tier=tier, ladder=ladder, amount=c.cny(stage.investment_cny))
@@ -109,16 +124,11 @@ def _roadmap(c: Ctx) -> list[Block]:
     return blocks
 
 
-def _suggestions(c: Ctx) -> list[Block]:
+def _suggestions(c: Ctx, codes: dict[str, str]) -> list[Block]:
     pack, r, lang = c.pack, c.r, c.lang
     if not r.suggestions:
         return [Para(c.t("renewal.none"), "note")]
-    shown = [sg for i, sg in enumerate(r.suggestions, 1) if i <= MAX_SUGGESTIONS or sg.step or sg.planned]
-    codes: dict[str, str] = {}  # measure id -> "M1", in order of first use
-    for sg in shown:
-        for mid in sg.item.measures:
-            if mid in pack.measures and mid not in codes:
-                codes[mid] = f"M{len(codes) + 1}"
+    shown = _shown(c)
     rows = []
     for sg in shown:
         why = [reason_text(pack, x, lang) for x in sg.reasons[:MAX_REASONS]]

@@ -48,7 +48,7 @@ def summary(c: Ctx) -> Section:
                 "summary.suggestion_line",
                 name=sg.item.name.get(lang),
                 span=c.span(sg.investment_low, sg.investment_high),
-                reasons=c.join(reason_text(pack, x, lang) for x in sg.reasons),
+                reasons=c.join(reason_text(pack, x, lang) for x in sg.reasons[:1]),  # the rest in 5.2
             )
             blocks.append(Para(line, "bullet"))
     if r.support and r.support_total_cny > 0:
@@ -73,8 +73,8 @@ def results(c: Ctx) -> list[Section]:
         else c.t("charts.no_target")
     )
     charts: tuple[Block, ...] = (
-        FigureRef("radar", c.t("charts.radar", target=caption), 0.64),
-        FigureRef("level_bars", c.t("charts.level_bars", threshold=fmt_num(c.pack.scoring.level_threshold)), 0.72),
+        FigureRef("radar", c.t("charts.radar", target=caption), 0.58),
+        FigureRef("level_bars", c.t("charts.level_bars", threshold=fmt_num(c.pack.scoring.level_threshold)), 0.62),
         FigureRef("indicator_chart", c.t("charts.indicators"), 0.9),
     )
     out.append(Section("3.2" if national else "3.1", c.t("section.charts"), 2, charts))
