@@ -510,3 +510,33 @@ def test_an_english_report_verifies_too(tmp_path):
     v = verify_file(out, "en")
     assert v.status == AUTHENTIC, v.problems
     assert "Not signed" in v.summary
+
+
+def test_a_changed_font_or_chart_picture_is_named(pdf):
+    """Forgeries that leave the content streams alone: the glyph widths of a font changed, a chart's
+    pixels replaced (same size, so the page looks plausible)."""
+    from pypdf.generic import ArrayObject, NameObject, NumberObject
+
+    def widths(w):
+        for font in w.pages[0]["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if "/Widths" in font:
+                font[NameObject("/Widths")] = ArrayObject([NumberObject(500) for _ in font["/Widths"]])
+                return
+
+    differs(rewritten(pdf, widths), "第 1", "页的字体")
+
+    chart_page = next(
+        i
+        for i, p in enumerate(reader(pdf).pages)
+        if any("chart_" in n for n in (p["/Resources"].get("/XObject") or {}))
+    )
+
+    def repaint(w):
+        xobjects = w.pages[chart_page]["/Resources"]["/XObject"]
+        name = next(n for n in xobjects if "chart_" in n)
+        image = xobjects[name].get_object()
+        size = image["/Width"] * image["/Height"] * 3
+        image._data = zlib.compress(b"\x80" * size)
+
+    differs(rewritten(pdf, repaint), f"第 {chart_page + 1} 页的图片 FormXob.chart_")
