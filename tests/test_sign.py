@@ -235,3 +235,15 @@ def test_a_certificate_from_an_authority_signs_and_verify_says_what_it_did_not_c
     assert v.status == AUTHENTIC and v.signer == "王芳" and not v.self_signed
     assert "Test CA 测试 CA" in v.summary and "未对照受信任的证书机构核验" in v.summary
     assert "自签名" not in v.summary
+
+
+def test_the_passphrase_comes_from_the_environment_or_is_asked_for(p12, tmp_path, monkeypatch, capsys):
+    src = sample_file("electronics", tmp_path)
+    out = tmp_path / "env.pdf"
+    monkeypatch.delenv("DIAG_APP_PASSPHRASE", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # not a terminal: nothing to ask
+    assert main(["report", str(src), "-o", str(out), "--sign", str(p12)]) == 2
+    assert "DIAG_APP_PASSPHRASE" in capsys.readouterr().err and not out.exists()
+    monkeypatch.setenv("DIAG_APP_PASSPHRASE", PASS)
+    assert main(["report", str(src), "-o", str(out), "--sign", str(p12)]) == 0
+    assert "已由“张伟”签署（自签名）" in capsys.readouterr().out

@@ -540,3 +540,9 @@ def test_a_changed_font_or_chart_picture_is_named(pdf):
         image._data = zlib.compress(b"\x80" * size)
 
     differs(rewritten(pdf, repaint), f"第 {chart_page + 1} 页的图片 FormXob.chart_")
+
+
+def test_a_report_of_the_first_format_is_refused_as_not_checkable_by_this_version(pdf):
+    files = attachments(pdf)
+    old = {"format": "smart-factory-report/1", "assessment_sha256": "x", "tier": "benchmark"}
+    refused(_replace_attachments(pdf, files[integrity.ASSESSMENT_NAME], old), "旧版本", "smart-factory-report/1")
