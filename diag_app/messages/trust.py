@@ -224,8 +224,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sign.block.org": {"zh": "单位：{org}", "en": "Organisation: {org}"},
     "sign.block.time": {"zh": "时间：{time}", "en": "Time: {time}"},
     "sign.block.note": {
-        "zh": "签署后文件的任何改动都会使签名失效；用 PDF 阅读器或 diag-app verify 查看。",
-        "en": "Any change after signing invalidates this signature; check it in a PDF reader or with diag-app verify.",
+        "zh": "签署后的任何改动都会使本签名失效。",
+        "en": "Any change after signing invalidates this signature.",
     },
     "sign.error": {"zh": "无法签署报告", "en": "The report cannot be signed"},
     "sign.error.hint": {

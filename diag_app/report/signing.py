@@ -146,7 +146,7 @@ def _appearance(who: identity.Identity, when: dt.datetime, lang: str, rect: tupl
         (BOLD, 8.5, tr("sign.block.title", lang)),
         (FAMILY, 7.5, tr("sign.block.signer", lang, name=name)),
         *([(FAMILY, 7.5, tr("sign.block.org", lang, org=who.organisation))] if who.organisation else []),
-        (FAMILY, 7.5, tr("sign.block.time", lang, time=when.strftime("%Y-%m-%d %H:%M %z"))),
+        (FAMILY, 7.5, tr("sign.block.time", lang, time=_when(when))),
         (FAMILY, 6.3, tr("sign.block.note", lang)),
     ]
     y = h - 12
@@ -159,6 +159,15 @@ def _appearance(who: identity.Identity, when: dt.datetime, lang: str, rect: tupl
     c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def _when(when: dt.datetime) -> str:
+    """ "2026-12-03 17:02 UTC+08:00": the signer's local time with its offset."""
+    off = when.utcoffset() or dt.timedelta(0)
+    minutes = int(off.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    minutes = abs(minutes)
+    return f"{when:%Y-%m-%d %H:%M} UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _stamp_style(appearance: bytes) -> Any:
