@@ -76,6 +76,9 @@ def test_cli_identity_create_and_a_wrong_passphrase_exit_as_documented(tmp_path,
     )
     assert main(["identity", "show", str(out), "--passphrase-file", str(pw), "--lang", "en"]) == 0
     assert "(self-signed)" in capsys.readouterr().out
+    before = out.read_bytes()
+    assert main(["identity", "create", "--name", "X", "-o", str(out), "--passphrase-file", str(pw)]) == 2
+    assert "不会覆盖" in capsys.readouterr().err and out.read_bytes() == before
     bad = tmp_path / "bad"
     bad.write_text("nope")
     report = tmp_path / "r.pdf"

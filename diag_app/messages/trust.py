@@ -292,6 +292,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Check the certificate file and passphrase, or create a self-signed identity (it proves only that "
         "its holder signed, not who that is).",
     },
+    "identity.error.exists": {
+        "zh": "{path} 已存在：不会覆盖已有的签署身份（其私钥无法重建），请换一个文件名",
+        "en": "{path} exists: an identity is never overwritten (its private key cannot be made again); choose "
+        "another name",
+    },
     "identity.error.no_name": {"zh": "请填写签署人姓名", "en": "enter the signer's name"},
     "identity.error.short_passphrase": {
         "zh": "口令至少 {n} 个字符",

@@ -67,6 +67,8 @@ def create(name: str, organisation: str, passphrase: str, out: str | Path, email
     name, organisation = name.strip(), organisation.strip()
     if not name:
         raise IdentityError("identity.error.no_name")
+    if Path(out).exists():  # never over someone's key: a lost private key cannot be made again
+        raise IdentityError("identity.error.exists", path=str(out))
     if len(passphrase) < 8:
         raise IdentityError("identity.error.short_passphrase", n=8)
     key = ec.generate_private_key(ec.SECP256R1())
@@ -105,7 +107,7 @@ def create(name: str, organisation: str, passphrase: str, out: str | Path, email
         .sign(key, hashes.SHA256())
     )
     data = pkcs12.serialize_key_and_certificates(
-        name.encode("utf-8")[:64],
+        name[:32].encode("utf-8"),
         key,
         cert,
         None,
@@ -174,6 +176,7 @@ def create_installed(name: str, organisation: str, passphrase: str, folder: Path
     folder = folder or identities_dir()
     folder.mkdir(parents=True, exist_ok=True)
     tmp = folder / f".new-{_safe(name)}.p12"
+    tmp.unlink(missing_ok=True)  # left by a crash: never a kept identity (those have no leading dot)
     try:
         ident = create(name, organisation, passphrase, tmp)
         target = folder / f"{_safe(ident.name)}-{ident.fingerprint[:8]}.p12"
