@@ -341,6 +341,14 @@ def test_a_changed_font_or_chart_picture_is_named(pdf):
 
     differs(rewritten(pdf, repaint), f"第 {chart_page + 1} 页的图片 FormXob.chart_")
 
+    def as_jpeg(w):
+        xobjects = w.pages[chart_page]["/Resources"]["/XObject"]
+        image = xobjects[next(n for n in xobjects if "chart_" in n)].get_object()
+        image._data = b"\xff\xd8\xff\xe0 not really a jpeg"
+        image[NameObject("/Filter")] = NameObject("/DCTDecode")
+
+    differs(rewritten(pdf, as_jpeg), f"第 {chart_page + 1} 页的图片 FormXob.chart_")
+
 
 def test_a_report_of_the_first_format_is_refused_as_not_checkable_by_this_version(pdf):
     files = attachments(pdf)
