@@ -170,6 +170,36 @@ def cmd_identity_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_identity_import(args: argparse.Namespace) -> int:
+    from .error_text import error_message
+    from .errors import AppError
+    from .report import identity
+
+    passphrase = _passphrase(args)
+    if passphrase is None:
+        return EXIT_INVALID
+    try:
+        ident = identity.install(args.file, passphrase)
+    except AppError as e:
+        _err(error_message(e, args.lang))
+        return EXIT_INVALID
+    except OSError as e:
+        _err(tr("report.cli.write_failed", args.lang, path=identity.identities_dir(), msg=e.strerror or str(e)))
+        return EXIT_INVALID
+    _out(tr("identity.cli.imported", args.lang, name=ident.name, path=ident.path))
+    return EXIT_OK
+
+
+def cmd_identity_list(args: argparse.Namespace) -> int:
+    from .report import identity
+
+    for ident in identity.installed():
+        mark = tr("identity.cli.self_signed_note", args.lang) if ident.self_signed else ""
+        org = f" · {ident.organisation}" if ident.organisation else ""
+        _out(f"{ident.path}\t{ident.name}{org}{mark}\t{ident.not_after.date().isoformat()}")
+    return EXIT_OK
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from .report.chart_process import renderer
     from .report.verify import verify_file
@@ -227,6 +257,12 @@ def register(sub: Any, lang_parent: argparse.ArgumentParser) -> None:
     ip.add_argument("-o", "--out", help="output .p12 (default: identities/ in the user data folder)")
     ip.add_argument("--passphrase-file", metavar="F", help="the passphrase, first line of F")
     ip.set_defaults(func=cmd_identity_create)
+    ip = isub.add_parser("import", parents=[lang_parent], help="check a .p12/.pfx and keep it among the identities")
+    ip.add_argument("file")
+    ip.add_argument("--passphrase-file", metavar="F", help="the passphrase, first line of F")
+    ip.set_defaults(func=cmd_identity_import)
+    ip = isub.add_parser("list", parents=[lang_parent], help="the identities kept in the user data folder")
+    ip.set_defaults(func=cmd_identity_list)
     ip = isub.add_parser("show", parents=[lang_parent], help="check an identity and show whom it names")
     ip.add_argument("file")
     ip.add_argument("--passphrase-file", metavar="F", help="the passphrase, first line of F")

@@ -66,7 +66,7 @@ def test_a_wrong_passphrase_and_a_file_that_is_not_pkcs12_get_different_messages
     assert not (tmp_path / "x.p12").exists()
 
 
-def test_cli_identity_create_and_a_wrong_passphrase_exit_as_documented(tmp_path, capsys):
+def test_cli_identity_create_and_a_wrong_passphrase_exit_as_documented(tmp_path, capsys, monkeypatch):
     pw = tmp_path / "pw"
     pw.write_text(PASS)
     out = tmp_path / "me.p12"
@@ -76,6 +76,11 @@ def test_cli_identity_create_and_a_wrong_passphrase_exit_as_documented(tmp_path,
     )
     assert main(["identity", "show", str(out), "--passphrase-file", str(pw), "--lang", "en"]) == 0
     assert "(self-signed)" in capsys.readouterr().out
+    monkeypatch.setattr(identity, "identities_dir", lambda: tmp_path / "kept")
+    assert main(["identity", "import", str(out), "--passphrase-file", str(pw)]) == 0
+    assert main(["identity", "list", "--lang", "en"]) == 0
+    listed = capsys.readouterr().out
+    assert "Li Na · Acme (self-signed)" in listed and str(tmp_path / "kept") in listed
     before = out.read_bytes()
     assert main(["identity", "create", "--name", "X", "-o", str(out), "--passphrase-file", str(pw)]) == 2
     assert "不会覆盖" in capsys.readouterr().err and out.read_bytes() == before

@@ -332,6 +332,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Signer: {name}; organisation: {org}; issuer: {issuer}{self_signed}; valid {start} to {end}; "
         "SHA-256 {fp}",
     },
+    "identity.cli.imported": {
+        "zh": "已检查并保存签署身份“{name}”：{path}",
+        "en": "Checked and kept the identity \u201c{name}\u201d: {path}",
+    },
     "identity.cli.self_signed_note": {"zh": "（自签名）", "en": " (self-signed)"},
     "identity.cli.invalid": {"zh": "无法使用签署身份：{msg}", "en": "cannot use the identity: {msg}"},
 }
