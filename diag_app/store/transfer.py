@@ -18,6 +18,7 @@ from ..model.assessment import (
 )
 from ..progress import Progress
 from . import bundle as bundlemod
+from .bundle_write import EvidenceUnreadable, write_bundle
 from .connection import last_id, to_json, utc_now
 from .errors import (
     AssessmentNotFound,
@@ -93,8 +94,8 @@ class Transfer(EvidenceStore):
                         evidence[ref["sha256"]] = self.evidence_path(ref["sha256"])
                         names[ref["sha256"]] = ref["name"]
         try:
-            bundlemod.write_bundle(out, members, evidence, app_version())
-        except bundlemod.EvidenceUnreadable as e:
+            write_bundle(out, members, evidence, app_version())
+        except EvidenceUnreadable as e:
             raise EvidenceMissing(e.sha256, names.get(e.sha256, ""), self.evidence_path(e.sha256)) from None
         except OSError as e:
             raise StorageFailed(out, e.strerror or str(e)) from e
