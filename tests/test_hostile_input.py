@@ -351,6 +351,16 @@ def test_left_over_evidence_copies_are_cleaned_at_open_and_a_failed_import_leave
         assert [p for p in ev_dir.rglob("*") if p.is_file()] == []
     finally:
         ws.close()
+    # an import killed after copying its evidence, before writing: the copy is dropped at a later open
+    orphan = db.parent / "evidence" / "ab" / ("ab" + "0" * 62)
+    orphan.parent.mkdir(parents=True, exist_ok=True)
+    orphan.write_bytes(b"copied, never referenced")
+    os.utime(orphan, (1_000_000_000, 1_000_000_000))
+    young = db.parent / "evidence" / "cd" / ("cd" + "0" * 62)
+    young.parent.mkdir(parents=True, exist_ok=True)
+    young.write_bytes(b"maybe another window's import in progress")
+    Workspace.open(db).close()
+    assert not orphan.exists() and young.exists()
 
 
 # --- memory ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from .records import Records
 from .rows import EvidenceRow
 
 EVIDENCE_LIMIT = 50 * 1024 * 1024
+ORPHAN_AGE = 3600.0  # seconds: an unreferenced evidence file younger than this may be an import in progress
 _SHA = re.compile(r"[0-9a-f]{64}")
 
 
@@ -158,9 +160,34 @@ class EvidenceStore(Records):
                         os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
                     path.unlink(missing_ok=True)
 
+    def _drop_orphans(self, min_age: float = ORPHAN_AGE) -> int:
+        """Remove evidence files no revision refers to that are older than ``min_age`` seconds:
+        what an import killed between copying its evidence and writing its revisions left (a
+        younger one may belong to an import still running in another window)."""
+        try:
+            files = [f for d in self.evidence_dir.iterdir() if len(d.name) == 2 and d.is_dir() for f in d.iterdir()]
+        except OSError:
+            return 0
+        if not files:
+            return 0
+        with self._tx(write=False):
+            known = {r[0] for r in self.conn.execute("SELECT sha256 FROM evidence_files")}
+        now = time.time()
+        removed = 0
+        for f in files:
+            if f.name in known or not _SHA.fullmatch(f.name) or f.is_symlink():
+                continue
+            with suppress(OSError):
+                if now - f.stat().st_mtime >= min_age:
+                    os.chmod(f, stat.S_IRUSR | stat.S_IWUSR)
+                    f.unlink()
+                    removed += 1
+        return removed
+
     def _opened(self) -> None:
         super()._opened()
         self._clean_tmp()
+        self._drop_orphans()
 
     def add_evidence(self, uuid: str, item_id: str, file: str | Path, who: str = "") -> EvidenceRow:
         """Copy ``file`` into the workspace's evidence folder (content-addressed, at most 50 MB) and
