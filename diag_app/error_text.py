@@ -77,34 +77,14 @@ def os_reason(exc: OSError, lang: str) -> str:
     return exc.strerror or str(exc) or type(exc).__name__
 
 
-def _legacy(exc: BaseException) -> tuple[str, str, str] | None:
-    """Errors that do not subclass AppError yet: (key, title key, hint key). Transitional: each
-    branch goes once its class subclasses AppError (see /work/team/requests.md)."""
-    return None
-
-
-def _public(exc: BaseException) -> dict[str, Any]:
-    out = {k: v for k, v in vars(exc).items() if not k.startswith("_") and isinstance(v, str | int | float | Path)}
-    if "pack_id" in out:
-        out.setdefault("id", out["pack_id"])
-    return out
-
-
 def error_text(exc: BaseException, lang: str) -> tuple[str, str, str]:
     """(what happened, the specifics, what to do next) for any exception, in ``lang``."""
     if isinstance(exc, AppError):
-        keys: tuple[str, str, str] | None = (exc.key, exc.title_key, exc.hint_key)
-        params = exc.message_params()
-    else:
-        keys = _legacy(exc)
-        params = _public(exc)
-    if keys is not None:
-        key, title_key, hint_key = keys
-        words = {k: _plain(v, lang) for k, v in params.items() if k not in ("key", "lang")}
-        detail = tr(key, lang, **words) if key else ""
+        words = {k: _plain(v, lang) for k, v in exc.message_params().items() if k not in ("key", "lang")}
+        detail = tr(exc.key, lang, **words) if exc.key else ""
         lines = [detail] if detail else []
-        lines += problem_lines(getattr(exc, "problems", None), lang)
-        return tr(title_key, lang, **words), "\n".join(lines), tr(hint_key, lang, **words)
+        lines += problem_lines(exc.problems, lang)
+        return tr(exc.title_key, lang, **words), "\n".join(lines), tr(exc.hint_key, lang, **words)
     if isinstance(exc, OSError):
         kind = os_kind(exc)
         path = exc.filename if exc.filename is not None else ""
@@ -119,7 +99,7 @@ def error_text(exc: BaseException, lang: str) -> tuple[str, str, str]:
 def is_expected(exc: BaseException) -> bool:
     """Whether ``exc`` is one we have words for (ours or the operating system's); the rest are bugs
     worth a log entry and a traceback for support."""
-    return isinstance(exc, AppError | OSError) or _legacy(exc) is not None
+    return isinstance(exc, AppError | OSError)
 
 
 def error_message(exc: BaseException, lang: str) -> str:
