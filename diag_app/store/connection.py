@@ -12,6 +12,7 @@ Safety in a few lines:
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
@@ -134,6 +135,8 @@ class Connection:
             unclean = wal.exists() and wal.stat().st_size > 0  # the last session did not close it
             conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
         except OSError as e:
+            if e.errno == errno.EROFS:
+                raise WorkspaceReadOnly(path) from e
             raise StorageFailed(path, e.strerror or str(e)) from e
         except sqlite3.Error as e:
             raise StorageFailed(path, str(e)) from e
