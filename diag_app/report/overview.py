@@ -25,6 +25,8 @@ def _req_line(r: Requirement, pack: Pack) -> list[str]:
         out.append(f"  - 判断：{r.help.zh}")
     if r.evidence.zh:
         out.append(f"  - 证据：{r.evidence.zh}")
+    if r.na_when.zh:
+        out.append(f"  - 可判不适用：{r.na_when.zh}")
     return out
 
 
@@ -48,9 +50,14 @@ def overview_markdown(pack: Pack) -> str:
         f"- 达级阈值 {pack.scoring.level_threshold}（{_basis(pack.scoring.basis.get('level_threshold', 'D'))}）；"
         "评分：" + "、".join(f"{r.label.zh} {r.key}" for r in pack.scoring.ratings),
         "",
-        "## 要求条款",
-        "",
     ]
+    if pack.scoring.rating_help.zh:
+        lines += ["## 如何评分", "", pack.scoring.rating_help.zh, ""]
+        lines += [f"- **{r.label.zh}**：{r.guidance.zh}" for r in pack.scoring.ratings if r.guidance.zh]
+        if pack.scoring.na_warn_share is not None:
+            lines.append(f"- 不适用的要求超过 {pack.scoring.na_warn_share:.0%} 时，结果附带提示（产品默认）。")
+        lines.append("")
+    lines += ["## 要求条款", ""]
     for el in pack.elements:
         lines.append(f"### {el.name.zh}")
         lines.append("")
@@ -59,6 +66,8 @@ def overview_markdown(pack: Pack) -> str:
                 sd = pack.subdomains[sid]
                 wd, wp = pack.weights["discrete"][sid], pack.weights["process"][sid]
                 lines += [f"#### {sd.name.zh}（{sid}；权重 离散 {wd:.2f} / 流程 {wp:.2f}）", ""]
+                if sd.na_when.zh:
+                    lines += [f"整个子域可声明不适用：{sd.na_when.zh}", ""]
                 for lvl in pack.scoring.levels:
                     reqs = [r for r in common if r.subdomain == sid and r.level == lvl]
                     if not reqs:
@@ -79,6 +88,8 @@ def overview_markdown(pack: Pack) -> str:
             lines.append("")
         for r in (r for r in pack.requirements if r.industry == ind.id):
             lines += [f"- **{r.id}** [{pack.subdomains[r.subdomain].name.zh} L{r.level}] {r.text.zh}"]
+            if r.na_when.zh:
+                lines.append(f"  - 可判不适用：{r.na_when.zh}")
         lines.append("")
     lines += ["## 指标", "", "| 指标 | 单位 | 范围 | 方向 | 参考值 | 用途 |", "|---|---|---|---|---|---|"]
     for i in pack.indicators:
