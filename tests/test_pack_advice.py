@@ -110,3 +110,22 @@ def test_a_pack_without_qualifying_conditions_counts_no_support():
     ps = plan_support(old, Plan("mes", 3_000_000.0, contract_cny=3_000_000.0))
     first = next(e for e in ps.estimates if e.measure == "first-set")
     assert ps.amount_cny == 0 and first.status == "possible" and first.possible_cny == 900_000
+
+
+def test_no_advice_file_repeats_a_key():
+    """YAML keeps the last of two equal keys without a word ({PU.3.02: 1, PU.3.02: 0.5} reads as 0.5):
+    the advice files must not rely on that."""
+    import yaml
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: Strict, node: yaml.MappingNode) -> dict:
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        dup = {k for k in keys if keys.count(k) > 1}
+        assert not dup, f"line {node.start_mark.line + 1}: {sorted(dup)}"
+        return loader.construct_mapping(node)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    for name in ("catalog.yaml", "measures.yaml", "profile.yaml"):
+        yaml.load((PACK_DIR / name).read_text(encoding="utf-8"), Loader=Strict)
