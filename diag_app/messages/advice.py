@@ -159,4 +159,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "贷款额 {loan:,.0f} 元超过项目投资 {investment:,.0f} 元",
         "en": "the loan of CNY {loan:,.0f} exceeds the investment of CNY {investment:,.0f}",
     },
+    # --- what-if page: qualifying questions, ranking, contradictions ---------------------------------
+    "ui.qualify.title": {"zh": "确认资格条件：{item}", "en": "Confirm the conditions: {item}"},
+    "ui.qualify.intro": {
+        "zh": "只有企业确认的条件才计入支持估算；未确认的措施显示为“确认后可能获得”。",
+        "en": "Only the conditions you confirm count in the support estimate; the other measures show as possible once confirmed.",
+    },
+    "ui.qualify.none": {
+        "zh": "该项目的措施不需要额外确认的条件。",
+        "en": "This item's measures need nothing more confirmed.",
+    },
+    "ui.whatif.col.confirm": {"zh": "资格条件", "en": "Conditions"},
+    "ui.whatif.confirm_btn": {"zh": "确认条件（{n}）", "en": "Confirm ({n})"},
+    "ui.whatif.possible": {
+        "zh": " 另有约 {amount} 需确认条件后才可能获得（未计入）。",
+        "en": " About {amount} more is possible once conditions are confirmed (not counted).",
+    },
+    "ui.whatif.ranking_note": {
+        "zh": "表中顺序即报告和 XLSX 中的优先级。",
+        "en": "The order of the table is the priority used in the report and the XLSX.",
+    },
 }

@@ -29,16 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..describe import level_name, reason_text, tier_name
+from ..describe import flag_text, level_name, reason_text, tier_name
 from ..i18n import tr
 from ..model.assessment import Assessment, Plan
 from ..model.questionnaire import CatalogItem, Pack
-from ..model.renewal import suggest, what_if
+from ..model.ranking import rank
+from ..model.renewal import Advice, advise, what_if
 from ..model.scoring import Scores, score
 from ..model.support import support_for_plans
 from ..model.tiers import shanghai_tier
 from ..money import fmt_cny, fmt_cny_range, fmt_delta, fmt_score
 from .background import run_in_background
+from .qualify_dialog import qualifications_of
 from .signals import emit
 from .style import role
 
@@ -48,7 +50,7 @@ if TYPE_CHECKING:
     from ..store import Workspace
     from .background import Job
 
-COLS = ("plan", "item", "reasons", "range", "measures", "amount")
+COLS = ("plan", "item", "reasons", "range", "measures", "amount", "confirm")
 
 
 class WhatIfPage(QWidget):
@@ -67,6 +69,8 @@ class WhatIfPage(QWidget):
         self.base: Scores | None = None
         self.items: list[CatalogItem] = []
         self.reasons: dict[str, tuple[Reason, ...]] = {}
+        self.confirmed: dict[str, set[str]] = {}  # item id -> qualification ids the user confirmed
+        self._advice: Advice | None = None
         self.spins: dict[str, QDoubleSpinBox] = {}
         self.final = False
         self.roadmap: Roadmap | None = None
@@ -87,6 +91,9 @@ class WhatIfPage(QWidget):
         self.support_label = QLabel()
         self.support_label.setObjectName("whatIfSupport")
         self.support_label.setWordWrap(True)
+        self.flags_label = QLabel()  # contradictions in the answers, for the assessor to check
+        self.flags_label.setObjectName("whatIfFlags")
+        self.flags_label.setWordWrap(True)
         self.save_btn = QPushButton()
         self.save_btn.setObjectName("whatIfSave")
         self.save_btn.clicked.connect(self.save_plans)
@@ -122,6 +129,7 @@ class WhatIfPage(QWidget):
         summary.addWidget(self.now_label)
         summary.addWidget(self.after_label)
         summary.addWidget(self.support_label)
+        summary.addWidget(self.flags_label)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addLayout(summary)
@@ -137,8 +145,12 @@ class WhatIfPage(QWidget):
     def show_assessment(self, ws: Workspace, pack: Pack, uuid: str, a: Assessment, final: bool = False) -> None:
         self.ws, self.pack, self.uuid, self.assessment, self.final = ws, pack, uuid, a, final
         self.base = score(pack, a)
-        suggestions = suggest(pack, a, self.base)
+        self._advice = advise(pack, a, self.base)
+        suggestions = rank(self._advice.suggestions)  # re-ranked with the roadmap once it is ready
         self.reasons = {s.item.id: s.reasons for s in suggestions}
+        self.confirmed = {p.item: set(p.confirmed) for p in a.plans}
+        self.flags_label.setText("\n".join("⚠ " + flag_text(pack, f, self.lang) for f in self._advice.flags))
+        self.flags_label.setVisible(bool(self._advice.flags))
         items = [s.item for s in suggestions]
         catalog = {c.id: c for c in pack.catalog}
         planned = {p.item: p for p in a.plans}
@@ -186,6 +198,12 @@ class WhatIfPage(QWidget):
             hl.addWidget(spin)
             hl.addStretch(1)
             self.table.setCellWidget(row, 5, holder)
+            quals = qualifications_of(self.pack, it)
+            btn = QPushButton(tr("ui.whatif.confirm_btn", lang, n=len(self.confirmed.get(it.id, ()))))
+            btn.setObjectName(f"confirm_{it.id}")
+            btn.setEnabled(bool(quals) and not self.final)
+            btn.clicked.connect(lambda _c=False, item=it: self.ask_conditions(item))
+            self.table.setCellWidget(row, 6, btn)
         self.table.resizeRowsToContents()
         self.table.setColumnWidth(0, 50)
         self.table.setColumnWidth(1, 220)
@@ -223,19 +241,39 @@ class WhatIfPage(QWidget):
                 cell.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def plans(self) -> tuple[Plan, ...]:
-        """The ticked items at their amounts; a saved plan keeps its financing and the
-        qualifications the enterprise confirmed (a loan never above the amount)."""
+        """The ticked items at their amounts with the conditions confirmed for them; a saved plan
+        keeps its financing (a loan never above the amount)."""
+        if self.pack is None:
+            return ()
         saved = {p.item: p for p in self.assessment.plans} if self.assessment is not None else {}
         out = []
         for it in self.ticked():
             amount = float(self.spins[it.id].value())
+            confirmed = tuple(q for q in qualifications_of(self.pack, it) if q in self.confirmed.get(it.id, ()))
             old = saved.get(it.id)
             out.append(
-                dataclasses.replace(old, investment_cny=amount, loan_cny=min(old.loan_cny, amount))
+                dataclasses.replace(old, investment_cny=amount, loan_cny=min(old.loan_cny, amount), confirmed=confirmed)
                 if old
-                else Plan(it.id, amount)
+                else Plan(it.id, amount, confirmed=confirmed)
             )
         return tuple(out)
+
+    def ask_conditions(self, item: CatalogItem) -> None:
+        """Ask which of the item's qualifying conditions the enterprise confirms."""
+        from .qualify_dialog import QualifyDialog
+
+        assert self.pack is not None
+        d = QualifyDialog(self.pack, item, self.confirmed.get(item.id, set()), self.lang, self)
+        if d.exec():
+            self.set_confirmed(item.id, d.confirmed())
+
+    def set_confirmed(self, item_id: str, confirmed: set[str]) -> None:
+        self.confirmed[item_id] = set(confirmed)
+        for row, it in enumerate(self.items):
+            btn = self.table.cellWidget(row, 6)
+            if it.id == item_id and isinstance(btn, QPushButton):
+                btn.setText(tr("ui.whatif.confirm_btn", self.lang, n=len(confirmed)))
+        self.recompute()
 
     def planned_scores(self) -> Scores:
         assert self.pack is not None and self.base is not None
@@ -271,10 +309,12 @@ class WhatIfPage(QWidget):
             + (tr("ui.whatif.tier_up", lang) if t1 != t0 else "")
         )
         plans = self.plans()
-        _rows, total = support_for_plans(pack, plans)
+        rows, total = support_for_plans(pack, plans)
         invest = sum(p.investment_cny for p in plans)
+        possible = sum(e.possible_cny for ps in rows for e in ps.possible)
         self.support_label.setText(
             tr("ui.whatif.support", lang, n=len(plans), investment=fmt_cny(invest, lang), support=fmt_cny(total, lang))
+            + (tr("ui.whatif.possible", lang, amount=fmt_cny(possible, lang)) if possible else "")
         )
         self.after_scores = after
         self.after_tier = t1
@@ -323,15 +363,36 @@ class WhatIfPage(QWidget):
         assert self.pack is not None
         pack, lang = self.pack, self.lang
         self.roadmap = rm
+        if self._advice is not None:  # the one ranking: roadmap steps first, as in the report and XLSX
+            ranked = [sg.item for sg in rank(self._advice.suggestions, rm)]
+            order = ranked + [it for it in self.items if it not in ranked]
+            if order != self.items:
+                planned = {p.item: p for p in self.plans()}
+                self.items = order
+                self._fill(planned)
         self.road.clear()
         if rm.target is None:
             self.road_status.setText(tr("ui.whatif.road_top", lang))
         elif not rm.reachable:
             from ..describe import check_text
 
-            why = "\n".join(check_text(pack, c, lang) for c in rm.blockers)
+            s_now = self.base.s if self.base is not None else 0.0
+            why = "\n".join(check_text(pack, c, lang, s_now) for c in rm.blockers)
+            other = [  # a tier that purchases do reach (the next national one)
+                tr(
+                    "ui.whatif.road_summary",
+                    lang,
+                    tier=tier_name(pack, sg.target, lang),
+                    n=len(sg.steps),
+                    investment=fmt_cny(sg.investment_cny, lang),
+                )
+                for sg in rm.stages
+                if sg.reachable
+            ]
             self.road_status.setText(
-                tr("ui.whatif.road_unreachable", lang, tier=tier_name(pack, rm.target, lang)) + why
+                tr("ui.whatif.road_unreachable", lang, tier=tier_name(pack, rm.target, lang))
+                + why
+                + "".join("\n" + x for x in other)
             )
         else:
             self.road_status.setText(
@@ -343,6 +404,7 @@ class WhatIfPage(QWidget):
                     investment=fmt_cny(rm.investment_cny, lang),
                 )
             )
+        national = {st.item.id: True for sg in rm.stages if sg.ladder == "national" for st in sg.steps}
         for i, st in enumerate(rm.steps, 1):
             self.road.addTopLevelItem(
                 QTreeWidgetItem(
@@ -351,7 +413,7 @@ class WhatIfPage(QWidget):
                         st.item.name.get(lang),
                         fmt_cny(st.cost_cny, lang),
                         f"{fmt_score(st.s_after)} · {level_name(pack, st.level_after, lang)}",
-                        tier_name(pack, st.tier_after, lang),
+                        tier_name(pack, st.national_after if national.get(st.item.id) else st.tier_after, lang),
                     ]
                 )
             )
