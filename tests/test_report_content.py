@@ -134,7 +134,7 @@ def test_cover_lists_everything_a_reviewer_checks(electronics, report):
     assert "不是经认定机构实施的" in notes
     assert "未经数字签名" in notes  # unsigned unless the caller says it will be signed
     signed = build_report(pack, r, "en", {"signed": True})
-    assert "digitally signed" in " ".join(p.text for p in signed.cover_notes)
+    assert "Digitally signed" in " ".join(p.text for p in signed.cover_notes)
 
 
 def test_a_draft_says_so_on_the_cover_and_carries_the_watermark():
@@ -456,3 +456,55 @@ def test_every_text_is_translated_and_drawable(electronics, lang):
 def test_tier_names_in_printed_claims_match_verify(electronics, report):
     pack, r = electronics
     assert report.printed["tier"] == tier_name(pack, r.tier.tier, "zh")
+
+
+def _plant(name: str):
+    from test_report_support import EXAMPLES
+
+    from diag_app.assessment_file import read_assessment_file
+
+    path = EXAMPLES / "plants" / f"{name}.json"
+    if not path.is_file():
+        pytest.skip("no example plants")
+    pack, a = read_assessment_file(path)
+    return pack, diagnose(pack, a)
+
+
+def test_contradictions_and_what_no_purchase_closes_are_shown():
+    from diag_app.describe import flag_text
+
+    pack, r = _plant("auto-parts-stamping")
+    rep = build_report(pack, r, "zh")
+    method = paras(rep.section("2.2"))
+    assert r.flags and all(flag_text(pack, f, "zh") in method for f in r.flags)
+    blocked = [s for s in r.roadmap.stages if not s.reachable and s.open_requirements]
+    assert blocked, "the stamping plant cannot reach its second stage by buying"
+    road = "\n".join(paras(rep.section("5.1")))
+    for s in blocked:
+        assert all(q in road for q in s.open_requirements)
+
+
+def test_roadmap_steps_give_their_typical_time_without_adding_them_up(electronics, report):
+    _pack, r = electronics
+    steps = [row for t in tables(report.section("5.1")) for row in t.rows if row[0] != "合计"]
+    every = [*r.roadmap.planned, *(st for s in r.roadmap.stages if s.reachable for st in s.steps)]
+    for row, st in zip(steps, every, strict=True):
+        if st.item.months:
+            assert f"约 {st.item.months} 个月" in row[0]
+    assert any("可并行" in p for p in paras(report.section("5.1"), "note"))
+
+
+def test_every_na_gives_the_pack_condition_and_a_warning_above_the_share():
+    from diag_app.model.applicability import not_applicable
+
+    pack, r = _plant("auto-parts-stamping")
+    rep = build_report(pack, r, "en")
+    summary = not_applicable(pack, r.assessment)
+    (table,) = [t for t in tables(rep.section("2.2")) if t.caption]
+    assert len(table.rows) == len(summary.entries)
+    for row, na in zip(table.rows, summary.entries, strict=True):
+        assert na.reason in row[3]
+        if na.allowed.en:
+            assert na.allowed.en in row[3]
+    warned = any("warning line" in p for p in paras(rep.section("2.2"), "warn"))
+    assert warned == summary.warn

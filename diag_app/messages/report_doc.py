@@ -42,12 +42,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- cover: signature -----------------------------------------------------------------------
     "report.cover.signed": {
-        "zh": "本报告附数字签名，签名栏见第 {section} 节；可在 PDF 阅读器中查看签名人和签名后是否被改动。",
-        "en": "This report is digitally signed; see the signature block in section {section}. A PDF reader shows who signed it and whether it changed since.",
+        "zh": "本报告附数字签名（见第 {section} 节签字与盖章栏）；签名后的任何改动都会使签名失效，可在 PDF 阅读器中查看签名人。",
+        "en": "Digitally signed (see the signature block in section {section}); any change after signing invalidates the signature, and a PDF reader shows who signed.",
     },
     "report.cover.unsigned": {
-        "zh": "本报告未经数字签名：谁出具本报告，无法由文件本身证明。",
-        "en": "Not digitally signed: the file itself does not prove who issued this report.",
+        "zh": "本报告未经数字签名：文件本身不能证明由谁出具。可用 diag-app verify 核验其内容与内嵌评估数据一致。",
+        "en": "Not digitally signed: the file itself does not prove who issued it. diag-app verify checks that its content matches the embedded assessment.",
+    },
+    "report.disclaimer.verify_signed": {
+        "zh": "报告内嵌评估数据及其 SHA-256 摘要，并附数字签名：diag-app verify 核验签名、签名后未被改动，以及页面与内嵌数据一致。",
+        "en": "The report embeds the assessment data and its SHA-256 digest and is digitally signed: diag-app verify checks the signature, that nothing changed after signing, and that the pages match the embedded data.",
     },
     # --- section titles ---------------------------------------------------------------------------
     "report.section.scope": {"zh": "评估范围、方法与团队", "en": "Scope, method and team"},
@@ -91,13 +95,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Nothing was declared not applicable.",
     },
     "report.scope.na_intro": {
-        "zh": "以下 {n} 项声明为不适用，不计入得分，每项均列出理由：",
-        "en": "These {n} were declared not applicable and do not count towards the scores; each with its reason:",
+        "zh": "以下 {n} 项声明为不适用，共 {items} 条要求（占本企业适用要求的 {share}）不计入得分，每项列出理由：",
+        "en": "These {n} declarations set aside {items} requirements ({share} of those asked) from the scores; each with its reason:",
+    },
+    "report.scope.na_allowed": {"zh": "题库允许的情形：{when}", "en": "the pack allows it when: {when}"},
+    "report.scope.na_warn": {
+        "zh": "不适用的要求占 {share}，超过题库设定的 {limit} 提示线：请核实各项理由，结论的可比性因此降低。",
+        "en": "{share} of the requirements are set aside as not applicable, above the pack's {limit} warning line: check each reason; the result is less comparable.",
+    },
+    "report.scope.rating_help": {"zh": "评分说明：{text}", "en": "How answers are rated: {text}"},
+    "report.scope.flags": {
+        "zh": "作答之间有 {n} 处矛盾，请评估人核实：",
+        "en": "{n} contradictions between answers for the assessor to check:",
     },
     "report.scope.na_caption": {"zh": "不适用项及理由", "en": "What does not apply, and why"},
     "report.scope.na_col.what": {"zh": "不适用的内容", "en": "What"},
     "report.scope.na_col.reason": {"zh": "理由", "en": "Reason"},
-    "report.scope.na_whole": {"zh": "整个子域“{subdomain}”", "en": "The whole sub-domain {subdomain}"},
+    "report.scope.na_whole": {
+        "zh": "整个子域“{subdomain}”（{n} 条要求）",
+        "en": "The whole sub-domain {subdomain} ({n} requirements)",
+    },
     "report.scope.na_no_reason": {"zh": "（未填写理由）", "en": "(no reason given)"},
     "report.team.col.name": {"zh": "姓名", "en": "Name"},
     "report.team.col.role": {"zh": "职责", "en": "Role"},
@@ -182,6 +199,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "possibly {amount} ({measure}; not in any total)",
     },
     "report.roadmap.needs": {"zh": "须确认：{what}", "en": "to confirm: {what}"},
+    "report.roadmap.months": {"zh": "约 {n} 个月", "en": "about {n} months"},
+    "report.roadmap.dates": {
+        "zh": "“约 N 个月”为更新清单给出的项目典型实施周期（产品默认），各项目可并行，总工期由企业排定。",
+        "en": " \u201cAbout N months\u201d is each item's typical implementation time from the catalogue (a product default); items may run in parallel, and the enterprise sets the schedule.",
+    },
+    "report.roadmap.open_requirements": {
+        "zh": "另有要求即使采购全部建议项目也无法满足，须靠管理和组织改进：{ids}",
+        "en": "Requirements no suggested purchase brings up, to be met by organisational work: {ids}",
+    },
     "report.roadmap.no_dates": {
         "zh": "题库未给出各项目的实施周期，表中只给出先后顺序，具体时间由企业排定。",
         "en": " The pack gives no implementation times, so the tables give the order only; the enterprise sets the dates.",

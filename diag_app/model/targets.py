@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .assessment import NA, Assessment
 from .diagnosis import Result
 from .questionnaire import Pack
 
@@ -113,29 +112,3 @@ def distribution_position(pack: Pack, level: int) -> Position:
         else:
             below += share
     return Position(frozenset(bands), same, above, below)
-
-
-@dataclass(frozen=True)
-class NotApplicable:
-    """Something declared 不适用, with the reason given: a whole sub-domain or one item."""
-
-    subdomain: str
-    item: str | None  # None: the whole sub-domain
-    reason: str
-
-
-def not_applicable(pack: Pack, a: Assessment) -> list[NotApplicable]:
-    """Every 不适用 of an assessment, in pack order: the sub-domains declared not applicable (with
-    their reason), then the items answered 不适用 (the answer's note is the reason) outside them."""
-    whole = [sd for sd in pack.subdomains if sd in a.na_subdomains]
-    out = [NotApplicable(sd, None, a.na_subdomains[sd].strip()) for sd in whole]
-    path = a.path(pack)
-    for item in pack.items_for(a.enterprise.industry, path):
-        ans = a.answers.get(item.id)
-        if ans is None or ans.value != NA:
-            continue
-        sd = getattr(item, "subdomain", None) or next(iter(getattr(item, "subdomains", ())), "")
-        if sd in a.na_subdomains:
-            continue
-        out.append(NotApplicable(sd, item.id, ans.note.strip()))
-    return out

@@ -113,7 +113,11 @@ class ReportMeta:
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> ReportMeta:
-        """The inverse of ``to_data``; unknown keys are ignored, wrong types raise ValueError."""
+        """The inverse of ``to_data``. report.json is untrusted input for verify: an unknown key or
+        a wrong type raises ValueError naming it."""
+        unknown = sorted(set(data) - {"report_id", "generated", "app_version", "signed", "appendix", "evidence"})
+        if unknown:
+            raise ValueError(f"render.{unknown[0]}: not a rendering option")
 
         def text(key: str) -> str:
             v = data.get(key, "")

@@ -92,7 +92,7 @@ def disclaimers(c: Ctx) -> Section:
         Para(c.t("disclaimer.nature"), "bullet"),
         Para(c.t("disclaimer.support"), "bullet"),
         Para(c.t("disclaimer.recompute"), "bullet"),
-        Para(c.t("disclaimer.verify"), "bullet"),
+        Para(c.t("disclaimer.verify_signed" if c.meta.signed else "disclaimer.verify"), "bullet"),
     ]
     if c.s.provisional:
         blocks.append(Para(c.t("disclaimer.provisional", n=len(c.s.missing)), "bullet"))

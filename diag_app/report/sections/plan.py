@@ -57,6 +57,8 @@ def _qualification(c: Ctx, qid: str) -> str:
 def _step_rows(
     c: Ctx, steps: tuple[Step, ...], ladder: str, first: int, codes: dict[str, str]
 ) -> list[tuple[str, ...]]:
+    """One row per step, in order, with the item's typical implementation time where the
+    catalogue gives one."""
     pack, lang = c.pack, c.lang
     rows: list[tuple[str, ...]] = []
     for n, st in enumerate(steps, first):
@@ -68,9 +70,12 @@ def _step_rows(
             support = c.t("roadmap.if_confirmed", amount=c.cny(st.support.amount_cny), measure=measure)
         else:
             support = "—"
+        when = c.t("roadmap.planned") if st.planned else c.t("roadmap.step", n=n)
+        if st.item.months:  # its typical implementation time; steps may run in parallel
+            when = c.join([when, c.t("roadmap.months", n=st.item.months)], ",")
         rows.append(
             (
-                c.t("roadmap.planned") if st.planned else c.t("roadmap.step", n=n),
+                when,
                 st.item.name.get(lang),
                 c.cny(st.cost_cny),
                 c.join((x.requirement for x in st.closes), ",") or "—",
@@ -96,6 +101,8 @@ def _roadmap(c: Ctx, codes: dict[str, str]) -> list[Block]:
     if rm.target is None and not rm.stages:
         blocks.append(Para(c.t("roadmap.top", claim=c.claim(c.r.tier.tier))))
     header = tuple(c.t(k) for k in _STEP_HEADER)
+    every = (*rm.planned, *(st for stage in rm.stages if stage.reachable for st in stage.steps))
+    timed = any(st.item.months > 0 for st in every)
     if rm.planned:
         rows = _step_rows(c, rm.planned, "shanghai", 1, codes)
         blocks.append(Table(header, tuple(rows), _STEP_WIDTHS, "LLRLRLL", caption=c.t("roadmap.planned_caption")))
@@ -106,6 +113,9 @@ def _roadmap(c: Ctx, codes: dict[str, str]) -> list[Block]:
         if not stage.reachable:
             blocks.append(Para(c.t("roadmap.blocked", tier=tier), "lead"))
             blocks += [Para(c.check(x), "gap") for x in stage.blockers]
+            if stage.open_requirements:  # organisational work no purchase closes
+                ids = c.join(stage.open_requirements, ",")
+                blocks.append(Para(c.t("roadmap.open_requirements", ids=ids), "gap"))
             continue
         rows = _step_rows(c, stage.steps, stage.ladder, n, codes)
         n += len(stage.steps)
@@ -120,7 +130,7 @@ def _roadmap(c: Ctx, codes: dict[str, str]) -> list[Block]:
         blocks.append(Para(c.t("roadmap.blocked", tier=tier_name(pack, rm.target, lang)), "lead"))
         blocks += [Para(c.check(x), "gap") for x in rm.blockers]
     if rm.stages or rm.planned:
-        blocks.append(Para(c.t("roadmap.cost_basis") + c.t("roadmap.no_dates"), "note"))
+        blocks.append(Para(c.t("roadmap.cost_basis") + c.t("roadmap.dates" if timed else "roadmap.no_dates"), "note"))
     return blocks
 
 

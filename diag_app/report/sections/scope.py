@@ -4,9 +4,9 @@ assessment team."""
 
 from __future__ import annotations
 
-from ...describe import item_label
-from ...model.targets import not_applicable
-from ...money import fmt_num
+from ...describe import flag_text, item_label
+from ...model.applicability import not_applicable
+from ...money import fmt_num, fmt_pct
 from ..document import Block, KeyValues, Para, Section, Table
 from .context import Ctx
 
@@ -33,6 +33,13 @@ def scope(c: Ctx) -> list[Section]:
         Para(c.t("scope.method", ratings=ratings, threshold=fmt_num(pack.scoring.level_threshold))),
         Para(c.t("scope.pack", pack=c.paren(pack.name.get(lang), f"{pack.id} {pack.version}"))),
     ]
+    guidance = [c.colon(r.label.get(lang), r.guidance.get(lang)) for r in pack.scoring.ratings if r.guidance.get(lang)]
+    if pack.scoring.rating_help.get(lang) or guidance:
+        method.append(Para(c.t("scope.rating_help", text=pack.scoring.rating_help.get(lang) or "")))
+        method += [Para(g, "bullet") for g in guidance]
+    if c.r.flags:  # contradictions between answers, for the reviewer to check
+        method.append(Para(c.t("scope.flags", n=len(c.r.flags)), "lead"))
+        method += [Para(flag_text(pack, f, lang), "gap") for f in c.r.flags]
     out = [
         Section("2", c.t("section.scope"), 1, ()),
         Section("2.1", c.t("section.scope_covered"), 2, tuple(blocks)),
@@ -43,30 +50,36 @@ def scope(c: Ctx) -> list[Section]:
 
 
 def _not_applicable(c: Ctx) -> list[Block]:
+    """Every 不适用, with the assessment's reason and the pack's condition for it (issue 17)."""
     pack, a, lang = c.pack, c.r.assessment, c.lang
-    nas = not_applicable(pack, a)
-    if not nas:
+    summary = not_applicable(pack, a)
+    if not summary.entries:
         return [Para(c.t("scope.na_none"), "note")]
     rows = []
-    for i, na in enumerate(nas, 1):
-        what = (
-            c.t("scope.na_whole", subdomain=c.sd_name(na.subdomain))
-            if na.item is None
-            else item_label(pack, na.item, lang)
-        )
-        rows.append(
-            (str(i), c.sd_name(na.subdomain) if na.subdomain else "—", what, na.reason or c.t("scope.na_no_reason"))
-        )
-    return [
-        Para(c.t("scope.na_intro", n=len(nas))),
+    for i, na in enumerate(summary.entries, 1):
+        if na.kind == "subdomain":
+            what = c.t("scope.na_whole", subdomain=c.sd_name(na.subdomain), n=na.items)
+        else:
+            what = item_label(pack, na.id, lang)
+        reason = na.reason or c.t("scope.na_no_reason")
+        if na.allowed.get(lang):
+            reason = c.join([reason, c.t("scope.na_allowed", when=na.allowed.get(lang))])
+        rows.append((str(i), c.sd_name(na.subdomain) if na.subdomain in pack.subdomains else "—", what, reason))
+    blocks: list[Block] = [
+        Para(c.t("scope.na_intro", n=len(summary.entries), items=summary.na_items, share=fmt_pct(summary.share, 1))),
         Table(
             (c.t("col.no"), c.t("appendix.col.subdomain"), c.t("scope.na_col.what"), c.t("scope.na_col.reason")),
             tuple(rows),
-            (0.06, 0.16, 0.44, 0.34),
+            (0.06, 0.16, 0.42, 0.36),
             "RLLL",
             caption=c.t("scope.na_caption"),
         ),
     ]
+    if summary.warn:
+        blocks.append(
+            Para(c.t("scope.na_warn", share=fmt_pct(summary.share, 1), limit=fmt_pct(summary.limit, 0)), "warn")
+        )
+    return blocks
 
 
 def _team(c: Ctx) -> list[Block]:

@@ -24,6 +24,11 @@ def summary(c: Ctx) -> Section:
         ),
         Para(c.t("summary.recognition"), "note"),
     ]
+    for d in (r.tier, r.national):  # which document sets the tier reached, and who recognises it
+        tier = next((t for t in pack.all_tiers() if t.id == d.tier), None)
+        if tier is not None and (tier.source.get(lang) or tier.note.get(lang)):
+            parts = [x for x in (tier.source.get(lang), tier.note.get(lang)) if x]
+            blocks.append(Para(c.colon(tier.name.get(lang), c.join(parts)), "small"))
     if s.provisional:
         blocks.append(Para(c.t("summary.provisional", n=len(s.missing)), "warn"))
     for label, d in ((c.t("summary.sh_label"), r.tier), (c.t("summary.nat_label"), r.national)):
