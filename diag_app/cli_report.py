@@ -55,7 +55,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         if args.sign:
             return _report_signed(args, pack, result, out)
-        info = write_report(pack, result, out, lang=args.lang)
+        info = write_report(pack, result, out, lang=args.lang, meta=_meta(args))
     except FontMissing as e:
         _err(tr("report.cli.font_missing", args.lang, path=e.path))
         return EXIT_INVALID
@@ -65,6 +65,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     _out(tr("report.cli.written", args.lang, path=out, pages=info.pages))
     _out(tr("sign.cli.unsigned", args.lang))
     return EXIT_OK
+
+
+def _meta(args: argparse.Namespace) -> dict[str, Any]:
+    """The rendering options the command line sets (the rest take the report's defaults)."""
+    return {} if args.appendix is None else {"appendix": args.appendix}
 
 
 def _passphrase(args: argparse.Namespace, confirm: bool = False) -> str | None:
@@ -104,7 +109,7 @@ def _report_signed(args: argparse.Namespace, pack: Any, result: Any, out: Path) 
     if passphrase is None:
         return EXIT_INVALID
     try:
-        info, signed = signing.export_signed(pack, result, out, args.sign, passphrase, args.lang)
+        info, signed = signing.export_signed(pack, result, out, args.sign, passphrase, args.lang, _meta(args))
     except AppError as e:
         _err(error_message(e, args.lang))
         return EXIT_INVALID
@@ -240,6 +245,12 @@ def register(sub: Any, lang_parent: argparse.ArgumentParser) -> None:
     sp = sub.add_parser("report", parents=[lang_parent], help="write the diagnosis report (PDF) of an assessment file")
     sp.add_argument("file")
     sp.add_argument("-o", "--out", help="output PDF (default: the input's name with .pdf)")
+    sp.add_argument(
+        "--appendix",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="include the full answer appendix (default: on for on-site assessments, off for self-assessments)",
+    )
     sp.add_argument("--sign", metavar="P12", help="sign the PDF with this identity (PKCS#12 .p12/.pfx)")
     sp.add_argument(
         "--passphrase-file",

@@ -354,3 +354,17 @@ def test_a_report_of_the_first_format_is_refused_as_not_checkable_by_this_versio
     files = attachments(pdf)
     old = {"format": "smart-factory-report/1", "assessment_sha256": "x", "tier": "benchmark"}
     refused(_replace_attachments(pdf, files[integrity.ASSESSMENT_NAME], old), "旧版本", "smart-factory-report/1")
+
+
+def test_every_rendering_option_rides_along_so_both_appendix_choices_verify(tmp_path):
+    """--no-appendix and --appendix render different reports; each carries its choice and verifies."""
+    src = sample_file("automotive", tmp_path)
+    pages = {}
+    for flag in ("--appendix", "--no-appendix"):
+        out = tmp_path / f"{flag}.pdf"
+        assert main(["report", str(src), "-o", str(out), flag]) == 0
+        claims = integrity.parse_claims(attachments(out.read_bytes())[integrity.CLAIMS_NAME])
+        assert claims["render"]["appendix"] is (flag == "--appendix")
+        assert verify_file(out).status == AUTHENTIC
+        pages[flag] = len(reader(out.read_bytes()).pages)
+    assert pages["--appendix"] > pages["--no-appendix"]

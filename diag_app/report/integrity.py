@@ -110,8 +110,9 @@ def meta_from_data(data: Any) -> Any:
     if callable(own):
         try:
             return own(data)
-        except (TypeError, ValueError, KeyError, AttributeError):
-            raise BadClaims("render") from None
+        except (TypeError, ValueError, KeyError, AttributeError) as e:
+            named = next((a for a in e.args if isinstance(a, str) and a.startswith("render.")), "")
+            raise BadClaims(named.split()[0].rstrip(":")[:80] if named else "render") from None
     fields = {f.name: f for f in dataclasses.fields(ReportMeta)}
     kwargs: dict[str, Any] = {}
     for name, value in data.items():
