@@ -131,6 +131,17 @@ PLANTS: dict[str, dict[str, Any]] = {
                 "confirmed": ["shanghai-key-software"],
             }
         ],
+        scope={
+            "site": "嘉定区某工业园，冲压车间与焊接车间",
+            "lines": "冲压线 4 条（1 条串联线、3 条单机线），焊接总成单元 6 个，模具维修车间",
+            "period": "2026 年 11 月 18—20 日现场评估，数据取 2025 年 11 月至 2026 年 10 月",
+            "interviewees": "总经理、生产部长、设备科长、质量部长、IT 主管、计划员、2 名班组长",
+            "documents": "设备台账、MES 报工与追溯演示、点检纸质记录、ERP 采购与 MRP、主机厂 EDI 要货单、安全联锁检查表",
+        },
+        team=[
+            {"name": "钱蕾", "role": "组长", "organisation": "上海智造咨询"},
+            {"name": "胡明", "role": "设备与自动化", "organisation": "上海智造咨询"},
+        ],
         assessor="钱蕾（上海智造咨询）",
         mode="onsite",
         seed=21,
@@ -261,6 +272,17 @@ PLANTS: dict[str, dict[str, Any]] = {
                 "rate": 0.032,
             }
         ],
+        scope={
+            "site": "奉贤区生产基地，口服固体制剂车间、质量控制实验室、仓库",
+            "lines": "压片/包装线 4 条；电子批记录仅在 3 号线使用，其余 3 条为纸质批记录",
+            "period": "2026 年 11 月 24—26 日现场评估，批记录抽取 2026 年第三季度",
+            "interviewees": "生产副总、QA 经理、QC 主管、工程部经理、IT/CSV 负责人、称量间操作员",
+            "documents": "MES 与 eBR 演示（3 号线）、纸质批记录 3 批、LIMS 检验报告、称量小票、校准台账、计算机化系统清单与验证报告",
+        },
+        team=[
+            {"name": "沈佳", "role": "组长", "organisation": "上海智造咨询"},
+            {"name": "陆文", "role": "GMP 与数据完整性", "organisation": "上海智造咨询"},
+        ],
         assessor="沈佳（上海智造咨询）",
         mode="onsite",
         seed=22,
@@ -353,6 +375,17 @@ PLANTS: dict[str, dict[str, Any]] = {
                 "rate": 0.0345,
                 "confirmed": ["innovation-catalogue-listed"],
             }
+        ],
+        scope={
+            "site": "松江区工厂，裁剪车间、缝制车间（6 条线）、后整理与成品仓",
+            "lines": "缝制线 6 条，其中 2 条挂在智能吊挂系统上（约 40% 工位）",
+            "period": "2026 年 11 月企业自评，数据取近 12 个月",
+            "interviewees": "厂长、生产经理、技术科长、计划跟单、IT 兼职管理员",
+            "documents": "吊挂系统计件报表、CAD 排料文件、ERP 订单与采购记录、品牌客户验厂报告",
+        },
+        team=[
+            {"name": "顾敏", "role": "自评组长", "organisation": "上海松江衣锦服饰制造有限公司"},
+            {"name": "王欣", "role": "生产经理", "organisation": "上海松江衣锦服饰制造有限公司"},
         ],
         assessor="顾敏（企业自评小组）",
         mode="self",

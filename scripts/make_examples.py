@@ -247,6 +247,10 @@ def _data(pack: Pack, p: dict, industry: str, answers: list[dict], key: str) -> 
         "assessment": {"date": "2026-11-20", "assessor": p["assessor"], "mode": p["mode"]},
         "answers": answers,
     }
+    if p.get("scope"):
+        data["assessment"]["scope"] = p["scope"]
+    if p.get("team"):
+        data["assessment"]["team"] = p["team"]
     if p.get("na_subdomains"):
         data["na_subdomains"] = p["na_subdomains"]
     if p["plans"]:

@@ -136,7 +136,7 @@ def roadmap(
     a: Assessment,
     scores: Scores | None = None,
     costs: dict[str, float] | None = None,
-    node_limit: int = 30_000,
+    node_limit: int = 10_000,
     advice: Advice | None = None,
     base: Baseline | None = None,
 ) -> Roadmap:
