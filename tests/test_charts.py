@@ -89,3 +89,22 @@ def test_a_missing_font_is_a_loud_error(monkeypatch, tmp_path):
     monkeypatch.setattr(fonts, "fonts_dir", lambda: tmp_path)
     with pytest.raises(fonts.FontMissing, match=r"NotoSansSC_400Regular\.ttf"):
         fonts.font_files()
+
+
+def test_the_chart_process_does_not_draw_the_same_pictures_twice():
+    """A report exported again (or re-rendered by verify) takes its charts from the last drawing:
+    the child is not asked again for the same result, language and resolution, and is for another."""
+    from diag_app.report import chart_process
+
+    pack, r = sample_result("electronics")
+    proc = chart_process.ChartProcess()
+    try:
+        first = proc.render(pack, r, "zh", "print", ["radar"], 72)
+        proc._stop()
+        again = proc.render(pack, r, "zh", "print", ["radar"], 72)
+        assert proc._proc is None, "no child was started for pictures already drawn"
+        assert [p.flate for p in again] == [p.flate for p in first]
+        other = proc.render(pack, r, "en", "print", ["radar"], 72)
+        assert proc._proc is not None and [p.flate for p in other] != [p.flate for p in first]
+    finally:
+        proc.close(wait=True)

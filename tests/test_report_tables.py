@@ -66,8 +66,15 @@ def test_xlsx_has_the_roadmap_and_the_plans_with_their_support(tmp_path):
     pack, r = sample_result("electronics")
     wb = load_workbook(write_xlsx(pack, r, tmp_path / "plan2.xlsx", "zh"))
     road = wb["路线图"]
-    names = [row[1] for row in road.iter_rows(min_row=2, values_only=True)]
-    assert names == [st.item.name.zh for st in r.roadmap.steps]
+    header = [c.value for c in road[1]]
+    rows = list(road.iter_rows(min_row=2, values_only=True))
+    rm = r.roadmap
+    every = [*rm.planned, *(st for s in rm.stages if s.reachable for st in s.steps)]
+    assert [row[header.index("更新项目")] for row in rows] == [st.item.name.zh for st in every]
+    months = header.index("典型实施周期（月）")
+    assert [row[months] for row in rows] == [st.item.months or None for st in every]
+    summary = dict(wb["概要"].iter_rows(values_only=True))
+    assert summary["建议的排序方式"].startswith("建议的排序")
 
 
 def test_weights_are_percentages_and_every_sheet_prints_on_a4_one_page_wide(electronics, tmp_path):

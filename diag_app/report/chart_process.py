@@ -21,7 +21,9 @@ but never missing.
 
 from __future__ import annotations
 
+import collections
 import contextlib
+import hashlib
 import io
 import logging
 import os
@@ -35,6 +37,7 @@ from typing import IO, Any
 
 log = logging.getLogger(__name__)
 
+MEMO_SIZE = 8  # pictures kept per chart process (a report's three charts are one entry)
 _HEADER = struct.Struct("<Q")
 Wanted = list[tuple[str, int]]  # (chart function, height in pixels)
 
@@ -178,6 +181,10 @@ class ChartProcess:
         self._packs: dict[int, int] = {}  # id(pack) -> key sent to the child
         self._pack_refs: list[Any] = []  # keeps those packs alive, so their ids stay theirs
         self.failed = False  # no child could be started: draw in the calling thread
+        # The last pictures drawn, by what they were drawn from (pack, job, the pickled result,
+        # language and arguments): the same report exported again, in the other format, or
+        # re-rendered by verify does not draw its charts twice.
+        self._memo: collections.OrderedDict[tuple[int, str, bytes], Any] = collections.OrderedDict()
 
     @staticmethod
     def default_command() -> list[str]:
@@ -219,6 +226,13 @@ class ChartProcess:
     def render(self, pack: Any, result: Any, lang: str, job: str, *args: Any) -> Any:
         """What ``job`` (a name in ``_job``) returns for these arguments, drawn in the child."""
         with self._lock:
+            try:
+                memo_key = (id(pack), job, hashlib.sha256(pickle.dumps((result, lang, args), protocol=5)).digest())
+            except (pickle.PicklingError, TypeError, AttributeError):
+                memo_key = None
+            if memo_key is not None and memo_key in self._memo and self._memo_pack(pack):
+                self._memo.move_to_end(memo_key)
+                return self._memo[memo_key]
             proc = self._start()
             if proc is None:
                 return _job(job)(pack, result, lang, *args)
@@ -241,9 +255,19 @@ class ChartProcess:
                 return _job(job)(pack, result, lang, *args)
             finally:
                 watchdog.cancel()
+            if status == "ok" and memo_key is not None:
+                self._memo[memo_key] = payload
+                while len(self._memo) > MEMO_SIZE:
+                    self._memo.popitem(last=False)
         if status != "ok":
             raise ChartError(payload)
         return payload
+
+    def _memo_pack(self, pack: Any) -> bool:
+        """Whether ``pack`` is the very pack the memo's entries were drawn with (kept alive, so its
+        id is still its own)."""
+        key = self._packs.get(id(pack))
+        return key is not None and self._pack_refs[key] is pack
 
     def _stop(self, wait: bool = True) -> None:
         proc, self._proc = self._proc, None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..describe import answer_text, estimate_basis, level_name, reason_text, tier_claim, tier_name
+from ..describe import answer_text, estimate_basis, level_name, ranking_text, reason_text, tier_claim, tier_name
 from ..i18n import tr
 from ..model.assessment import NA
 from ..model.diagnosis import Result
@@ -255,37 +255,50 @@ def summary_rows(pack: Pack, result: Result, lang: str) -> list[tuple[str, Any]]
         (tr("report.summary.level", lang), level_name(pack, s.level, lang)),
         (tr("report.summary.answered", lang), f"{s.answered}/{s.total}"),
         (money_head("export.support_total", lang), money(result.support_total_cny, lang)),
+        (tr("export.ranking", lang), ranking_text(lang)),
         (tr("report.cover.pack", lang), f"{pack.id} {pack.version}"),
         (tr("report.cover.digest", lang), sha256_hex(canonical_bytes(a))),
     ]
 
 
 def roadmap_rows(pack: Pack, result: Result, lang: str) -> tuple[list[str], list[list[Any]]]:
-    """The roadmap's steps in order, with what each leaves the plant at (empty without one)."""
+    """The roadmap's steps in order (planned projects first, then each reachable stage), with what
+    each raises, its typical implementation time and what it leaves the plant at (empty without one)."""
     header = [
         tr("export.col.no", lang),
+        tr("export.col.target", lang),
         tr("export.col.item", lang),
+        tr("export.col.months", lang),
         money_head("export.col.cost", lang),
+        tr("report.roadmap.col.closes", lang),
         tr("report.roadmap.col.s", lang),
         tr("report.roadmap.col.level", lang),
         tr("report.roadmap.col.tier", lang),
-        tr("export.col.target", lang),
+        money_head("export.col.possible", lang),
     ]
     rm = result.roadmap
-    if rm is None or not rm.reachable or rm.target is None:
+    if rm is None:
         return header, []
-    target = tier_name(pack, rm.target, lang)
+    steps: list[tuple[str, Any]] = [(tr("report.roadmap.planned", lang), st) for st in rm.planned]
+    for stage in rm.stages:
+        if stage.reachable:
+            target = tier_claim(pack, stage.target, lang)
+            steps += [(target, st) for st in stage.steps]
+    sep = "、" if lang == "zh" else ", "
     rows: list[list[Any]] = [
         [
             i,
+            target,
             st.item.name.get(lang),
+            st.item.months or None,
             money(st.cost_cny, lang),
+            sep.join(c.requirement for c in st.closes),
             round(st.s_after, 2),
             level_name(pack, st.level_after, lang),
             tier_name(pack, st.tier_after, lang),
-            target,
+            money(st.support.amount_cny, lang) if st.support is not None and st.support.amount_cny else None,
         ]
-        for i, st in enumerate(rm.steps, 1)
+        for i, (target, st) in enumerate(steps, 1)
     ]
     return header, rows
 

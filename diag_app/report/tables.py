@@ -68,7 +68,7 @@ def write_xlsx(pack: Pack, result: Result, out: str | Path, lang: str = "zh") ->
         ("export.sheet.answers", answer_rows(pack, result, lang), (), ()),
         ("export.sheet.gaps", gap_rows(pack, result, lang), (9, 10), (2,)),
         ("export.sheet.suggestions", suggestion_rows(pack, result, lang), (4, 5), ()),
-        ("export.sheet.roadmap", roadmap_rows(pack, result, lang), (2,), ()),
+        ("export.sheet.roadmap", roadmap_rows(pack, result, lang), (4, 9), ()),
         ("export.sheet.plans", plan_rows(pack, result, lang), (1, 3, 5, 8, 9), (4,)),
     ):
         sheet = wb.create_sheet(tr(key, lang))
