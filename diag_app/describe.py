@@ -9,14 +9,13 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from .describe_margins import margin_lines, na_json, sensitivity_json
 from .i18n import tr
-from .model.applicability import not_applicable
 from .model.assessment import NA, Problem
 from .model.diagnosis import Result
 from .model.questionnaire import Pack, TierRule
 from .model.ranking import RANKING_CRITERIA
 from .model.renewal import Closure, Flag, Lift, Reason, Suppressed
-from .model.sensitivity import Change, sensitivity
 from .model.support import Estimate
 from .model.tiers import NONE, Check
 from .money import fmt_cny, fmt_num
@@ -271,41 +270,6 @@ def estimate_json(pack: Pack, e: Estimate, lang: str) -> dict[str, Any]:
     }
 
 
-def _rating_label(pack: Pack, v: float | None, lang: str) -> str:
-    if v is None:
-        return tr("sens.unanswered", lang)
-    return next(
-        (x.label.get(lang) for x in pack.scoring.ratings if x.value is not None and abs(x.value - v) < 1e-9), fmt_num(v)
-    )
-
-
-def sensitivity_text(pack: Pack, c: Change, s: float, lang: str) -> str:
-    """ "3 items from 部分满足 to 大部分满足 would raise L2 to met (S 1.57 → 2.31, …)", or the way down."""
-    counts: dict[tuple[float | None, float], int] = {}
-    for m in c.moves:
-        counts[(m.before, m.after)] = counts.get((m.before, m.after), 0) + 1
-    sep = "，" if lang == "zh" else ", "
-    moves = sep.join(
-        tr(
-            "sens.move_up" if c.up else "sens.move_down",
-            lang,
-            n=n,
-            before=_rating_label(pack, b, lang),
-            after=_rating_label(pack, a, lang),
-        )
-        for (b, a), n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
-    )
-    return tr(
-        "sens.up" if c.up else "sens.down",
-        lang,
-        moves=moves,
-        level=c.level,
-        s=s,
-        s_after=c.s_after,
-        level_after=level_name(pack, c.level_after, lang),
-    )
-
-
 def result_json(pack: Pack, r: Result, lang: str) -> dict[str, Any]:
     """The object `diag-app score --json` prints; its key names are a stable contract."""
     s = r.scores
@@ -323,8 +287,8 @@ def result_json(pack: Pack, r: Result, lang: str) -> dict[str, Any]:
         "national_tier_reasons": [check_text(pack, c, lang, s.s) for c in _reasons(r.national)],
         "missing": list(s.missing),
         "provisional": s.provisional,
-        "sensitivity": _sensitivity_json(pack, r, lang),
-        "not_applicable": _na_json(pack, r),
+        "sensitivity": sensitivity_json(pack, r.assessment, s, lang),
+        "not_applicable": na_json(pack, r.assessment),
         "recommendations": [
             {
                 "id": sg.item.id,
@@ -403,33 +367,6 @@ def _reasons(d: Any) -> list[Check]:
     return [*d.decisive, *d.blocking]
 
 
-def _sensitivity_json(pack: Pack, r: Result, lang: str) -> dict[str, Any]:
-    sens = sensitivity(pack, r.assessment, r.scores)
-    out: dict[str, Any] = {}
-    for key, c in (("up", sens.up), ("down", sens.down)):
-        out[key] = (
-            None
-            if c is None
-            else {
-                "level": c.level,
-                "items": [{"id": m.item, "from": m.before, "to": m.after} for m in c.moves],
-                "score_after": round(c.s_after, 2),
-                "level_after": c.level_after,
-                "text": sensitivity_text(pack, c, r.scores.s, lang),
-            }
-        )
-    return out
-
-
-def _na_json(pack: Pack, r: Result) -> dict[str, Any]:
-    na = not_applicable(pack, r.assessment)
-    return {
-        "items": [{"id": e.id, "kind": e.kind, "reason": e.reason, "requirements": e.items} for e in na.entries],
-        "share": round(na.share, 4),
-        "warning": na.warn,
-    }
-
-
 def summary_text(pack: Pack, r: Result, lang: str) -> str:
     s = r.scores
     lines = [
@@ -448,11 +385,7 @@ def summary_text(pack: Pack, r: Result, lang: str) -> str:
         lines += [f"  ✗ {check_text(pack, c, lang, s.s)}" for c in r.tier.blocking]
     lines.append(tr("summary.levels", lang))
     lines += [f"  L{k}: {'—' if v is None else f'{v:.2f}'}" for k, v in s.level_scores.items()]
-    sens = sensitivity(pack, r.assessment, s)
-    lines += [f"  ↕ {sensitivity_text(pack, c, s.s, lang)}" for c in (sens.up, sens.down) if c is not None]
-    na = not_applicable(pack, r.assessment)
-    if na.warn:
-        lines.append(tr("na.warning", lang, share=na.share * 100, limit=(na.limit or 0) * 100, n=na.na_items))
+    lines += margin_lines(pack, r.assessment, s, lang)
     if r.suggestions:
         lines.append(tr("summary.suggestions", lang))
         for sg in r.suggestions[:5]:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from packfactory import assess
 from packfactory import make_pack as _make_pack
 
-from diag_app.describe import sensitivity_text
+from diag_app.describe_margins import sensitivity_text
 from diag_app.model.assessment import NA
 from diag_app.model.questionnaire import Text
 from diag_app.model.scoring import score
