@@ -295,12 +295,12 @@ def _signed(
 
 
 def _facts(result: Any, claims: dict[str, Any], ctx: _Ctx) -> dict[str, str]:
-    from ..describe import tier_name
+    from ..describe import tier_claim
 
     s = result.scores
     return {
         "id": str(claims.get("report_id", "")),
-        "tier": tier_name(ctx.pack, result.tier.tier, ctx.lang),
+        "tier": tier_claim(ctx.pack, result.tier.tier, ctx.lang),  # as the report may claim it (contract 5)
         "s": f"{s.s:.2f}",
     }
 
