@@ -176,7 +176,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": " About {amount} more is possible once conditions are confirmed (not counted).",
     },
     "ui.whatif.ranking_note": {
-        "zh": "表中顺序即报告和 XLSX 中的优先级。",
-        "en": "The order of the table is the priority used in the report and the XLSX.",
+        "zh": "表中顺序即报告和 XLSX 中的优先级（悬停查看排序规则）。",
+        "en": " The order of the table is the priority used in the report and the XLSX (hover for how it is weighted).",
     },
 }

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..describe import flag_text, level_name, reason_text, tier_name
+from ..describe import flag_text, level_name, ranking_text, reason_text, tier_name
 from ..i18n import tr
 from ..model.assessment import Assessment, Plan
 from ..model.questionnaire import CatalogItem, Pack
@@ -448,7 +448,8 @@ class WhatIfPage(QWidget):
         self.back_btn.setText(tr("ui.whatif.back", lang))
         self.title.setText(tr("ui.whatif.title", lang))
         self.save_btn.setText(tr("ui.whatif.save", lang))
-        self.hint.setText(tr("ui.whatif.hint", lang))
+        self.hint.setText(tr("ui.whatif.hint", lang) + tr("ui.whatif.ranking_note", lang))
+        self.hint.setToolTip(ranking_text(lang))  # how the order is weighted, as in the report
         self.road_title.setText(tr("ui.whatif.road_title", lang))
         self.table.setHorizontalHeaderLabels([tr(f"ui.whatif.col.{c}", lang) for c in COLS])
         self.road.setHeaderLabels([tr(f"ui.whatif.road.{c}", lang) for c in ("n", "item", "cost", "s", "tier")])
