@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from uihelpers import answer_box, click, key, open_window
 
 from diag_app.i18n import tr
@@ -412,3 +412,111 @@ def test_quitting_ends_the_process_at_once_with_everything_saved(tmp_path):
     assert db.exists() and not (tmp_path / "ws.db-wal").exists()
     settings = QSettings(str(next((tmp_path / "settings").rglob("*.conf"))), QSettings.Format.IniFormat)
     assert settings.value("window/geometry") is not None
+
+
+# --- the pack's newer parts on the cards: guidance, controlled 不适用, existing systems ----------
+
+
+def page_of(ed, key):
+    idx = next(i for i, p in enumerate(ed.pages) if p.key == key)
+    page = ed.go_page(idx, focus=False)
+    ed.complete_page(page)
+    return page
+
+
+def test_every_card_says_what_the_ratings_mean_and_the_help_does_too(window, qtbot):
+    w = window
+    ed = open_industry(qtbot, w)
+    card = first_card(ed)
+    fully = ed.pack.scoring.ratings[0]
+    assert fully.guidance.get("zh") and fully.guidance.get("zh") in card.buttons[0].toolTip()
+    ed.focus_card(card)
+    key(qtbot, Qt.Key.Key_1)
+    assert card.guidance.isVisibleTo(card) and fully.guidance.get("zh") in card.guidance.text()
+    qtbot.keyClick(w, Qt.Key.Key_F1)
+    help_text = w.dialog.text.toPlainText()
+    assert ed.pack.scoring.rating_help.get("zh")[:20] in help_text
+    assert all(r.guidance.get("zh")[:15] in help_text for r in ed.pack.scoring.ratings if r.value is not None)
+
+
+def test_not_applicable_only_where_the_pack_allows_it_and_only_with_a_reason(window, qtbot):
+    w = window
+    ed = open_industry(qtbot, w)
+    uuid = ed.uuid
+    # an item the pack does not let be 不适用: no such button, and the key 0 says why
+    card = next(c for c in (ed.card_for(r.id) for r in ed.pages[0].items) if not c.item.na_allowed)
+    na_button = next(b for b in card.buttons if b.property("ratingKey") == "na")
+    assert not na_button.isVisibleTo(card)
+    before = w.ws.load_assessment(uuid).value(card.item_id)
+    ed.focus_card(card)
+    key(qtbot, Qt.Key.Key_0)
+    assert card.na_reason.isVisibleTo(card) and w.ws.load_assessment(uuid).value(card.item_id) == before
+    # an item that may be 不适用: 0 asks for the reason in the note; it is saved with it
+    item = next(r for r in ed.pack.requirements_for("automotive", ed.assessment.path(ed.pack)) if r.na_allowed)
+    w.ws.set_answer(uuid, item.id, None, note="")
+    ed.load()
+    card = ed.card_for(item.id)
+    ed.focus_card(card)
+    key(qtbot, Qt.Key.Key_0)
+    assert card.note.hasFocus() and card.na_reason.isVisibleTo(card)
+    assert w.ws.load_assessment(uuid).value(item.id) is None  # not without a reason
+    qtbot.keyClicks(card.note, "no dies in use")
+    key(qtbot, Qt.Key.Key_Tab)
+    saved = w.ws.load_assessment(uuid).answers[item.id]
+    assert (saved.value, saved.note) == ("na", "no dies in use")
+    assert item.na_when.get("zh") in card.guidance.text()
+    # the reason cannot be taken away while the answer is 不适用
+    card.note.setFocus()
+    card.note.clear()
+    key(qtbot, Qt.Key.Key_Tab)
+    assert w.ws.load_assessment(uuid).answers[item.id].note == "no dies in use"
+
+
+def test_a_whole_sub_domain_declared_not_applicable_with_a_reason_and_undone(window, qtbot):
+    from diag_app.model.scoring import score
+
+    w = window
+    ed = open_industry(qtbot, w)
+    sd = next(k for k, s in ed.pack.subdomains.items() if s.na_allowed and any(p.key == f"sd:{k}" for p in ed.pages))
+    page = page_of(ed, f"sd:{sd}")
+    declare = page.findChild(QPushButton, "naDeclare")
+    click(qtbot, declare)
+    dlg = w.dialog
+    assert dlg.objectName() == "naReasonDialog"
+    qtbot.keyClicks(dlg.reason, "no product design of its own")
+    click(
+        qtbot,
+        dlg.buttons.buttons()[0]
+        if dlg.buttons.buttons()[0].text() == tr("ui.na_sd.declare", "zh")
+        else dlg.buttons.buttons()[1],
+    )
+    assert w.ws.load_assessment(ed.uuid).na_subdomains == {sd: "no product design of its own"}
+    s = score(ed.pack, ed.assessment)
+    ed.flush_progress()
+    assert (ed.overall.value(), ed.overall.maximum()) == (s.answered, s.total)
+    page = page_of(ed, f"sd:{sd}")
+    assert page.findChild(QPushButton, "naWithdraw") is not None
+    qtbot.keyClick(w, Qt.Key.Key_Z, Ctrl)  # undone: applies again
+    assert w.ws.load_assessment(ed.uuid).na_subdomains == {}
+
+
+def test_existing_systems_have_their_page_and_are_never_counted_as_missing(window, qtbot):
+    from diag_app.model.scoring import score
+
+    w = window
+    ed = open_industry(qtbot, w)
+    page = page_of(ed, "profile")
+    assert page.spec.title == "现有系统与装备"
+    yn = next(c for c in page.cards if isinstance(c, YesNoCard))
+    assert yn.yes.text() == "已有" and yn.no.text() == "没有"
+    w.ws.set_answer(ed.uuid, yn.item_id, None, note="")
+    ed.load()
+    s = score(ed.pack, ed.assessment)
+    ed.flush_progress()
+    assert ed.overall.maximum() == s.total and ed.page_progress("profile") == (0, 0)
+    yn = next(c for c in page_of(ed, "profile").cards if isinstance(c, YesNoCard))
+    click(qtbot, yn.yes)
+    assert w.ws.load_assessment(ed.uuid).value(yn.item_id) is True
+    conditions = page_of(ed, "conditions")
+    headings = [lab.text() for lab in conditions.findChildren(QLabel)]
+    assert tr("ui.ed.conditions.tier", "zh") in headings

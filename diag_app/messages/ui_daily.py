@@ -116,3 +116,80 @@ MESSAGES.update(
         },
     }
 )
+MESSAGES.update(
+    {
+        # --- cards: rating guidance, 不适用 with a reason, existing systems ----------------------------
+        "ui.card.guidance": {"zh": "“{rating}”指：{text}", "en": "“{rating}” means: {text}"},
+        "ui.card.guidance_hint": {
+            "zh": "把鼠标停在评分按钮上可查看每一档的含义（覆盖面、运行时间、记录）。",
+            "en": "Hover over a rating to see what it means (coverage, time in use, records).",
+        },
+        "ui.card.na_when": {"zh": "可选“不适用”的情形：{text}", "en": "“Not applicable” fits when: {text}"},
+        "ui.card.na_not_allowed": {
+            "zh": "此项不能选“不适用”：题库未将它列为可能不适用，请按实际情况评分。",
+            "en": "This item cannot be “not applicable”: the pack does not list it as possibly not applicable. Rate it as it is.",
+        },
+        "ui.card.na_reason": {
+            "zh": "选“不适用”须在备注中写明理由，写好后按 Tab 或 Enter 保存。",
+            "en": "“Not applicable” needs a reason in the note; type it, then press Tab or Enter to save.",
+        },
+        "ui.card.na_reason_placeholder": {"zh": "不适用的理由（必填）", "en": "Why it does not apply (required)"},
+        "ui.card.profile.yes": {"zh": "已有", "en": "In place"},
+        "ui.card.profile.no": {"zh": "没有", "en": "Not in place"},
+        "ui.ed.profile": {"zh": "现有系统与装备", "en": "Existing systems and equipment"},
+        "ui.ed.profile.systems": {"zh": "信息系统", "en": "Information systems"},
+        "ui.ed.profile.equipment": {"zh": "装备与设施", "en": "Equipment and facilities"},
+        "ui.ed.profile.business": {"zh": "经营情况", "en": "The business"},
+        "ui.ed.conditions.basic": {
+            "zh": "基本条件（每个分层都要求）",
+            "en": "Basic conditions (every tier checks them)",
+        },
+        "ui.ed.conditions.tier": {
+            "zh": "层级条件（仅部分分层要求）",
+            "en": "Tier conditions (only some tiers check them)",
+        },
+        # --- a whole sub-domain not applicable -----------------------------------------------------
+        "ui.na_sd.may": {
+            "zh": "如果本子域整体不适用于本企业，可以整体标为不适用（须写明理由）。",
+            "en": "If this sub-domain does not apply to the enterprise at all, it can be declared not applicable (with a reason).",
+        },
+        "ui.na_sd.declared": {
+            "zh": "本子域已整体标为不适用，不再作答、不计分。理由：{reason}",
+            "en": "This sub-domain is declared not applicable: not asked, not scored. Reason: {reason}",
+        },
+        "ui.na_sd.declare_button": {"zh": "整体不适用…", "en": "Not applicable…"},
+        "ui.na_sd.withdraw": {"zh": "撤回不适用", "en": "Withdraw"},
+        "ui.na_sd.title": {"zh": "“{name}”整体不适用", "en": "“{name}” does not apply"},
+        "ui.na_sd.when": {"zh": "题库说明，以下情形可整体不适用：{text}", "en": "The pack allows it when: {text}"},
+        "ui.na_sd.placeholder": {
+            "zh": "写明为什么本企业没有这方面的业务（必填，会写入报告）。",
+            "en": "Say why the enterprise has no such activity (required; it goes into the report).",
+        },
+        "ui.na_sd.declare": {"zh": "标为不适用", "en": "Declare not applicable"},
+        "ui.undo.na_sd": {"zh": "“{name}”整体不适用", "en": "“{name}” not applicable"},
+        "ui.undo.na_sd_withdraw": {"zh": "撤回“{name}”的不适用", "en": "withdrawing “{name}” not applicable"},
+    }
+)
+MESSAGES.update(
+    {
+        "ui.help.ratings_title": {"zh": "2. 评分档位", "en": "2. What each rating means"},
+        "ui.help.col.rating": {"zh": "档位", "en": "Rating"},
+        "ui.help.col.value": {"zh": "分值", "en": "Value"},
+        "ui.help.col.meaning": {
+            "zh": "含义（覆盖面、运行时间、记录）",
+            "en": "Meaning (coverage, time in use, records)",
+        },
+        "ui.help.na_rule": {
+            "zh": "“不适用”只能用于题库标明可能不适用的题目（卡片上写明适用情形），并须在备注中写明理由；不计入任何平均值。整个子域也可以在题库允许时整体标为不适用（写明理由）。",
+            "en": "“Not applicable” is only for items the pack marks as possibly not applicable (the card says when) and needs a reason in the note; it drops out of every mean. Where the pack allows it, a whole sub-domain can be declared not applicable (with a reason).",
+        },
+        "ui.help.unanswered": {
+            "zh": "未作答的题目按“不满足”计算，结果标为“暂定”：随着作答，结果只会上升，不会回落。",
+            "en": "Unanswered items count as not met and the result is marked provisional: it can only rise as answers arrive.",
+        },
+        "ui.help.guided": {
+            "zh": "“引导作答”逐级提问，只问还会影响结果的题目：某一级即使其余各项全部满足也达不到时，更高级别的题目不会改变得分和分层，引导就不再问（可以随时继续）。工具栏显示还需回答几项即可得出最终结果。",
+            "en": "“Guided” asks level by level, only the items that can still change the result: once a level stays below the threshold even if every open item there were fully met, higher levels cannot change the score or tier and are not asked (you can always go on). The tool bar shows how many items remain until the result is final.",
+        },
+    }
+)

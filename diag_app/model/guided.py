@@ -68,7 +68,8 @@ def _met(v: float | None, threshold: float) -> bool:
 
 def _open_requirements(pack: Pack, a: Assessment) -> list[Requirement]:
     reqs = pack.requirements_for(a.enterprise.industry, a.path(pack))
-    return [r for r in reqs if a.value(r.id) is None]
+    skip = a.na_subdomains  # declared not applicable as a whole: not asked, not scored
+    return [r for r in reqs if a.value(r.id) is None and r.subdomain not in skip]
 
 
 def outlook(pack: Pack, a: Assessment) -> Outlook:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import tr
+from ..model.catalogue import ProfileItem
 from ..model.questionnaire import Condition, Indicator, Pack, Requirement, Scenario
 from .style import ACCENT_COLOUR, CARD_BORDER, MATCH_BG, OK_COLOUR, UNANSWERED_COLOUR, role
 
@@ -105,12 +106,12 @@ class RatingButton(QPushButton):
 class Card(QFrame):
     """Common behaviour: focus, answered state, keyboard moves, note field."""
 
-    item: Requirement | Indicator | Condition | Scenario
+    item: Requirement | Indicator | Condition | Scenario | ProfileItem
 
     def __init__(
         self,
         host: CardHost,
-        item: Requirement | Indicator | Condition | Scenario,
+        item: Requirement | Indicator | Condition | Scenario | ProfileItem,
         value: Any,
         note: str,
         parent: QWidget | None = None,

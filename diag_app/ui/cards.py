@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QPus
 from ..describe import level_name
 from ..i18n import tr
 from ..model.assessment import NA, Problem, validate_value
+from ..model.catalogue import ProfileItem
 from ..model.questionnaire import Condition, Indicator, Requirement, Scenario
 from ..money import fmt_num, fmt_size
 from .card_base import RATING_KEYS, Card, CardHost, RatingButton, text_label
@@ -62,18 +63,33 @@ class RequirementCard(Card):
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)
         self.buttons: list[RatingButton] = []
+        self.na_allowed = pack.format < 2 or item.na_allowed  # format 2: only where the pack says so
         for i, rating in enumerate(pack.scoring.ratings):
             key = "0" if rating.value is None else str(i + 1)
             b = RatingButton(f"{key}  {rating.label.get(lang)}")
             b.setProperty("ratingKey", rating.key)
             b.setEnabled(not host.read_only)
-            b.setToolTip(tr("ui.card.rate_key", lang, shortcut=key))
+            tip = [tr("ui.card.rate_key", lang, shortcut=key)]
+            if rating.value is None and item.na_when.get(lang):
+                tip.append(tr("ui.card.na_when", lang, text=item.na_when.get(lang)))
+            elif rating.guidance.get(lang):
+                tip.append(rating.guidance.get(lang))
+            b.setToolTip("\n".join(tip))
             self.group.addButton(b, i)
             self.buttons.append(b)
+            if rating.value is None and not self.na_allowed and value != NA:
+                b.hide()  # 不适用 is not an answer this item can have
             row.addWidget(b)
         row.addStretch(1)
         self.group.idClicked.connect(self._clicked)
         self.lay.addLayout(row)
+        # what the chosen rating means in practice (the pack's guidance), or how to read the ratings
+        self.guidance = text_label("", "cardGuidance", selectable=True)
+        self.lay.addWidget(self.guidance)
+        self.na_reason = text_label("", "fieldError")
+        self.na_reason.setVisible(False)
+        self.lay.addWidget(self.na_reason)
+        self._pending_na = False
         bottom = QHBoxLayout()
         self.add_note()
         assert self.note is not None
@@ -103,6 +119,21 @@ class RequirementCard(Card):
         idx = self.rating_index(self.value)
         for i, b in enumerate(self.buttons):
             b.setChecked(i == idx)
+        lang = self.host.lang
+        ratings = self.host.pack.scoring.ratings
+        text = ""
+        if idx is not None:
+            r = ratings[idx]
+            if r.value is None:
+                text = (
+                    tr("ui.card.na_when", lang, text=self.item.na_when.get(lang)) if self.item.na_when.get(lang) else ""
+                )
+            elif r.guidance.get(lang):
+                text = tr("ui.card.guidance", lang, rating=r.label.get(lang), text=r.guidance.get(lang))
+        elif any(r.guidance.get(lang) for r in ratings):
+            text = tr("ui.card.guidance_hint", lang)
+        self.guidance.setText(text)
+        self.guidance.setVisible(bool(text))
 
     def _clicked(self, idx: int) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
@@ -116,7 +147,65 @@ class RequirementCard(Card):
             self._show_value()
             return
         rating = self.host.pack.scoring.ratings[idx]
-        self._choose(NA if rating.value is None else rating.value, advance)
+        if rating.value is None:
+            self.choose_na()
+            return
+        self._pending_na = False
+        self.na_reason.setVisible(False)
+        self._choose(rating.value, advance)
+
+    def choose_na(self) -> None:
+        """不适用 needs a reason in the note (format-2 packs): with one there, it is saved at once;
+        else the note takes the keyboard and 不适用 is saved with the reason typed."""
+        lang = self.host.lang
+        if not self.na_allowed:
+            self.na_reason.setText(tr("ui.card.na_not_allowed", lang))
+            self.na_reason.setVisible(True)
+            self._show_value()
+            return
+        assert self.note is not None
+        if self.note.text().strip() or self.host.pack.format < 2:
+            self.na_reason.setVisible(False)
+            self._choose(NA, advance=False)
+            return
+        self._pending_na = True
+        self.na_reason.setText(tr("ui.card.na_reason", lang))
+        self.na_reason.setVisible(True)
+        for b in self.buttons:
+            b.setChecked(b.property("ratingKey") == NA)
+        self.note.setPlaceholderText(tr("ui.card.na_reason_placeholder", lang))
+        self.note.setFocus()
+
+    def _note_done(self) -> None:
+        assert self.note is not None
+        text = self.note.text()
+        if self._pending_na:
+            if not text.strip():
+                return  # still waiting for the reason (leaving the card cancels, below)
+            self._pending_na = False
+            self.na_reason.setVisible(False)
+            self.note.setPlaceholderText(tr("ui.card.note", self.host.lang))
+            if self.host.save_answer(self, NA, text):
+                self._note_text = text
+                self.value = NA
+                self.update_state()
+            self._show_value()
+            return
+        if self.value == NA and not text.strip() and self.host.pack.format >= 2:
+            self.na_reason.setText(tr("ui.card.na_reason", self.host.lang))  # the reason cannot go
+            self.na_reason.setVisible(True)
+            self.note.setText(self._note_text)
+            return
+        self.na_reason.setVisible(False)
+        super()._note_done()
+
+    def set_current(self, on: bool) -> None:
+        if not on and self._pending_na and self.note is not None and not self.note.text().strip():
+            self._pending_na = False  # left without a reason: 不适用 was not saved
+            self.na_reason.setVisible(False)
+            self.note.setPlaceholderText(tr("ui.card.note", self.host.lang))
+            self._show_value()
+        super().set_current(on)
 
     def handle_key(self, key: Qt.Key) -> bool:
         idx = RATING_KEYS.get(key)
@@ -149,9 +238,11 @@ class RequirementCard(Card):
 
 
 class IndicatorCard(Card):
-    item: Indicator
+    item: Indicator | ProfileItem  # a number: an indicator, or an existing system's count or share
 
-    def __init__(self, host: CardHost, item: Indicator, value: Any, note: str, parent: QWidget | None = None):
+    def __init__(
+        self, host: CardHost, item: Indicator | ProfileItem, value: Any, note: str, parent: QWidget | None = None
+    ):
         super().__init__(host, item, value, note, parent)
         lang = host.lang
         name = text_label(item.name.get(lang), "cardText", selectable=True)
@@ -278,10 +369,15 @@ class IndicatorCard(Card):
 class YesNoCard(Card):
     """A basic condition (满足 / 不满足) or a typical scenario (已具备 / 未具备)."""
 
-    item: Condition | Scenario
+    item: Condition | Scenario | ProfileItem
 
     def __init__(
-        self, host: CardHost, item: Condition | Scenario, value: Any, note: str, parent: QWidget | None = None
+        self,
+        host: CardHost,
+        item: Condition | Scenario | ProfileItem,
+        value: Any,
+        note: str,
+        parent: QWidget | None = None,
     ):
         super().__init__(host, item, value, note, parent)
         lang = host.lang
@@ -291,7 +387,7 @@ class YesNoCard(Card):
         self.top.addWidget(self.text, 1)
         self.top.addWidget(self.unanswered)
         if item.help.get(lang):
-            if kind == "condition":
+            if kind in ("condition", "profile"):
                 self.lay.addWidget(text_label(item.help.get(lang), "cardHelp", selectable=True))
             else:
                 self.setToolTip(item.help.get(lang))

@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
 
 from ..i18n import tr
 from ..model.assessment import Assessment
+from ..model.catalogue import ProfileItem
 from ..model.guided import Outlook, outlook
 from ..model.questionnaire import Indicator, Pack, Requirement
 from .cards import Card, IndicatorCard, RequirementCard, YesNoCard
 from .editor_evidence import EvidenceOps
 from .editor_find import ItemFinder
 from .editor_guide import Guide, remaining_text
+from .editor_na import na_bar
 from .editor_pages import MORE_CARDS, PAGE_ROLE, Item, NavTree, Page, PageSpec, counts, page_specs
 from .editor_status import ask_finalise, ask_reopen, unanswered
 from .errors import present_error
@@ -55,6 +57,8 @@ class AssessmentEditor(QWidget):
     back = Signal()
     # (uuid, item id, (value, note) before, (value, note) after): one saved change, for undo
     edited = Signal(str, str, object, object)
+    # (what, redo, undo): another saved change that can be taken back (a sub-domain declared N/A)
+    undoable = Signal(str, object, object)
 
     def __init__(self, ws: Workspace, pack: Pack, uuid: str, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -314,7 +318,9 @@ class AssessmentEditor(QWidget):
         return page
 
     def _build_page(self, idx: int) -> Page:
-        return Page(self.pages[idx], self.pack, self.lang, self.make_card, self.more_timer)
+        spec = self.pages[idx]
+        header = na_bar(self, spec.key[3:]) if spec.key.startswith("sd:") else None
+        return Page(spec, self.pack, self.lang, self.make_card, self.more_timer, header=header)
 
     def _build_pending(self) -> None:
         page = self.built.get(self.current_page)
@@ -333,7 +339,7 @@ class AssessmentEditor(QWidget):
         card: Card
         if isinstance(it, Requirement):
             card = RequirementCard(self, it, value, note, self.evidence.get(it.id, []), parent)
-        elif isinstance(it, Indicator):
+        elif isinstance(it, Indicator) or (isinstance(it, ProfileItem) and it.answer == "number"):
             card = IndicatorCard(self, it, value, note, parent)
         else:
             card = YesNoCard(self, it, value, note, parent)

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from ..i18n import tr
 from ..model.assessment import Assessment
+from ..model.catalogue import ProfileItem
 from ..model.questionnaire import Condition, Indicator, Pack, Requirement, Scenario
 from .cards import Card, IndicatorCard, RequirementCard
 from .style import role
 
-Item = Requirement | Indicator | Condition | Scenario
+Item = Requirement | Indicator | Condition | Scenario | ProfileItem
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 FIRST_CARDS = 5  # built before a page shows
 MORE_CARDS = 4  # built per event-loop turn after that
@@ -58,13 +59,30 @@ def page_specs(pack: Pack, a: Assessment, lang: str) -> list[PageSpec]:
                     pages.append(PageSpec(f"sd:{sd}", pack.subdomains[sd].name.get(lang), by_sd[sd], el.id))
     inds: list[Item] = list(pack.indicators_for(path))
     pages.append(PageSpec("indicators", tr("ui.ed.indicators", lang), inds))
-    pages.append(PageSpec("conditions", tr("ui.ed.conditions", lang), list(pack.conditions)))
+    basic: list[Item] = [c for c in pack.conditions if c.scope == "basic"]
+    tier_only: list[Item] = [c for c in pack.conditions if c.scope != "basic"]
+    cond_groups = [(tr("ui.ed.conditions.basic", lang), basic), (tr("ui.ed.conditions.tier", lang), tier_only)]
+    pages.append(
+        PageSpec(
+            "conditions",
+            tr("ui.ed.conditions", lang),
+            basic + tier_only,
+            groups=[g for g in cond_groups if g[1]] if tier_only else [],
+        )
+    )
     groups = []
     for link in pack.links:
         items: list[Item] = [s for s in pack.scenarios if s.link == link.id]
         if items:
             groups.append((link.name.get(lang), items))
     pages.append(PageSpec("scenarios", tr("ui.ed.scenarios", lang), list(pack.scenarios), groups=groups))
+    if pack.profile:  # existing systems and equipment: what the advice builds on (never scored)
+        groups_p: list[tuple[str, list[Item]]] = []
+        for g in ("systems", "equipment", "business"):
+            its: list[Item] = [p for p in pack.profile if p.group == g]
+            if its:
+                groups_p.append((tr(f"ui.ed.profile.{g}", lang), its))
+        pages.append(PageSpec("profile", tr("ui.ed.profile", lang), list(pack.profile), groups=groups_p))
     return pages
 
 
@@ -72,7 +90,11 @@ def counts(spec: PageSpec, a: Assessment) -> tuple[int, int]:
     """(answered, total) of a page, counted as the model counts them (model/scoring.py): an
     optional indicator counts only once answered."""
     answered = total = 0
+    if spec.key.startswith("sd:") and spec.key[3:] in a.na_subdomains:
+        return 0, 0  # the whole sub-domain declared not applicable: not asked, not scored
     for it in spec.items:
+        if it.kind == "profile":
+            continue  # existing systems and equipment: context for the advice, never counted
         has = a.value(it.id) is not None
         if isinstance(it, Indicator) and it.optional and not has:
             continue
@@ -85,6 +107,8 @@ def item_text(it: Item, lang: str) -> str:
     """What the editor's search looks in: id, text or name, and help."""
     if isinstance(it, Requirement | Condition):
         parts = [it.text.get(lang), it.help.get(lang)]
+    elif isinstance(it, ProfileItem):
+        parts = [it.name.get(lang), it.help.get(lang)]
     else:
         parts = [it.name.get(lang), it.help.get(lang)]
     return "\n".join([it.id, *parts]).casefold()
@@ -123,6 +147,7 @@ class Page(QScrollArea):
         make_card: Callable[[Item, QWidget], Card],
         more: QTimer,
         parent: QWidget | None = None,
+        header: QWidget | None = None,
     ):
         super().__init__(parent)
         self.spec = spec
@@ -148,6 +173,8 @@ class Page(QScrollArea):
                 sub = QLabel(dom.name.get(lang))
                 role(sub, "muted")
                 self.lay.addWidget(sub)
+        if header is not None:  # e.g. the sub-domain's 不适用 bar
+            self.lay.addWidget(header)
         for heading, items in spec.groups or [("", spec.items)]:
             if heading:
                 self.pending.append(heading)

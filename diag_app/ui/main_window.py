@@ -282,7 +282,8 @@ class MainWindow(PageCommands, WorkspaceCommands, RecordCommands):
         from .help_dialog import SECTIONS, HelpDialog
 
         current = self.stack.currentWidget()
-        dlg = HelpDialog(self.lang, SECTIONS.get(current.objectName() if current else "", ""), self)
+        pack = self.editor_pack if self.editor is not None and current is self._assess_split else self.pack
+        dlg = HelpDialog(self.lang, SECTIONS.get(current.objectName() if current else "", ""), self, pack)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dlg
         dlg.open()

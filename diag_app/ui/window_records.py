@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 
 from ..i18n import tr
 from .lazy import present_error
-from .undo import AnswerEdit, Value
+from .undo import AnswerEdit, FunctionCommand, Value
 from .window_parts import WindowParts
 
 if TYPE_CHECKING:
@@ -132,6 +132,7 @@ class RecordCommands(WindowParts):
         editor.status_changed.connect(self.refresh_enterprises)
         editor.status_changed.connect(self.undo_stack.clear)  # a finalised revision takes no more steps
         editor.edited.connect(lambda uuid, item, old, new: self._answer_edited(pack, uuid, item, old, new))
+        editor.undoable.connect(lambda text, redo, undo: self.undo_stack.push(FunctionCommand(self, text, redo, undo)))
         editor.back.connect(self.show_workspace)
         self.assess_split  # noqa: B018  (the page the editor goes on, built on first use)
         self.editor_layout.addWidget(editor)
