@@ -216,6 +216,15 @@ class Connection:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def data_version(self) -> int:
+        """A number that changes when another connection (another window, the CLI's ``import
+        --db``) has committed a change to this workspace since the last call; this connection's
+        own changes leave it as it is (SQLite's ``PRAGMA data_version``). Cheap enough to poll
+        every second or two: compare with the value read last time and refresh the lists when it
+        differs."""
+        with self._lock, self._sqlite_errors():
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     def backup_now(self, reason: str = "manual") -> Path:
         """Make a backup now (e.g. from the File menu)."""
         with self._lock:
