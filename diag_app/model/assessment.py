@@ -7,14 +7,42 @@ structured (field, message key, parameters); the one translation layer turns the
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any, TypeGuard
 
-from ..errors import AppError
-from .questionnaire import PATHS, Pack
+from .enterprise import (
+    Enterprise,
+    credit_code_check_char,
+    credit_code_problem,
+    make_credit_code,
+    validate_enterprise,
+)
+from .problems import AssessmentInvalid, Problem
+from .questionnaire import Pack
+
+# Re-exported: callers have long imported these from here.
+__all__ = [
+    "FORMAT",
+    "FORMATS",
+    "NA",
+    "Answer",
+    "Assessment",
+    "AssessmentInvalid",
+    "Enterprise",
+    "Plan",
+    "Problem",
+    "Scope",
+    "TeamMember",
+    "assessment_to_data",
+    "credit_code_check_char",
+    "credit_code_problem",
+    "make_credit_code",
+    "parse_assessment",
+    "validate_enterprise",
+    "validate_value",
+]
 
 FORMAT = "smart-factory-assessment/2"
 # Formats this version reads: /1 files (before scope, team, status and sub-domain N/A) still load.
@@ -26,77 +54,6 @@ MAX_TEXT = 4000  # scope texts, reasons and team fields: a page of text, not a f
 MAX_TEAM = 50
 NA = "na"
 FINANCING = ("own", "loan", "lease")
-
-# GB 32100-2015: the 31 characters a 统一社会信用代码 may use, and the position weights.
-_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with an input: where (a dotted field path), what (a message key) and the
-    values that make the message specific."""
-
-    field: str
-    key: str
-    # Spelled out in full: to the type checker the attribute ``field`` above hides the function here.
-    params: dict[str, Any] = dataclasses.field(default_factory=dict)
-
-
-class AssessmentInvalid(AppError, ValueError):
-    """An assessment (file, form or bundle member) breaks the rules; nothing was stored. The
-    problems are listed one per line after the title, each naming its field."""
-
-    key = "error.assessment_invalid.detail"
-    title_key = "error.assessment_invalid"
-    hint_key = "error.assessment_invalid.hint"
-    problems: list[Problem]
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__("; ".join(f"{p.field}: {p.key} {p.params}" for p in problems))
-        self.problems = problems
-        self.count = len(problems)
-
-
-def credit_code_check_char(first17: str) -> str | None:
-    """The check character of a credit code's first 17 characters, or None if they use a
-    character the standard does not allow."""
-    total = 0
-    for ch, w in zip(first17, _CODE_WEIGHTS, strict=True):
-        pos = _CODE_CHARS.find(ch)
-        if pos < 0:
-            return None
-        total += pos * w
-    return _CODE_CHARS[(31 - total % 31) % 31]
-
-
-def credit_code_problem(code: str) -> str | None:
-    """Why a 统一社会信用代码 is invalid (a message key), or None when it is valid."""
-    if not isinstance(code, str) or len(code) != 18:
-        return "credit_code.length"
-    if any(c not in _CODE_CHARS for c in code):
-        return "credit_code.chars"
-    if credit_code_check_char(code[:17]) != code[17]:
-        return "credit_code.check"
-    return None
-
-
-def make_credit_code(first17: str) -> str:
-    """Complete 17 characters into a valid code (used for examples and test data)."""
-    check = credit_code_check_char(first17)
-    if check is None:
-        raise ValueError(first17)
-    return first17 + check
-
-
-@dataclass(frozen=True)
-class Enterprise:
-    name: str
-    credit_code: str
-    industry: str
-    path: str | None = None
-    district: str = ""
-    employees: int | None = None
 
 
 @dataclass(frozen=True)
@@ -221,38 +178,6 @@ def validate_value(pack: Pack, item_id: str, value: Any, note: str | None = None
     if not isinstance(value, bool):
         return Problem(where, "answer.bool", {"id": item_id, "value": value})
     return None
-
-
-def validate_enterprise(pack: Pack, e: dict[str, Any], where: str = "enterprise") -> list[Problem]:
-    problems: list[Problem] = []
-    name = e.get("name")
-    if not isinstance(name, str) or not name.strip():
-        problems.append(Problem(f"{where}.name", "enterprise.name"))
-    elif len(name) > 200:
-        problems.append(Problem(f"{where}.name", "enterprise.name_long"))
-    code = e.get("credit_code")
-    key = credit_code_problem(code) if isinstance(code, str) else "credit_code.length"
-    if key:
-        problems.append(Problem(f"{where}.credit_code", key, {"code": code}))
-    industry = e.get("industry")
-    if industry not in pack.industries:
-        problems.append(
-            Problem(
-                f"{where}.industry", "enterprise.industry", {"value": industry, "allowed": ", ".join(pack.industries)}
-            )
-        )
-    path = e.get("path")
-    if path is not None and path not in PATHS:
-        problems.append(Problem(f"{where}.path", "enterprise.path", {"value": path, "allowed": ", ".join(PATHS)}))
-    employees = e.get("employees")
-    if employees is not None and (
-        not isinstance(employees, int) or isinstance(employees, bool) or not 1 <= employees <= 1_000_000
-    ):
-        problems.append(Problem(f"{where}.employees", "enterprise.employees", {"value": employees}))
-    district = e.get("district", "")
-    if district is not None and not isinstance(district, str):
-        problems.append(Problem(f"{where}.district", "field.type_text"))
-    return problems
 
 
 def parse_plans(pack: Pack, raw: Any, problems: list[Problem]) -> tuple[Plan, ...]:
