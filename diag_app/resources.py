@@ -24,5 +24,10 @@ def assets_dir() -> Path:
     return app_root() / "assets"
 
 
+def examples_dir() -> Path:
+    """One filled assessment per key industry (the welcome panel opens them)."""
+    return app_root() / "examples"
+
+
 def fonts_dir() -> Path:
     return assets_dir() / "fonts"

@@ -520,3 +520,45 @@ def test_existing_systems_have_their_page_and_are_never_counted_as_missing(windo
     conditions = page_of(ed, "conditions")
     headings = [lab.text() for lab in conditions.findChildren(QLabel)]
     assert tr("ui.ed.conditions.tier", "zh") in headings
+
+
+# --- a first-time user, and changes made elsewhere ------------------------------------------------
+
+
+def test_a_first_time_user_is_welcomed_with_the_examples_or_the_first_enterprise(qtbot, tmp_path):
+    from diag_app.ui.enterprise_dialog import EnterpriseDialog
+
+    w = open_window(qtbot, tmp_path / "mine.db", examples=False)
+    page = w.workspace_page
+    assert page.welcome.isVisibleTo(page) and not page.view.isVisibleTo(page)
+    click(qtbot, page.btn_first)
+    assert isinstance(w.dialog, EnterpriseDialog) and w.dialog.isVisible()
+    w.dialog.reject()
+    click(qtbot, page.btn_examples)
+    qtbot.waitUntil(lambda: w.db_path == tmp_path / "examples.db" and w.listing is None, timeout=30_000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 6, timeout=30_000)
+    assert page.view.isVisibleTo(page) and not page.welcome.isVisibleTo(page)
+    from diag_app.ui import settings as cfg
+
+    assert cfg.get_str(cfg.LAST_WORKSPACE) != str(tmp_path / "examples.db")  # a look around, not remembered
+    assert (tmp_path / "mine.db").exists()  # the user's own workspace is untouched
+
+
+def test_the_list_follows_an_import_made_from_the_command_line(qtbot, tmp_path):
+    import subprocess
+    import sys
+
+    from uihelpers import EXAMPLES
+
+    db = tmp_path / "ws.db"
+    w = open_window(qtbot, db, examples=False)
+    assert w.workspace_page.model.rowCount() == 0
+    out = subprocess.run(
+        [sys.executable, "-m", "diag_app", "import", str(EXAMPLES[0]), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    qtbot.waitUntil(lambda: w.workspace_page.model.rowCount() == 1, timeout=15_000)  # polled every 2 s
+    assert w.statusBar().currentMessage() == tr("ui.ws.changed_elsewhere", "zh")

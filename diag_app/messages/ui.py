@@ -51,10 +51,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.ws.count": {"zh": "显示 {shown} / 共 {n} 家企业", "en": "Showing {shown} of {n} enterprises"},
     "ui.ws.count.one": {"zh": "显示 {shown} / 共 {n} 家企业", "en": "Showing {shown} of {n} enterprise"},
     "ui.ws.listing": {"zh": "正在读取企业列表…", "en": "Reading the enterprise list…"},
-    "ui.ws.empty": {
-        "zh": "工作区里还没有企业。点“新建企业”（Ctrl+N）开始第一次自诊断。",
-        "en": "No enterprises in this workspace yet. Click “New enterprise” (Ctrl+N) to start the first diagnosis.",
-    },
     "ui.ws.not_assessed": {"zh": "未评估", "en": "Not assessed"},
     "ui.ws.col.name": {"zh": "企业名称", "en": "Enterprise"},
     "ui.ws.col.credit_code": {"zh": "统一社会信用代码", "en": "Credit code"},

@@ -193,3 +193,27 @@ MESSAGES.update(
         },
     }
 )
+MESSAGES.update(
+    {
+        "ui.ws.changed_elsewhere": {
+            "zh": "工作区已被其他程序更新（例如命令行导入），列表已刷新。",
+            "en": "The workspace was changed by another program (e.g. a command-line import); the list is up to date again.",
+        },
+    }
+)
+MESSAGES.update(
+    {
+        "ui.welcome.title": {"zh": "欢迎使用智能工厂自诊断", "en": "Welcome to Smart Factory Self-Diagnosis"},
+        "ui.welcome.body": {
+            "zh": "这个工作区还没有企业。可以先打开示例看看六个重点行业的完整评估和结果，或直接录入第一家企业。",
+            "en": "This workspace has no enterprise yet. Open the examples to see complete assessments and results of the six key industries, or start with your first enterprise.",
+        },
+        "ui.welcome.first": {"zh": "录入第一家企业…", "en": "Add the first enterprise…"},
+        "ui.welcome.examples": {"zh": "打开示例", "en": "Open the examples"},
+        "ui.welcome.examples_note": {
+            "zh": "示例在单独的示例工作区（examples.db）中打开，不会混入您的数据；用“文件 → 打开工作区”可随时回来。",
+            "en": "The examples open in a workspace of their own (examples.db), apart from your data; come back with File → Open Workspace.",
+        },
+        "ui.welcome.opening": {"zh": "正在打开示例…", "en": "Opening the examples…"},
+    }
+)

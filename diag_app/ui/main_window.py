@@ -99,6 +99,7 @@ class MainWindow(PageCommands, WorkspaceCommands, RecordCommands):
 
         self.setAcceptDrops(True)
         self.acts = actions.make_actions(self)
+        self.watch.timeout.connect(self.poll_changes)
         self.undo_stack.indexChanged.connect(self._undo_changed)
         self.undo_stack.cleanChanged.connect(self._undo_changed)
         self.retranslate()
@@ -177,6 +178,7 @@ class MainWindow(PageCommands, WorkspaceCommands, RecordCommands):
         page.edit_enterprise.connect(self.edit_enterprise)
         page.open_latest.connect(self.open_latest)
         page.new_assessment.connect(self.new_assessment)
+        page.open_examples.connect(self.open_examples)
         self.workspace_page = page
         self.stack.insertWidget(1, page)
         self.stack.setCurrentWidget(page)

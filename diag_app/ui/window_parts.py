@@ -9,7 +9,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -81,6 +81,9 @@ class WindowParts(QMainWindow):
         self.lang_group: QActionGroup
         self.lang_actions: dict[str, QAction] = {}
 
+        self.watch = QTimer(self)  # looks for changes made elsewhere to the open workspace (poll_changes)
+        self.watch.setInterval(2000)
+        self._seen_version = 0
         self.undo_stack: QUndoStack = QUndoStack(self)  # answers, notes, evidence, plans, deletions (undo.py)
         self.stack = QStackedWidget()
         self.loading = QLabel()

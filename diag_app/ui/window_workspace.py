@@ -14,6 +14,7 @@ from .window_parts import WindowParts
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QAbstractButton, QMessageBox
 
+    from ..progress import Progress
     from ..store import Workspace
     from .background import Job
     from .workspace_page import Listing
@@ -60,6 +61,8 @@ class WorkspaceCommands(WindowParts):
         self.undo_stack.clear()  # its steps belong to the workspace closed
         self.ws = ws
         self.db_path = path
+        self._seen_version = ws.data_version()
+        self.watch.start()
         if remember:
             cfg.put(cfg.LAST_WORKSPACE, str(path))
         self.db_label.setText(tr("ui.status.workspace", self.lang, path=str(path)))
@@ -68,6 +71,37 @@ class WorkspaceCommands(WindowParts):
         self._update_actions()
         emit(self.workspace_changed)
         return True
+
+    def open_examples(self) -> Job:
+        """The example assessments (one per key industry) in a workspace of their own beside the
+        current one, made the first time: a look around that never mixes with the user's data.
+        Not remembered: the next start opens the user's workspace again."""
+        from ..store import default_db_path
+
+        folder = self.db_path.parent if self.db_path is not None else Path(default_db_path()).parent
+        path = folder / "examples.db"
+
+        def work(_p: Progress) -> tuple[Path, Workspace | None, BaseException | None]:
+            from ..resources import examples_dir
+
+            if not path.exists():
+                ws, err = open_ws(path)
+                if ws is None:
+                    return path, ws, err
+                try:
+                    ws.import_files(sorted(examples_dir().glob("*.json")))
+                finally:
+                    ws.close()
+            return (path, *open_ws(path))
+
+        return run_in_background(
+            self,
+            work,
+            tr("ui.welcome.opening", self.lang),
+            lambda r: self._workspace_opened(r[0], r[1], r[2], remember=False),
+            lang=self.lang,
+            cancellable=False,
+        )
 
     def _offer_restore(self, path: Path, exc: BaseException | None) -> None:
         from PySide6.QtCore import Qt
@@ -152,7 +186,24 @@ class WorkspaceCommands(WindowParts):
         self.open_workspace(path)
         return True
 
+    def poll_changes(self) -> bool:
+        """Refresh the list when another program (the command line's import, another window) has
+        changed the workspace. Skipped while our own background work runs: it may hold the
+        database, and the list is read again when it ends anyway."""
+        from .background import Job
+
+        if self.ws is None or Job._active:
+            return False
+        version = self.ws.data_version()
+        if version == self._seen_version:
+            return False
+        self._seen_version = version
+        self.refresh_enterprises()
+        self.statusBar().showMessage(tr("ui.ws.changed_elsewhere", self.lang), 5000)
+        return True
+
     def close_workspace(self) -> None:
+        self.watch.stop()
         self.close_editor()
         if self.ws is not None:
             try:

@@ -49,6 +49,7 @@ class WorkspacePage(QWidget):
     edit_enterprise = Signal(str)
     open_latest = Signal(str)
     new_assessment = Signal(str)
+    open_examples = Signal()
 
     def __init__(self, pack: Pack, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -92,10 +93,36 @@ class WorkspacePage(QWidget):
         self.view.doubleClicked.connect(self._activated)
         self.view.activated.connect(self._activated)
 
-        self.empty = QLabel()
-        role(self.empty, "muted")
+        self.empty = QLabel()  # the welcome panel's text
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
+        self.welcome_title = QLabel()
+        role(self.welcome_title, "pageTitle")
+        self.welcome_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.btn_examples = QPushButton()
+        self.btn_examples.setObjectName("welcomeExamples")
+        self.btn_examples.clicked.connect(lambda: emit(self.open_examples))
+        self.btn_first = QPushButton()
+        self.btn_first.setObjectName("welcomeNew")
+        self.btn_first.clicked.connect(lambda: emit(self.new_enterprise))
+        self.examples_note = QLabel()
+        role(self.examples_note, "muted")
+        self.examples_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.examples_note.setWordWrap(True)
+        self.welcome = QWidget()
+        self.welcome.setObjectName("welcomePanel")
+        wl = QVBoxLayout(self.welcome)
+        wl.addStretch(1)
+        wl.addWidget(self.welcome_title)
+        wl.addWidget(self.empty)
+        choices = QHBoxLayout()
+        choices.addStretch(1)
+        choices.addWidget(self.btn_first)
+        choices.addWidget(self.btn_examples)
+        choices.addStretch(1)
+        wl.addLayout(choices)
+        wl.addWidget(self.examples_note)
+        wl.addStretch(2)
 
         self.btn_new = QPushButton()
         self.btn_new.setObjectName("newEnterprise")
@@ -126,7 +153,7 @@ class WorkspacePage(QWidget):
         lay.addWidget(self.title)
         lay.addLayout(filters)
         lay.addWidget(self.view, 1)
-        lay.addWidget(self.empty)
+        lay.addWidget(self.welcome, 1)
         lay.addLayout(buttons)
 
         self._filter_timer = QTimer(self)
@@ -162,7 +189,11 @@ class WorkspacePage(QWidget):
         self.btn_edit.setText(tr("ui.ws.edit", lang))
         self.btn_open.setText(tr("ui.ws.open", lang))
         self.btn_assess.setText(tr("ui.ws.assess", lang))
-        self.empty.setText(tr("ui.ws.empty", lang))
+        self.empty.setText(tr("ui.welcome.body", lang))
+        self.welcome_title.setText(tr("ui.welcome.title", lang))
+        self.btn_first.setText(tr("ui.welcome.first", lang))
+        self.btn_examples.setText(tr("ui.welcome.examples", lang))
+        self.examples_note.setText(tr("ui.welcome.examples_note", lang))
         ind, tier = self.industry.currentData(), self.tier.currentData()
         for combo in (self.industry, self.tier):
             combo.blockSignals(True)
@@ -228,7 +259,8 @@ class WorkspacePage(QWidget):
     def _show_count(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
         self.count.setText(tr("ui.ws.count", self.lang, shown=shown, n=total))
-        self.empty.setVisible(total == 0)
+        self.welcome.setVisible(total == 0)  # a first-time user: where to start, not an empty table
+        self.view.setVisible(total != 0)
         self._update_buttons()
 
     def current_code(self) -> str | None:
