@@ -210,12 +210,6 @@ class Connection:
         with self._lock:
             self.conn.close()
 
-    def data_version(self) -> int:
-        """A number that changes when another connection (another window, the command line) has
-        committed to this database since the last call: the GUI polls it to refresh its lists."""
-        with self._lock:
-            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
-
     def __enter__(self) -> Self:
         return self
 
