@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-PARTS = ("core", "errors", "validation", "store", "report", "trust", "ui", "pack", "advice")
+PARTS = ("core", "errors", "validation", "store", "report", "trust", "ui", "ui_review", "pack", "advice")
 
 
 def load_all() -> dict[str, dict[str, str]]:

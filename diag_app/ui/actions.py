@@ -63,6 +63,18 @@ def _redo_text(w: MainWindow) -> str:
     return tr("ui.menu.redo_what", w.lang, what=what) if what else tr("ui.menu.redo", w.lang)
 
 
+def _verify_report(w: MainWindow) -> None:
+    from .verify_dialog import verifier
+
+    verifier(w).choose()
+
+
+def _edit_scope(w: MainWindow) -> object:
+    from .scope_dialog import edit_scope
+
+    return edit_scope(w)
+
+
 @dataclass(frozen=True)
 class Command:
     id: str  # text key ui.menu.<id>; object name act<Id>
@@ -87,6 +99,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("import", lambda w: w.exports.choose_import(), ("Ctrl+I",), _has_ws, "file", 2),
     Command("export_bundle", lambda w: w.exports.choose_bundle(), ("Ctrl+Shift+B",), _has_ws, "file", 2),
     Command("export_report", lambda w: w.exports.choose_report(), ("Ctrl+Shift+E",), _has_ws, "file", 2),
+    Command("verify_report", _verify_report, (), _always, "file", 2),
     Command("quit", lambda w: w.close(), (SK.Quit, "Ctrl+Q"), _always, "file", 3),
     Command("undo", lambda w: w.undo_stack.undo(), (SK.Undo,), _can_undo, "edit", 0, _undo_text),
     Command(
@@ -95,6 +108,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("find", lambda w: w.focus_find(), (SK.Find,), lambda w: w.ws is not None or w.in_editor(), "edit", 1),
     Command("next_unanswered", lambda w: w.next_unanswered(), ("Ctrl+J",), _has_editor, "edit", 1),
     Command("edit_enterprise", lambda w: w.edit_enterprise(), ("Ctrl+E",), _has_ws, "edit", 2),
+    Command("edit_scope", _edit_scope, (), _has_ws, "edit", 2),
     Command("view_workspace", lambda w: w.show_workspace(), ("Ctrl+1",), _always, "view", 0),
     Command("view_assessment", lambda w: w.show_assessment_page(), ("Ctrl+2",), _has_editor, "view", 0),
     Command("view_whatif", lambda w: w.show_whatif(), ("Ctrl+3",), _has_editor, "view", 0),

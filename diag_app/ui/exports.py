@@ -10,40 +10,37 @@ by the report and store code, so a cancelled or failed export leaves nothing hal
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from .. import app_version
 from ..i18n import tr
-from ..progress import Progress, fraction
+from ..progress import Progress
 from .background import run_in_background
+from .export_report import FORMATS, ExportReportDialog, ReportChoice
+from .import_summary import ImportSummaryDialog, owners_of_copies, summary_counts
 from .style import role
 
 if TYPE_CHECKING:
     from ..model.questionnaire import Pack
-    from ..store import AssessmentRow, EnterpriseRow, ImportSummary, Workspace
+    from ..store import EnterpriseRow, ImportSummary, Workspace
     from .background import Job
+    from .identity_dialog import SigningChoice
     from .window_parts import WindowParts
 
-FORMATS = ("pdf", "xlsx", "csv")
+__all__ = ["FORMATS", "ExportReportDialog", "Exports", "ImportSummaryDialog", "ReportChoice", "summary_counts"]
 BUNDLE_SUFFIX = ".sfd"
 IMPORTABLE = (".sfd", ".zip", ".json")
 
@@ -60,8 +57,11 @@ def write_assessment(
     fmt: str,
     lang: str,
     progress: Progress,
+    appendix: bool | None = None,
+    signing: SigningChoice | None = None,
 ) -> Path:
-    """Write one revision's report (PDF) or tables (XLSX, CSV) to ``out``."""
+    """Write one revision's report (PDF: with its evidence index, the appendix as chosen, signed
+    when ``signing`` is given) or tables (XLSX, CSV) to ``out``."""
     from ..model.diagnosis import diagnose
 
     progress(0, 100, tr("ui.export.preparing", lang))
@@ -71,10 +71,10 @@ def write_assessment(
     progress.check()
     out = Path(out)
     if fmt == "pdf":
-        from ..report.pdf import write_report
+        from .export_report import write_pdf
 
-        write_report(pack, result, out, lang, {"app_version": app_version()}, fraction(progress, 10, 100))
-    elif fmt == "xlsx":
+        return write_pdf(ws, pack, result, uuid, revision, out, lang, progress, appendix, signing)
+    if fmt == "xlsx":
         from ..report.tables import write_xlsx
 
         write_xlsx(pack, result, out, lang)
@@ -107,75 +107,7 @@ def uuids_of(ws: Workspace, codes: Sequence[str] | None) -> list[str]:
     return list(dict.fromkeys(r.uuid for r in rows if wanted is None or r.credit_code in wanted))
 
 
-def summary_counts(summary: ImportSummary) -> dict[str, int]:
-    return {
-        "added": len(summary.added),
-        "skipped": len(summary.skipped),
-        "new_revisions": len(summary.new_revisions),
-        "rejected": len(summary.rejected),
-    }
-
-
 # --- dialogs ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReportChoice:
-    uuid: str
-    revision: int
-    lang: str
-    fmt: str
-
-
-class ExportReportDialog(QDialog):
-    """Choose which assessment and revision, the language and the format of the export."""
-
-    def __init__(
-        self, rows: Sequence[AssessmentRow], lang: str, parent: QWidget | None = None, current: str | None = None
-    ):
-        super().__init__(parent)
-        self.setObjectName("exportReportDialog")
-        self.setWindowTitle(tr("ui.export.report_title", lang))
-        self.rows = list(rows)
-        self.which = QComboBox()
-        self.which.setObjectName("exportWhich")
-        for r in self.rows:
-            mode = tr(f"ui.mode.{r.mode}", lang) if r.mode in ("self", "onsite") else r.mode
-            status = tr(f"ui.status.{r.status}", lang) if r.status in ("draft", "final") else r.status
-            self.which.addItem(
-                tr("ui.export.revision_label", lang, date=r.date, mode=mode, revision=r.revision, status=status),
-                (r.uuid, r.revision),
-            )
-        if current:
-            for i in range(self.which.count()):
-                if self.which.itemData(i)[0] == current:
-                    self.which.setCurrentIndex(i)
-                    break
-        self.language = QComboBox()
-        self.language.setObjectName("exportLanguage")
-        self.language.addItem("简体中文", "zh")
-        self.language.addItem("English", "en")
-        self.language.setCurrentIndex(0 if lang == "zh" else 1)
-        self.format = QComboBox()
-        self.format.setObjectName("exportFormat")
-        for f in FORMATS:
-            self.format.addItem(tr(f"ui.export.format.{f}", lang), f)
-        form = QFormLayout()
-        form.addRow(tr("ui.export.which", lang), self.which)
-        form.addRow(tr("ui.export.language", lang), self.language)
-        form.addRow(tr("ui.export.format", lang), self.format)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("ui.export.go", lang))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("ui.cancel", lang))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(self.buttons)
-
-    def choice(self) -> ReportChoice:
-        uuid, revision = self.which.currentData()
-        return ReportChoice(uuid, int(revision), self.language.currentData(), self.format.currentData())
 
 
 class ExportBundleDialog(QDialog):
@@ -235,58 +167,6 @@ class ExportBundleDialog(QDialog):
         return out
 
 
-class ImportSummaryDialog(QDialog):
-    """What an import added, skipped, kept as new revisions and rejected (with the reason)."""
-
-    def __init__(self, summary: ImportSummary, lang: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        from .errors import error_text
-
-        self.setObjectName("importSummaryDialog")
-        self.setWindowTitle(tr("ui.import.summary_title", lang))
-        counts = summary_counts(summary)
-        self.headline = QLabel(tr("ui.import.summary", lang, **counts))
-        self.headline.setWordWrap(True)
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("importSummaryTree")
-        self.tree.setHeaderLabels([tr("ui.import.col.what", lang), tr("ui.import.col.detail", lang)])
-        self.groups: dict[str, QTreeWidgetItem] = {}
-        for key, items in (
-            ("added", summary.added),
-            ("new_revisions", summary.new_revisions),
-            ("skipped", summary.skipped),
-        ):
-            g = QTreeWidgetItem([tr(f"ui.import.{key}", lang, n=len(items)), ""])
-            self.groups[key] = g
-            self.tree.addTopLevelItem(g)
-            for it in items:
-                mode = tr(f"ui.mode.{it.mode}", lang) if it.mode in ("self", "onsite") else it.mode
-                detail = tr("ui.import.item", lang, revision=it.revision, mode=mode, file=Path(it.file).name)
-                if key == "skipped" and it.differs:
-                    detail += tr("ui.import.differs", lang)
-                g.addChild(QTreeWidgetItem([it.enterprise_name, detail]))
-        g = QTreeWidgetItem([tr("ui.import.rejected", lang, n=len(summary.rejected)), ""])
-        self.groups["rejected"] = g
-        self.tree.addTopLevelItem(g)
-        for file, why in summary.rejected:
-            what, detail, _hint = error_text(why, lang)
-            g.addChild(QTreeWidgetItem([Path(file).name, detail or what]))
-        self.tree.expandAll()
-        self.tree.setColumnWidth(0, 260)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("ui.ok", lang))
-        buttons.accepted.connect(self.accept)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.headline)
-        lay.addWidget(self.tree)
-        lay.addWidget(buttons)
-        self.resize(680, 420)
-
-    def reasons(self) -> list[str]:
-        g = self.groups["rejected"]
-        return [c.text(1) for i in range(g.childCount()) if (c := g.child(i)) is not None]
-
-
 # --- the controller -----------------------------------------------------------------------------
 
 
@@ -296,6 +176,7 @@ class Exports:
     def __init__(self, window: WindowParts):
         self.w = window
         self.last_summary: ImportSummary | None = None
+        self.identity_folder: Path | None = None  # where signing identities are kept (None: the user's)
 
     @property
     def lang(self) -> str:
@@ -327,7 +208,18 @@ class Exports:
         if not rows:
             return None
         current = w.editor.uuid if w.editor is not None and hasattr(w.editor, "uuid") else None
-        dlg = ExportReportDialog(rows, self.lang, w, current)
+        from .export_report import finalise_first
+
+        dlg = ExportReportDialog(
+            rows,
+            self.lang,
+            w,
+            current,
+            ws=w.ws,
+            pack_for=w.pack_for,
+            finalise=lambda d, uuid: finalise_first(w, d, uuid),
+            identity_folder=self.identity_folder,
+        )
         dlg.accepted.connect(lambda: self._ask_report_path(dlg.choice()))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         w.dialog = dlg
@@ -344,21 +236,37 @@ class Exports:
             self.w, tr("ui.export.report_title", self.lang), start, tr(f"ui.file_filter.{c.fmt}", self.lang)
         )
         if path:
-            self.export_assessment(c.uuid, c.revision, path, c.lang, c.fmt)
+            self.export_assessment(c.uuid, c.revision, path, c.lang, c.fmt, appendix=c.appendix, signing=c.signing)
 
-    def export_assessment(self, uuid: str, revision: int | None, out: str | Path, lang: str, fmt: str) -> Job | None:
+    def export_assessment(
+        self,
+        uuid: str,
+        revision: int | None,
+        out: str | Path,
+        lang: str,
+        fmt: str,
+        *,
+        appendix: bool | None = None,
+        signing: SigningChoice | None = None,
+    ) -> Job | None:
+        """Write the report or tables in the background; a PDF with the options of the dialog."""
         w, ws = self.w, self.w.ws
         if ws is None:
             return None
-        work = lambda p: write_assessment(ws, w.pack_for, uuid, revision, out, fmt, lang, p)  # noqa: E731
-        return run_in_background(
-            w, work, tr("ui.export.writing", self.lang, file=Path(out).name), self._written, lang=self.lang
-        )
+        work = lambda p: write_assessment(ws, w.pack_for, uuid, revision, out, fmt, lang, p, appendix, signing)  # noqa: E731
+        done = self._written if signing is None else lambda path: self._signed(path, signing)
+        return run_in_background(w, work, tr("ui.export.writing", self.lang, file=Path(out).name), done, lang=self.lang)
 
     def _written(self, path: Path | tuple[Path, int]) -> None:
         if isinstance(path, tuple):
             path = path[0]
         self.w.statusBar().showMessage(tr("ui.export.done", self.lang, path=str(path)), 10000)
+
+    def _signed(self, path: Path, signing: SigningChoice) -> None:
+        from .identity_dialog import identity_label
+
+        who = identity_label(signing.identity, self.lang)
+        self.w.statusBar().showMessage(tr("ui.pdf.signed_done", self.lang, path=str(path), who=who), 10000)
 
     # bundles
     def choose_bundle(self) -> ExportBundleDialog | None:
@@ -423,7 +331,8 @@ class Exports:
     def _imported(self, summary: ImportSummary) -> None:
         self.last_summary = summary
         self.w.refresh_enterprises()
-        dlg = ImportSummaryDialog(summary, self.lang, self.w)
+        owners = owners_of_copies(self.w.ws, summary) if self.w.ws is not None else {}
+        dlg = ImportSummaryDialog(summary, self.lang, self.w, owners)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.w.dialog = dlg
         dlg.open()

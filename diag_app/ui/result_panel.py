@@ -32,6 +32,7 @@ from ..model.questionnaire import Pack
 from ..model.scoring import score
 from ..model.tiers import national_tier, shanghai_tier
 from ..money import fmt_score
+from .result_margins import MarginsView
 from .signals import emit
 from .style import UNANSWERED_COLOUR, make_badge, role, tier_colour
 
@@ -98,6 +99,7 @@ class ResultPanel(QScrollArea):
         self.prov_badge.setObjectName("provisionalBadge")
         self.prov_badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.level = _label()
+        self.margins = MarginsView(lang)  # how far the level is from changing; the N/A warning
         grid = QGridLayout()
         self.sh_caption = _label("muted")
         self.sh_badge = QLabel()
@@ -125,6 +127,7 @@ class ResultPanel(QScrollArea):
         lay.addLayout(score_row)
         lay.addWidget(self.provisional)
         lay.addWidget(self.level)
+        lay.addWidget(self.margins)
         lay.addLayout(grid)
         lay.addWidget(self.reasons)
         lay.addWidget(self.blocking)
@@ -171,6 +174,7 @@ class ResultPanel(QScrollArea):
         self.nat_caption.setText("")
         self.prov_badge.clear()
         self.prov_badge.setVisible(False)
+        self.margins.clear()
         self.sh_badge.clear()
         self.nat_badge.clear()
         self.sh_badge.setStyleSheet("")
@@ -213,6 +217,7 @@ class ResultPanel(QScrollArea):
         self.prov_badge.setVisible(s.provisional)
         self.score.setText(tr("ui.res.score", lang, s=fmt_score(s.s)))
         self.level.setText(tr("ui.res.level", lang, level=level_name(pack, s.level, lang)))
+        self.margins.show_result(pack, r.assessment, s, lang)
         self.sh_caption.setText(tr("ui.res.shanghai", lang))
         self.nat_caption.setText(tr("ui.res.national", lang))
         make_badge(self.sh_badge, tier_name(pack, r.tier.tier, lang), tier_colour(pack, r.tier.tier))
