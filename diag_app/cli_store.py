@@ -1,10 +1,13 @@
-"""CLI commands of the workspace database and bundles: import, export, list.
+"""CLI commands of the workspace database and bundles: import, export, list, and the recycle bin:
+delete, restore, bin, purge.
 
 Each takes ``--db PATH`` after the command name (default: the workspace in the user data folder).
 A rejected file, or any workspace error, ends with exit status 2 and a message in the chosen
 language saying what happened; a rejected file changes nothing in the workspace, and the other
 files of the same import are imported. ``import`` ends with status 1 when every file was valid but
-a revision was not imported because a different version of it is already here.
+a revision was not imported because a different version of it is already here. ``delete``,
+``restore`` and ``purge`` do every target they can and end with status 2 if any could not be done
+(each named); ``purge`` does nothing without ``--yes``.
 """
 
 from __future__ import annotations
@@ -53,6 +56,26 @@ def register(sub: Any, lang_parent: argparse.ArgumentParser) -> None:
     sp = sub.add_parser("list", parents=[lang_parent, db_parent], help="list enterprises and their assessments")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_list)
+
+    for name, func, what in (
+        ("delete", cmd_delete, "move enterprises or assessments to the recycle bin (restorable)"),
+        ("restore", cmd_restore, "bring enterprises, assessments or evidence files back from the recycle bin"),
+        ("purge", cmd_purge, "remove what is in the recycle bin for good (needs --yes)"),
+    ):
+        sp = sub.add_parser(name, parents=[lang_parent, db_parent], help=what)
+        sp.add_argument("uuids", nargs="*", metavar="UUID", help="assessments")
+        sp.add_argument("--enterprise", action="append", default=[], metavar="CODE", help="an enterprise (credit code)")
+        if name != "delete":
+            sp.add_argument("--evidence", action="append", default=[], metavar="ID", help="a removed evidence file")
+        if name == "purge":
+            sp.add_argument("--older-than", type=float, metavar="DAYS", help="everything deleted DAYS or more ago")
+            sp.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
+        sp.set_defaults(func=func)
+
+    sp = sub.add_parser("bin", parents=[lang_parent, db_parent], help="list what is in the recycle bin")
+    sp.add_argument("--older-than", type=float, metavar="DAYS", help="only what was deleted DAYS or more ago")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_bin)
 
 
 def _open(args: argparse.Namespace) -> Any:
@@ -110,6 +133,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                     assessor=it.assessor or "—",
                 )
             )
+    for it in s.restored:
+        _out(tr("store.cli.restored_by_import", lang, name=it.enterprise_name, code=it.credit_code, uuid=it.uuid))
     for it in s.copies:
         _err(tr("store.cli.copied", lang, name=it.enterprise_name, code=it.credit_code, old=it.copy_of, uuid=it.uuid))
     for it in s.skipped:
@@ -273,4 +298,145 @@ def cmd_list(args: argparse.Namespace) -> int:
                     total="—" if a.total is None else a.total,
                 )
             )
+    return EXIT_OK
+
+
+# --- the recycle bin ----------------------------------------------------------------------------
+
+PURGE_OFFER_DAYS = 30  # ``bin`` mentions what was deleted this long ago (never purged by itself)
+
+
+def _when(at: str) -> str:
+    return at[:16].replace("T", " ") + " UTC" if at else "—"
+
+
+def _entry_text(r: Any, lang: str) -> str:
+    common = {"name": r.name, "code": r.credit_code, "at": _when(r.deleted_at), "who": r.who or "—"}
+    if r.kind == "enterprise":
+        return tr("store.cli.bin_enterprise", lang, n=r.assessments, revisions=r.revisions, **common)
+    if r.kind == "assessment":
+        mode = tr(f"store.mode.{r.mode}", lang) if r.mode else "—"
+        return tr(
+            "store.cli.bin_assessment", lang, uuid=r.uuid, mode=mode, assessor=r.assessor or "—",
+            date=r.date or "—", revisions=r.revisions, **common,
+        )  # fmt: skip
+    return tr("store.cli.bin_evidence", lang, number=r.key, uuid=r.uuid, item=r.item_id, **common)
+
+
+def _targets(args: argparse.Namespace) -> list[tuple[str, str]]:
+    return [
+        *(("enterprise", c) for c in dict.fromkeys(args.enterprise)),
+        *(("assessment", u) for u in dict.fromkeys(args.uuids)),
+        *(("evidence", e) for e in dict.fromkeys(getattr(args, "evidence", []))),
+    ]
+
+
+def _each(args: argparse.Namespace, targets: list[tuple[str, str]], do: Any) -> int:
+    """Run ``do(ws, kind, key)`` for every target; one failing target is named and the others
+    are still done (exit 2 at the end)."""
+    from .error_text import error_message, is_expected
+
+    if not targets:
+        _err(tr("store.cli.bin_need", args.lang))
+        return EXIT_INVALID
+    status = EXIT_OK
+    ws = _open(args)
+    try:
+        for kind, key in targets:
+            try:
+                do(ws, kind, key)
+            except Exception as e:
+                if not is_expected(e):
+                    raise
+                _err(error_message(e, args.lang))
+                status = EXIT_INVALID
+    finally:
+        ws.close()
+    return status
+
+
+@_guard
+def cmd_delete(args: argparse.Namespace) -> int:
+    def do(ws: Any, kind: str, key: str) -> None:
+        r = ws.delete_enterprise(key) if kind == "enterprise" else ws.delete_assessment(key)
+        _out(tr("store.cli.deleted", args.lang, what=_entry_text(r, args.lang)))
+        again = f"--enterprise {r.key}" if kind == "enterprise" else r.key
+        _out(tr("store.cli.deleted_hint", args.lang, again=again))
+
+    return _each(args, _targets(args), do)
+
+
+@_guard
+def cmd_restore(args: argparse.Namespace) -> int:
+    def do(ws: Any, kind: str, key: str) -> None:
+        found = next((r for r in ws.list_deleted() if (r.kind, r.key) == (kind, key)), None)
+        ws.restore(kind, key)
+        what = _entry_text(found, args.lang) if found else key
+        _out(tr("store.cli.restored", args.lang, what=what))
+
+    return _each(args, _targets(args), do)
+
+
+@_guard
+def cmd_purge(args: argparse.Namespace) -> int:
+    lang = args.lang
+    targets = _targets(args)
+    if args.older_than is not None:
+        ws = _open(args)
+        try:
+            targets += [(r.kind, r.key) for r in ws.list_deleted(args.older_than)]
+        finally:
+            ws.close()
+        if not targets:
+            _out(tr("store.cli.bin_nothing_old", lang, days=_days(args.older_than)))
+            return EXIT_OK
+    if targets and not args.yes:
+        ws = _open(args)
+        try:
+            listed = {(r.kind, r.key): r for r in ws.list_deleted()}
+        finally:
+            ws.close()
+        for t in targets:
+            _err(tr("store.cli.would_purge", lang, what=_entry_text(listed[t], lang) if t in listed else t[1]))
+        _err(tr("store.cli.purge_confirm", lang))
+        return EXIT_INVALID
+    files = [0]
+
+    def do(ws: Any, kind: str, key: str) -> None:
+        p = ws.purge(kind, key)
+        files[0] += p.files
+        _out(tr("store.cli.purged", lang, what=_entry_text(p.row, lang)))
+
+    status = _each(args, list(dict.fromkeys(targets)), do)
+    if status == EXIT_OK or files[0]:
+        _out(tr("store.cli.purged_files", lang, n=files[0]))
+    return status
+
+
+def _days(d: float) -> str:
+    return str(int(d)) if float(d).is_integer() else str(d)
+
+
+@_guard
+def cmd_bin(args: argparse.Namespace) -> int:
+    lang = args.lang
+    ws = _open(args)
+    try:
+        rows = ws.list_deleted(args.older_than)
+        old = ws.list_deleted(PURGE_OFFER_DAYS) if args.older_than is None else rows
+        db = ws.path
+    finally:
+        ws.close()
+    if args.json:
+        _out(json.dumps({"db": str(db), "deleted": [asdict(r) for r in rows]}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    _out(tr("store.cli.db", lang, db=db))
+    if not rows:
+        _out(tr("store.cli.bin_empty", lang))
+        return EXIT_OK
+    for r in rows:
+        _out(_entry_text(r, lang))
+    if old:
+        days = _days(args.older_than if args.older_than is not None else PURGE_OFFER_DAYS)
+        _out(tr("store.cli.bin_offer", lang, n=len(old), days=days))
     return EXIT_OK

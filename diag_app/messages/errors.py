@@ -122,8 +122,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.assessment_not_found": {"zh": "找不到这份评估。", "en": "This assessment cannot be found."},
     "error.assessment_not_found.hint": {
-        "zh": "它可能已在其他窗口中被删除。请回到企业列表刷新后再试。",
-        "en": "It may have been removed in another window. Go back to the enterprise list and try again.",
+        "zh": "它可能已在其他窗口中被删除（可在回收站中找回）。请回到企业列表刷新后再试。",
+        "en": "It may have been deleted in another window (look in the recycle bin). Go back to the enterprise list and try again.",
     },
     "error.enterprise_not_found": {"zh": "找不到该企业。", "en": "This enterprise cannot be found."},
     "error.enterprise_not_found.hint": {
@@ -150,6 +150,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.evidence_missing.hint": {
         "zh": "工作区证据文件夹中的文件可能被移动、删除或改动。请重新导入含有它的评估包，或重新添加该证据。",
         "en": "A file in the workspace's evidence folder was moved, deleted or altered. Import a bundle that has it again, or attach the evidence again.",
+    },
+    "error.evidence_damaged": {
+        "zh": "证据文件已被改动，没有打开。",
+        "en": "An evidence file was altered and was not opened.",
+    },
+    "error.evidence_damaged.hint": {
+        "zh": "工作区证据文件夹中的这个文件与添加时不同（可能被其他程序改动或磁盘损坏）。请重新导入含有它的评估包，或移除后重新添加原文件。",
+        "en": "This file in the workspace's evidence folder differs from the one attached (changed by another program, or a damaged disk). Import a bundle that has it again, or take it off and attach the original again.",
+    },
+    "error.evidence_not_attached": {
+        "zh": "找不到这个证据文件。",
+        "en": "This evidence file is not attached.",
+    },
+    "error.evidence_not_attached.hint": {
+        "zh": "请刷新证据列表后再试。",
+        "en": "Refresh the evidence list and try again.",
+    },
+    "error.not_in_bin": {"zh": "回收站中没有这一项。", "en": "This is not in the recycle bin."},
+    "error.not_in_bin.hint": {
+        "zh": "请刷新回收站列表后再试。",
+        "en": "Refresh the recycle bin and try again.",
     },
     "error.bundle_rejected": {
         "zh": "文件未通过检查，没有导入任何内容。",

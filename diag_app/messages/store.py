@@ -59,6 +59,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "证据文件 {name}（{sha256}）在工作区中缺失或已被改动：{path}",
         "en": "the evidence file {name} ({sha256}) is missing from the workspace or was altered: {path}",
     },
+    "store.evidence_damaged": {
+        "zh": "证据文件 {name} 的内容已被改动或损坏（与保存时的 SHA-256 {sha256} 不符），为安全起见没有打开：{path}",
+        "en": "the evidence file {name} was altered or damaged (its content no longer matches the SHA-256 {sha256} it was stored with), so it was not opened: {path}",
+    },
+    "store.evidence_not_attached": {
+        "zh": "评估 {uuid} 的题目 {item} 没有这个证据文件（{sha256}…），可能已在其他窗口中移除",
+        "en": "item {item} of assessment {uuid} has no such evidence file ({sha256}…); it may have been taken off in another window",
+    },
+    "store.not_in_bin": {
+        "zh": "回收站中没有{kind} {what}，可能已在其他窗口中恢复或彻底删除",
+        "en": "the recycle bin holds no {kind} {what}; it may have been restored or purged in another window",
+    },
+    "store.bin.kind.enterprise": {"zh": "企业", "en": "enterprise"},
+    "store.bin.kind.assessment": {"zh": "评估", "en": "assessment"},
+    "store.bin.kind.evidence": {"zh": "证据文件", "en": "evidence file"},
     # --- rejected bundles and assessment files -------------------------------------------------
     "store.rejected": {"zh": "文件 {file} 被拒绝：{rule}", "en": "file {file} was rejected: {rule}"},
     "store.rejected.member": {
@@ -215,6 +230,63 @@ MESSAGES: dict[str, dict[str, str]] = {
     "store.cli.export_json_one": {
         "zh": "导出为 JSON 时只能指定一个评估（导出多个请用 .sfd 评估包）",
         "en": "a JSON export takes exactly one assessment (use a .sfd bundle for several)",
+    },
+    "store.cli.bin_enterprise": {
+        "zh": "企业 {name}（{code}），连同 {n} 份评估（{revisions} 个修订版）；{at} 由 {who} 删除",
+        "en": "enterprise {name} ({code}) with {n} assessments ({revisions} revisions); deleted {at} by {who}",
+    },
+    "store.cli.bin_enterprise.one": {
+        "zh": "企业 {name}（{code}），连同 {n} 份评估（{revisions} 个修订版）；{at} 由 {who} 删除",
+        "en": "enterprise {name} ({code}) with {n} assessment ({revisions} revisions); deleted {at} by {who}",
+    },
+    "store.cli.bin_assessment": {
+        "zh": "评估 {uuid}：{name}（{code}），{mode}，评估人 {assessor}，{date}，{revisions} 个修订版；{at} 由 {who} 删除",
+        "en": "assessment {uuid}: {name} ({code}), {mode}, assessor {assessor}, {date}, {revisions} revisions; deleted {at} by {who}",
+    },
+    "store.cli.bin_evidence": {
+        "zh": "证据文件 {name}（编号 {number}），原属评估 {uuid} 的题目 {item}（{code}）；{at} 由 {who} 移除",
+        "en": "evidence file {name} (number {number}), taken off item {item} of assessment {uuid} ({code}); removed {at} by {who}",
+    },
+    "store.cli.bin_empty": {"zh": "回收站是空的。", "en": "the recycle bin is empty."},
+    "store.cli.bin_offer": {
+        "zh": "其中 {n} 项已删除 {days} 天以上。确认不再需要时，可用 diag-app purge --older-than {days} --yes 彻底删除（不可恢复）。",
+        "en": "{n} of them were deleted {days} or more days ago. Once you are sure they are not needed, diag-app purge --older-than {days} --yes removes them for good (no way back).",
+    },
+    "store.cli.bin_offer.one": {
+        "zh": "其中 {n} 项已删除 {days} 天以上。确认不再需要时，可用 diag-app purge --older-than {days} --yes 彻底删除（不可恢复）。",
+        "en": "{n} of them was deleted {days} or more days ago. Once you are sure it is not needed, diag-app purge --older-than {days} --yes removes it for good (no way back).",
+    },
+    "store.cli.bin_nothing_old": {
+        "zh": "回收站中没有删除 {days} 天以上的内容，未做任何改动。",
+        "en": "nothing in the recycle bin was deleted {days} or more days ago; nothing was changed.",
+    },
+    "store.cli.bin_need": {
+        "zh": "请指定评估 UUID、--enterprise 统一社会信用代码（或 --evidence 编号）",
+        "en": "give assessment UUIDs, --enterprise CREDIT-CODE (or --evidence NUMBER)",
+    },
+    "store.cli.deleted": {"zh": "已移入回收站：{what}", "en": "moved to the recycle bin: {what}"},
+    "store.cli.deleted_hint": {
+        "zh": "  可用 diag-app restore {again} 恢复；diag-app bin 列出回收站。",
+        "en": "  diag-app restore {again} brings it back; diag-app bin lists the recycle bin.",
+    },
+    "store.cli.restored": {"zh": "已恢复：{what}", "en": "restored: {what}"},
+    "store.cli.would_purge": {"zh": "将彻底删除：{what}", "en": "would remove for good: {what}"},
+    "store.cli.purge_confirm": {
+        "zh": "彻底删除后无法恢复，未做任何改动。确认请加 --yes 再运行。",
+        "en": "a purge cannot be undone; nothing was changed. Add --yes to confirm.",
+    },
+    "store.cli.purged": {"zh": "已彻底删除：{what}", "en": "removed for good: {what}"},
+    "store.cli.purged_files": {
+        "zh": "已删除 {n} 个不再被任何评估引用的证据文件。",
+        "en": "{n} evidence files that nothing referred to any more were deleted.",
+    },
+    "store.cli.purged_files.one": {
+        "zh": "已删除 {n} 个不再被任何评估引用的证据文件。",
+        "en": "{n} evidence file that nothing referred to any more was deleted.",
+    },
+    "store.cli.restored_by_import": {
+        "zh": "已从回收站恢复（导入的文件带回了它）：{name}（{code}）评估 {uuid}，连同它原有的全部修订版",
+        "en": "back from the recycle bin (the imported file brought it): {name} ({code}) assessment {uuid}, with every revision it had",
     },
     "store.cli.list_empty": {"zh": "工作区中还没有企业。", "en": "the workspace has no enterprises yet."},
     "store.cli.list_enterprise": {

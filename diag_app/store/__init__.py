@@ -2,7 +2,8 @@
 and the portable assessment bundles. The only part of the app that writes SQL.
 
 Modules: ``connection`` (opening, transactions, SQLite errors → ours), ``rows`` (the row types
-handed out), ``records`` (revisions, answers, audit, summaries), ``evidence``, ``transfer``
+handed out), ``records`` (revisions, answers, audit, summaries), ``evidence``, ``evidence_edit``
+(remove, replace, undo, open), ``recycle`` (the recycle bin), ``transfer``
 (export and import), ``workspace`` (the public ``Workspace``: enterprises and assessments, built
 on the others); ``bundle`` (the .sfd file format), ``backup``, ``migrations``, ``summaries``
 (list scores, computed in worker processes), ``errors``.
@@ -18,10 +19,13 @@ from .errors import (
     DatabaseCorrupt,
     DatabaseLocked,
     EnterpriseNotFound,
+    EvidenceDamaged,
     EvidenceMissing,
+    EvidenceNotAttached,
     EvidenceTooLarge,
     ImportCancelled,
     NotADatabase,
+    NotInBin,
     PackUnavailable,
     SchemaTooNew,
     StorageFailed,
@@ -36,6 +40,7 @@ _LAZY = {
     "Progress": ("progress", "Progress"),
     **{name: ("backup", name) for name in ("backups", "restore_backup")},
     **{name: ("rows", name) for name in ("AssessmentRow", "AuditRow", "EnterpriseRow", "EvidenceRow")},
+    **{name: ("rows", name) for name in ("BinLogRow", "DeletedRow", "EvidenceChange", "Purged")},
     **{name: ("rows", name) for name in ("ImportedItem", "ImportSummary")},
     "EVIDENCE_LIMIT": ("evidence", "EVIDENCE_LIMIT"),
     **{name: ("workspace", name) for name in ("Workspace", "default_db_path")},
@@ -49,10 +54,14 @@ if TYPE_CHECKING:
     from .rows import (
         AssessmentRow,
         AuditRow,
+        BinLogRow,
+        DeletedRow,
         EnterpriseRow,
+        EvidenceChange,
         EvidenceRow,
         ImportedItem,
         ImportSummary,
+        Purged,
     )
     from .workspace import Workspace, default_db_path
 
@@ -74,20 +83,27 @@ __all__ = [
     "AssessmentNotFound",
     "AssessmentRow",
     "AuditRow",
+    "BinLogRow",
     "BundleRejected",
     "DatabaseCorrupt",
     "DatabaseLocked",
+    "DeletedRow",
     "EnterpriseNotFound",
     "EnterpriseRow",
+    "EvidenceChange",
+    "EvidenceDamaged",
     "EvidenceMissing",
+    "EvidenceNotAttached",
     "EvidenceRow",
     "EvidenceTooLarge",
     "ImportCancelled",
     "ImportSummary",
     "ImportedItem",
     "NotADatabase",
+    "NotInBin",
     "PackUnavailable",
     "Progress",
+    "Purged",
     "SchemaTooNew",
     "StorageFailed",
     "StoreError",

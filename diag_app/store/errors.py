@@ -200,6 +200,44 @@ class EvidenceMissing(StoreError):
         super().__init__(sha256=sha256, name=name, path=self.path)
 
 
+class EvidenceDamaged(EvidenceMissing):
+    """An evidence file is there but its content no longer has the SHA-256 it was stored under
+    (altered or damaged on disk): it is not opened."""
+
+    key = "store.evidence_damaged"
+    title_key = "error.evidence_damaged"
+    hint_key = "error.evidence_damaged.hint"
+
+
+class EvidenceNotAttached(StoreError):
+    """The answer has no evidence file with this digest (taken off meanwhile, e.g. in another
+    window)."""
+
+    key = "store.evidence_not_attached"
+    title_key = "error.evidence_not_attached"
+    hint_key = "error.evidence_not_attached.hint"
+
+    def __init__(self, uuid: str, item_id: str, sha256: str):
+        self.uuid = uuid
+        self.item_id = item_id
+        self.sha256 = sha256
+        super().__init__(uuid=uuid, item=item_id, sha256=sha256[:12])
+
+
+class NotInBin(StoreError):
+    """What was to be restored or purged is not in the recycle bin (restored or purged meanwhile,
+    e.g. in another window)."""
+
+    key = "store.not_in_bin"
+    title_key = "error.not_in_bin"
+    hint_key = "error.not_in_bin.hint"
+
+    def __init__(self, kind: str, key: str):
+        self.kind = kind
+        self.what = key
+        super().__init__(kind=Msg(f"store.bin.kind.{kind}"), what=key)
+
+
 # The one cancel (diag_app/progress.py), under the name the store has always used.
 ImportCancelled = Cancelled
 

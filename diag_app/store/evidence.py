@@ -9,6 +9,7 @@ import re
 import stat
 import tempfile
 import time
+from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,10 @@ def _in_use(path: Path) -> bool:
     finally:
         os.close(fd)
     return False
+
+
+class _BlobGone(Exception):
+    """The stored file of a digest went between copying it and linking it."""
 
 
 class EvidenceStore(Records):
@@ -150,15 +155,8 @@ class EvidenceStore(Records):
     def _drop_unreferenced(self, shas: list[str]) -> None:
         """Delete evidence files copied for an import that did not keep them (rejected or failed),
         unless a revision refers to them after all."""
-        for sha in shas:
-            with suppress(Exception):
-                with self._tx(write=False):
-                    used = self._one("SELECT 1 AS x FROM evidence_files WHERE sha256 = ?", (sha,))
-                if used is None:
-                    path = self.evidence_path(sha)
-                    with suppress(OSError):
-                        os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
-                    path.unlink(missing_ok=True)
+        with suppress(Exception):
+            self._forget_blobs(shas)
 
     def _drop_orphans(self, min_age: float = ORPHAN_AGE) -> int:
         """Remove evidence files no revision refers to that are older than ``min_age`` seconds:
@@ -189,16 +187,9 @@ class EvidenceStore(Records):
         self._clean_tmp()
         self._drop_orphans()
 
-    def add_evidence(self, uuid: str, item_id: str, file: str | Path, who: str = "") -> EvidenceRow:
-        """Copy ``file`` into the workspace's evidence folder (content-addressed, at most 50 MB) and
-        attach it to one item of the latest draft revision. The file is only read, never opened
-        with another program or executed."""
-        src = Path(file)
-        with self._tx(write=False):
-            head = self._draft(uuid)
-        pack = self._pack(head["pack_id"], head["pack_version"])
-        if pack.item(item_id) is None:
-            raise AssessmentInvalid([Problem(f"answers[{item_id}]", "answer.unknown_id", {"id": item_id})])
+    def _copy_in(self, src: Path) -> tuple[str, int]:
+        """Copy a file given by the user into the evidence folder (at most 50 MB, a regular file):
+        (sha256, size). Nothing refers to it yet."""
         try:
             st = src.stat()
             if not stat.S_ISREG(st.st_mode):
@@ -220,30 +211,96 @@ class EvidenceStore(Records):
                     os.fsync(out.fileno())
                 return h.hexdigest(), size
 
-            sha, size = self._store_blob(copy)
+            return self._store_blob(copy)
         except OSError as e:
             raise StorageFailed(src, e.strerror or str(e)) from e
+
+    def _check_item(self, head: dict[str, Any], item_id: str) -> None:
+        pack = self._pack(head["pack_id"], head["pack_version"])
+        if pack.item(item_id) is None:
+            raise AssessmentInvalid([Problem(f"answers[{item_id}]", "answer.unknown_id", {"id": item_id})])
+
+    def _link(
+        self, row: dict[str, Any], item_id: str, sha: str, size: int, name: str, who: str, added: str
+    ) -> tuple[EvidenceRow, bool]:
+        """Attach the stored file ``sha`` to one item of revision ``row`` (inside the caller's write
+        transaction); (the link, whether it is new). Raises ``_BlobGone`` when the file went in the
+        meantime (removed by a purge in another window): the caller copies it again."""
+        if not self.evidence_path(sha).is_file():  # checked under the write lock: see _forget_blobs
+            raise _BlobGone(sha)
+        self.conn.execute(
+            "INSERT OR IGNORE INTO evidence_files (sha256, size, created) VALUES (?, ?, ?)", (sha, size, utc_now())
+        )
+        have = self._one(
+            "SELECT name, added FROM evidence WHERE assessment_id = ? AND item_id = ? AND sha256 = ?",
+            (row["id"], item_id, sha),
+        )
+        if have is not None:
+            return EvidenceRow(sha, item_id, have["name"], size, have["added"]), False
+        self.conn.execute(
+            "INSERT INTO evidence (assessment_id, item_id, sha256, name, who, added) VALUES (?, ?, ?, ?, ?, ?)",
+            (row["id"], item_id, sha, name, who or "", added),
+        )
+        self.conn.execute("UPDATE assessments SET updated = ? WHERE id = ?", (utc_now(), row["id"]))
+        return EvidenceRow(sha, item_id, name, size, added), True
+
+    def add_evidence(self, uuid: str, item_id: str, file: str | Path, who: str = "") -> EvidenceRow:
+        """Copy ``file`` into the workspace's evidence folder (content-addressed, at most 50 MB) and
+        attach it to one item of the latest draft revision. The file is only read, never opened
+        with another program or executed. Undo: ``remove_evidence``."""
+        src = Path(file)
+        with self._tx(write=False):
+            head = self._draft(uuid)
+        self._check_item(head, item_id)
         name = bundlemod.safe_name(src.name)
-        now = utc_now()
+        for attempt in (1, 2):
+            sha, size = self._copy_in(src)
+            try:
+                with self._tx():
+                    row = self._draft(uuid)
+                    link, new = self._link(row, item_id, sha, size, name, who, utc_now())
+                    if new:
+                        self._audit(
+                            row["id"], "evidence", who, item_id, None, {"sha256": sha, "name": name, "size": size}
+                        )
+                return link
+            except _BlobGone:
+                if attempt == 2:
+                    raise StorageFailed(self.evidence_path(sha), "removed while being attached") from None
+        raise AssertionError("unreachable")
+
+    def _forget_blobs(self, shas: Iterable[str]) -> int:
+        """Remove the stored files of these digests that nothing refers to any more: no link of any
+        revision (the recycle bin's included) and no restorable removal. Returns how many.
+
+        The check and the removal happen while holding the write lock, and ``_link`` checks that
+        the file is there under the same lock, so a file is never removed under a link being made
+        in another window. The database change (the ``evidence_files`` row) and the file go
+        together; if the transaction fails after the file went, nothing refers to it anyway."""
+        removed = 0
         with self._tx():
-            row = self._draft(uuid)
-            self.conn.execute(
-                "INSERT OR IGNORE INTO evidence_files (sha256, size, created) VALUES (?, ?, ?)", (sha, size, now)
-            )
-            have = self._one(
-                "SELECT added FROM evidence WHERE assessment_id = ? AND item_id = ? AND sha256 = ?",
-                (row["id"], item_id, sha),
-            )
-            if have is None:
-                self.conn.execute(
-                    "INSERT INTO evidence (assessment_id, item_id, sha256, name, who, added) VALUES (?, ?, ?, ?, ?, ?)",
-                    (row["id"], item_id, sha, name, who or "", now),
-                )
-                self.conn.execute("UPDATE assessments SET updated = ? WHERE id = ?", (now, row["id"]))
-                self._audit(row["id"], "evidence", who, item_id, None, {"sha256": sha, "name": name, "size": size})
-            else:
-                now = have["added"]
-        return EvidenceRow(sha, item_id, name, size, now)
+            for sha in dict.fromkeys(shas):
+                if not _SHA.fullmatch(sha):
+                    continue
+                used = self.conn.execute(
+                    """SELECT EXISTS(SELECT 1 FROM evidence WHERE sha256 = ?)
+                          OR EXISTS(SELECT 1 FROM evidence_removals WHERE sha256 = ?)""",
+                    (sha, sha),
+                ).fetchone()[0]
+                if used:
+                    continue
+                self.conn.execute("DELETE FROM evidence_files WHERE sha256 = ?", (sha,))
+                path = self.evidence_path(sha)
+                with suppress(OSError):
+                    os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+                try:
+                    path.unlink()
+                    removed += 1
+                except FileNotFoundError:
+                    pass
+                except OSError as e:
+                    raise StorageFailed(path, e.strerror or str(e)) from e
+        return removed
 
     def list_evidence(self, uuid: str, item_id: str | None = None, revision: int | None = None) -> list[EvidenceRow]:
         """Evidence of one revision (the latest by default), of one item or all."""

@@ -223,7 +223,83 @@ def m004_assessment_format_2(db: Database) -> None:
     table.add_column("na_subdomains", str, not_null_default="{}")  # JSON object: sub-domain id -> reason
 
 
-MIGRATIONS: list[Migration] = [m001_workspace, m002_summaries, m003_list_caches, m004_assessment_format_2]
+# Migration 5 on: the same, of the assessments not in the recycle bin.
+LATEST_VISIBLE_ASSESSMENT_SQL = """(
+    SELECT b.id FROM assessments b
+    WHERE b.credit_code = enterprises.credit_code AND b.deletion IS NULL
+      AND b.revision = (SELECT MAX(c.revision) FROM assessments c WHERE c.uuid = b.uuid)
+    ORDER BY COALESCE(NULLIF(b.date, ''), substr(b.updated, 1, 10)) DESC, b.updated DESC, b.id DESC
+    LIMIT 1)"""
+
+
+def m005_recycle_bin(db: Database) -> None:
+    """The recycle bin and undoable evidence removal; nothing is deleted by either until purged.
+
+    ``deletions``: one row per deletion (an enterprise with its assessments, or one assessment
+    with all its revisions). ``enterprises.deletion`` / ``assessments.deletion`` (every revision
+    row of the assessment) name the deletion that hides them, NULL when visible: an enterprise's
+    deletion marks each of its assessments not already in the bin, so "visible" is one column test
+    everywhere. ``evidence_removals``: evidence links taken off an answer, kept (with the file they
+    refer to) until restored or purged. ``bin_log``: deletions, restorations and purges, kept
+    after a purge has removed the assessments and their audit trail. The enterprise list's latest
+    assessment (migration 3's triggers) now skips assessments in the bin."""
+    db.table("deletions").create(
+        {"id": int, "kind": str, "key": str, "name": str, "at": str, "who": str},
+        pk="id",
+        not_null=["kind", "key", "name", "at", "who"],
+        defaults={"who": ""},
+        strict=True,
+    )
+    db.table("enterprises").add_column("deletion", int)
+    db.table("assessments").add_column("deletion", int)
+    db.table("assessments").create_index(["deletion"])
+    db.table("evidence_removals").create(
+        {
+            "id": int,
+            "assessment_id": int,  # the revision the link was taken from
+            "item_id": str,
+            "sha256": str,
+            "name": str,
+            "who": str,  # who had attached it
+            "added": str,
+            "removed": str,
+            "removed_by": str,
+        },
+        pk="id",
+        foreign_keys=[("assessment_id", "assessments", "id"), ("sha256", "evidence_files", "sha256")],
+        not_null=["item_id", "sha256", "name", "who", "added", "removed", "removed_by"],
+        defaults={"who": "", "removed_by": ""},
+        strict=True,
+    )
+    db.table("evidence_removals").create_index(["assessment_id"])
+    db.table("evidence_removals").create_index(["sha256"])
+    db.table("bin_log").create(
+        {"id": int, "at": str, "who": str, "action": str, "kind": str, "key": str, "name": str, "detail": str},
+        pk="id",
+        not_null=["at", "who", "action", "kind", "key", "name", "detail"],
+        defaults={"who": "", "detail": "{}"},
+        strict=True,
+    )
+    refresh = f"UPDATE enterprises SET latest_assessment_id = {LATEST_VISIBLE_ASSESSMENT_SQL}"
+    triggers = {
+        "assessments_latest_insert": f"AFTER INSERT ON assessments BEGIN {refresh} WHERE credit_code = NEW.credit_code",
+        "assessments_latest_update": "AFTER UPDATE OF credit_code, revision, date, updated, deletion ON assessments "
+        f"BEGIN {refresh} WHERE credit_code IN (OLD.credit_code, NEW.credit_code)",
+        "assessments_latest_delete": f"AFTER DELETE ON assessments BEGIN {refresh} WHERE credit_code = OLD.credit_code",
+    }
+    for name, body in triggers.items():
+        db.conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+        db.conn.execute(f"CREATE TRIGGER {name} {body}; END")
+    db.conn.execute(refresh)
+
+
+MIGRATIONS: list[Migration] = [
+    m001_workspace,
+    m002_summaries,
+    m003_list_caches,
+    m004_assessment_format_2,
+    m005_recycle_bin,
+]
 LATEST = len(MIGRATIONS)
 
 

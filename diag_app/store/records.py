@@ -130,7 +130,9 @@ class Records(Connection):
         Many are summarised on every core (``summaries.summarise``); each batch of 500 is written
         in its own transaction as it comes."""
         with self._tx(write=False):
-            where = "WHERE s.assessment_id IS NULL OR s.error IS NOT NULL" if only_missing else ""
+            where = "WHERE a.deletion IS NULL"  # the bin's are recomputed when restored
+            if only_missing:
+                where += " AND (s.assessment_id IS NULL OR s.error IS NOT NULL)"
             ids = [r[0] for r in self.conn.execute(ROW_SQL.replace("a.*", "a.id") + where).fetchall()]
         done = 0
         chunks = [ids[start : start + 500] for start in range(0, len(ids), 500)]
@@ -142,7 +144,8 @@ class Records(Connection):
         return done
 
     def rescore_all(self) -> int:
-        """Recompute every cached summary (e.g. after installing a corrected pack)."""
+        """Recompute every cached summary (e.g. after installing a corrected pack); those of
+        assessments in the recycle bin are recomputed when they are restored."""
         return self._refresh_summaries(only_missing=False)
 
     def _upsert_enterprise(self, e: Enterprise) -> None:
@@ -172,11 +175,16 @@ class Records(Connection):
             )
             self._audit(d["id"], "enterprise", "", None, old, new)
 
-    def _revision(self, uuid: str, revision: int | None = None) -> dict[str, Any]:
+    def _revision(self, uuid: str, revision: int | None = None, *, deleted: bool = False) -> dict[str, Any]:
+        """One revision's row (the latest by default). An assessment in the recycle bin is not
+        found, unless ``deleted`` (the bin's own work)."""
+        visible = "" if deleted else " AND deletion IS NULL"
         if revision is None:
-            row = self._one("SELECT * FROM assessments WHERE uuid = ? ORDER BY revision DESC LIMIT 1", (uuid,))
+            row = self._one(
+                f"SELECT * FROM assessments WHERE uuid = ?{visible} ORDER BY revision DESC LIMIT 1", (uuid,)
+            )
         else:
-            row = self._one("SELECT * FROM assessments WHERE uuid = ? AND revision = ?", (uuid, revision))
+            row = self._one(f"SELECT * FROM assessments WHERE uuid = ? AND revision = ?{visible}", (uuid, revision))
         if row is None:
             raise AssessmentNotFound(uuid, revision)
         return row

@@ -65,12 +65,88 @@ class EvidenceRow:
 
 
 @dataclass(frozen=True)
+class EvidenceChange:
+    """What one evidence change did, so that it can be undone: ``Workspace.undo_evidence(change)``
+    reverses it and returns the change that redoes it (undo and redo are the same call).
+
+    ``removed``: the links this change took away, each kept as a restorable removal (ids in the
+    workspace; the file stays on disk while any removal refers to it). ``added``: the SHA-256 of
+    the links this change made (undo takes them away again, restorably). ``row``: the new link of
+    ``replace_evidence`` (or of an undo that put one back)."""
+
+    uuid: str
+    item_id: str
+    removed: tuple[int, ...] = ()
+    added: tuple[str, ...] = ()
+    row: EvidenceRow | None = None
+
+    @property
+    def empty(self) -> bool:
+        """Nothing changed (e.g. a file replaced by one with the same content)."""
+        return not self.removed and not self.added
+
+
+@dataclass(frozen=True)
+class DeletedRow:
+    """One entry of the recycle bin (``Workspace.list_deleted()``).
+
+    kind "enterprise": ``key`` is the credit code; restoring it brings back the enterprise and the
+    ``assessments`` deleted with it. kind "assessment": ``key`` is the uuid (every revision goes and
+    comes back together); its enterprise comes back with it if that is in the bin too (without the
+    enterprise's other assessments). kind "evidence": an evidence file taken off an answer; ``key`` is
+    the removal id (as text), ``name`` the file name, ``uuid``/``item_id`` where it was attached.
+    ``name`` of the other kinds is the enterprise name."""
+
+    kind: str
+    key: str
+    name: str
+    deleted_at: str
+    who: str
+    credit_code: str
+    uuid: str = ""  # assessment, evidence
+    item_id: str = ""  # evidence
+    assessments: int = 0  # enterprise: assessments that come back with it; assessment: 1
+    revisions: int = 0  # enterprise, assessment: revisions that come back
+    evidence: int = 0  # evidence links that come back (evidence: 1)
+    mode: str = ""  # assessment: of its latest revision
+    assessor: str = ""
+    date: str = ""
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class Purged:
+    """What ``Workspace.purge`` removed for good: the bin entry as it was listed, and how many
+    stored evidence files went with it (those nothing else referred to)."""
+
+    row: DeletedRow
+    files: int
+
+
+@dataclass(frozen=True)
+class BinLogRow:
+    """One line of the recycle bin's own record (``Workspace.bin_log()``), kept after a purge has
+    removed the assessments and their audit trail. ``action``: delete, restore or purge."""
+
+    id: int
+    at: str
+    who: str
+    action: str
+    kind: str
+    key: str
+    name: str
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class AuditRow:
     id: int
     at: str
     who: str
     revision: int
-    action: str  # create, answer, plans, scope, team, na_subdomain, finalise, reopen, evidence, enterprise, import
+    # create, answer, plans, scope, team, na_subdomain, finalise, reopen, evidence (old/new: the file
+    # taken off / attached; both for a replacement), enterprise, import, delete, restore
+    action: str
     item_id: str | None
     old: Any
     new: Any
@@ -88,6 +164,7 @@ class ImportedItem:
     status: str
     differs: bool = False  # skipped although its content differs from the revision already here
     copy_of: str = ""  # added under a new uuid: the file's uuid belongs to another enterprise's assessment here
+    restored: bool = False  # its assessment was in the recycle bin and is back (with every revision it had)
 
 
 @dataclass
@@ -106,6 +183,11 @@ class ImportSummary:
     def conflicts(self) -> list[ImportedItem]:
         """Revisions not imported because a different version of them is already here."""
         return [i for i in self.skipped if i.differs]
+
+    @property
+    def restored(self) -> list[ImportedItem]:
+        """Assessments brought back from the recycle bin by this import (one item each)."""
+        return [i for i in [*self.added, *self.new_revisions, *self.skipped] if i.restored]
 
     @property
     def copies(self) -> list[ImportedItem]:

@@ -26,11 +26,11 @@ from .errors import (
     EvidenceMissing,
     StorageFailed,
 )
-from .evidence import EvidenceStore
+from .recycle import RecycleBin
 from .rows import ImportedItem, ImportSummary
 
 
-class Transfer(EvidenceStore):
+class Transfer(RecycleBin):
     """Export and import."""
 
     # --- files: export ---------------------------------------------------------------------
@@ -84,7 +84,9 @@ class Transfer(EvidenceStore):
         names: dict[str, str] = {}
         with self._tx(write=False):
             for uid in dict.fromkeys(uuids):
-                rows = self._rows("SELECT * FROM assessments WHERE uuid = ? ORDER BY revision", (uid,))
+                rows = self._rows(
+                    "SELECT * FROM assessments WHERE uuid = ? AND deletion IS NULL ORDER BY revision", (uid,)
+                )
                 if not rows:
                     raise AssessmentNotFound(uid)
                 for row in rows:
@@ -235,6 +237,11 @@ class Transfer(EvidenceStore):
                 # a file copied from another client's: the same uuid, another enterprise. Both are kept.
                 renamed[a.uuid] = str(uuidlib.uuid4())
                 copy_of, a = a.uuid, replace(a, uuid=renamed[a.uuid])
+        restored = False
+        if self._one("SELECT 1 AS x FROM assessments WHERE uuid = ? AND deletion IS NOT NULL LIMIT 1", (a.uuid,)):
+            # in the recycle bin: importing it again brings it back, with every revision it had
+            self._restore_assessment(a.uuid, "", by=f"import {file.name}")
+            restored = True
         item = ImportedItem(
             file=str(file),
             uuid=a.uuid,
@@ -245,6 +252,7 @@ class Transfer(EvidenceStore):
             assessor=a.assessor,
             status=e.status,
             copy_of=copy_of,
+            restored=restored,
         )
         here = self._one("SELECT * FROM assessments WHERE uuid = ? AND revision = ?", (a.uuid, a.revision))
         if here is not None:
@@ -257,8 +265,11 @@ class Transfer(EvidenceStore):
             added_uuids.add(a.uuid)
         now = utc_now()
         ent = a.enterprise
-        if self._one("SELECT 1 AS x FROM enterprises WHERE credit_code = ?", (ent.credit_code,)) is None:
+        known_ent = self._one("SELECT deletion FROM enterprises WHERE credit_code = ?", (ent.credit_code,))
+        if known_ent is None:
             self._upsert_enterprise(ent)  # a known enterprise keeps the data entered here
+        elif known_ent["deletion"] is not None:  # in the bin: it comes back, its other assessments stay there
+            self._revive_enterprise(ent.credit_code, "", by=f"import {file.name}")
         new_id = last_id(
             self.db.table("assessments").insert(
                 {

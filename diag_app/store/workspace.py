@@ -4,8 +4,9 @@ their revisions, answers, evidence and the audit trail. Nothing outside ``diag_a
 ``Workspace`` is the one class the GUI and the CLI use. It is built in layers, one module each:
 ``connection.Connection`` (opening safely, transactions; its docstring says how data is kept
 safe), ``records.Records`` (revisions, answers, audit, list summaries), ``evidence.EvidenceStore``
-(evidence files), ``transfer.Transfer`` (export and import); this module adds the enterprise and
-assessment API.
+(evidence files), ``evidence_edit.EvidenceEdits`` (taking evidence off, replacing, undoing),
+``recycle.RecycleBin`` (delete, restore, purge), ``transfer.Transfer`` (export and import); this
+module adds the enterprise and assessment API.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ class Workspace(Transfer):
 
     The layers of the class, one module each: ``connection.Connection`` (opening, transactions),
     ``records.Records`` (revisions, answers, audit, summaries), ``evidence.EvidenceStore``,
+    ``evidence_edit.EvidenceEdits`` (remove, replace, undo, open), ``recycle.RecycleBin``,
     ``transfer.Transfer`` (export and import); here the enterprise and assessment API."""
 
     # --- enterprises -----------------------------------------------------------------------
@@ -90,8 +92,9 @@ class Workspace(Transfer):
             self._upsert_enterprise(e)
 
     def get_enterprise(self, credit_code: str) -> Enterprise | None:
+        """The enterprise with this credit code; None when there is none (or it is in the bin)."""
         with self._tx(write=False):
-            r = self._one("SELECT * FROM enterprises WHERE credit_code = ?", (credit_code,))
+            r = self._one("SELECT * FROM enterprises WHERE credit_code = ? AND deletion IS NULL", (credit_code,))
         if r is None:
             return None
         return Enterprise(r["name"], r["credit_code"], r["industry"], r["path"], r["district"], r["employees"])
@@ -99,8 +102,9 @@ class Workspace(Transfer):
     def list_enterprises(
         self, search: str = "", industry: str | None = None, tier: str | None = None
     ) -> list[EnterpriseRow]:
-        """Every enterprise with its most recent assessment's summary, by name. ``search`` matches
-        name, credit code or district; ``tier`` "none" also matches enterprises never assessed."""
+        """Every enterprise (not in the recycle bin) with its most recent assessment's summary, by
+        name. ``search`` matches name, credit code or district; ``tier`` "none" also matches
+        enterprises never assessed."""
         needle = search.strip()
         like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         # Per enterprise, its most recent assessment is kept by triggers (migration 3).
@@ -112,7 +116,7 @@ class Workspace(Transfer):
             FROM enterprises e
             LEFT JOIN assessments a ON a.id = e.latest_assessment_id
             LEFT JOIN summaries s ON s.assessment_id = a.id
-            WHERE (? = '' OR e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE '\\'
+            WHERE e.deletion IS NULL AND (? = '' OR e.name LIKE ? ESCAPE '\\' OR e.credit_code LIKE ? ESCAPE '\\'
                    OR e.district LIKE ? ESCAPE '\\')
               AND (? IS NULL OR e.industry = ?)
               AND (? IS NULL OR s.tier = ? OR (? = 'none' AND s.tier IS NULL))
@@ -195,17 +199,19 @@ class Workspace(Transfer):
         return assessment_row_of(r)
 
     def list_assessments(self, credit_code: str | None = None) -> list[AssessmentRow]:
-        """The latest revision of each assessment (of one enterprise, or all), newest first."""
-        sql = ROW_SQL + f"WHERE {LATEST_REVISION} AND (? IS NULL OR a.credit_code = ?) "
+        """The latest revision of each assessment (of one enterprise, or all), newest first; those
+        in the recycle bin are left out."""
+        sql = ROW_SQL + f"WHERE a.deletion IS NULL AND {LATEST_REVISION} AND (? IS NULL OR a.credit_code = ?) "
         sql += "ORDER BY COALESCE(NULLIF(a.date, ''), substr(a.updated, 1, 10)) DESC, a.updated DESC, a.id DESC"
         with self._tx(write=False):
             rows = self._rows(sql, (credit_code, credit_code))
         return [assessment_row_of(r) for r in rows]
 
     def revisions(self, uuid: str) -> list[AssessmentRow]:
-        """Every revision of one assessment, oldest first ([] for an unknown uuid)."""
+        """Every revision of one assessment, oldest first ([] for an unknown uuid or one in the
+        recycle bin)."""
         with self._tx(write=False):
-            rows = self._rows(ROW_SQL + "WHERE a.uuid = ? ORDER BY a.revision", (uuid,))
+            rows = self._rows(ROW_SQL + "WHERE a.uuid = ? AND a.deletion IS NULL ORDER BY a.revision", (uuid,))
         return [assessment_row_of(r) for r in rows]
 
     def set_answer(self, uuid: str, item_id: str, value: Any, note: str | None = None, who: str = "") -> None:
