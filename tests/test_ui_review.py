@@ -261,6 +261,13 @@ def test_scope_and_team_are_saved_audited_undone_and_refused_when_final(qtbot, t
     assert dlg.note.text() == tr("ui.scope.final", "zh") and dlg.table.rowCount() == 2
     dlg.reject()
 
+    # from the list: the selected enterprise's latest assessment, not the one left open in the editor
+    w.show_workspace()
+    w.workspace_page.select_code(code_of(w, "electronics"))
+    dlg = edit_scope(w)
+    assert dlg.assessment.enterprise.industry == "electronics" and not dlg.final
+    dlg.reject()
+
 
 def test_saving_scope_on_a_revision_finalised_meanwhile_is_refused_the_usual_way(qtbot, tmp_path):
     from diag_app.error_text import error_text

@@ -50,6 +50,7 @@ class ScopeDialog(QDialog):
         self.setObjectName("scopeDialog")
         self.setWindowTitle(tr("ui.scope.title", lang))
         self.lang = lang
+        self.assessment = a
         self.final = final
         self.on_save: Callable[[], object] | None = None  # Save calls it (it closes the form once saved)
         heading = QLabel(tr("ui.scope.heading", lang, name=a.enterprise.name, revision=a.revision))
@@ -178,16 +179,15 @@ def _check(scope: Scope, team: Sequence[TeamMember]) -> None:
 
 
 def _target_uuid(w: WindowParts) -> str | None:
-    """The assessment open in the editor, else the latest of the enterprise selected in the list."""
-    if w.editor is not None:
-        return str(w.editor.uuid)
+    """The latest assessment of the enterprise selected in the list when the list is on screen,
+    else the assessment open in the editor."""
     page = w.workspace_page
-    code = page.current_code() if page is not None else None
-    if code and w.ws is not None:
-        rows = w.ws.list_assessments(code)  # newest first
+    if page is not None and w.stack.currentWidget() is page and w.ws is not None:
+        code = page.current_code()
+        rows = w.ws.list_assessments(code) if code else []  # newest first
         if rows:
             return rows[0].uuid
-    return None
+    return str(w.editor.uuid) if w.editor is not None else None
 
 
 def edit_scope(w: WindowParts) -> ScopeDialog | None:
