@@ -92,6 +92,10 @@ def test_export_dialog_warns_of_a_draft_offers_finalising_and_counts_the_evidenc
     assert tr("ui.pdf.answer_first", "zh") in dlg.draft.text() and "1 项未作答" in dlg.draft.text()
     assert dlg.evidence.text() == tr("ui.pdf.no_evidence", "zh")
     dlg.reject()
+    w.ws.finalise(w.editor.uuid)  # final, one item still open: the report stays a draft, reopening is the way
+    dlg = w.exports.choose_report()
+    assert tr("ui.pdf.reopen_first", "zh") in dlg.draft.text() and not dlg.finalise_btn.isVisible()
+    dlg.reject()
 
 
 def test_a_gui_export_signed_or_not_is_a_report_diag_app_verify_accepts(qtbot, tmp_path, capsys):

@@ -10,6 +10,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This revision is final and fully answered: the report carries no draft mark.",
     },
     "ui.pdf.finalise_first": {"zh": "先定稿…", "en": "Finalise first…"},
+    "ui.pdf.reopen_first": {
+        "zh": "该版本已定稿但仍有未作答项：报告带草稿水印。要去掉水印，需重新打开（生成新版本）、答完其余各项后再定稿。",
+        "en": "This revision is final but has unanswered items, so the report is a draft. To remove the mark, reopen "
+        "it (a new revision), answer the rest and finalise again.",
+    },
     "ui.pdf.answer_first": {
         "zh": "答完其余各项并定稿后，报告才不带草稿水印。",
         "en": "The draft mark goes once the remaining items are answered and the assessment is finalised.",

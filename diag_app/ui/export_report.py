@@ -265,7 +265,9 @@ class ExportReportDialog(QDialog):
             self.draft.setFont(font)
         else:
             # Finalising removes the mark only when every item is answered; otherwise say what does.
-            more = "" if reasons == ("status",) else "\n" + tr("ui.pdf.answer_first", self.lang)
+            more = {("status",): "", ("unanswered",): "\n" + tr("ui.pdf.reopen_first", self.lang)}.get(
+                reasons, "\n" + tr("ui.pdf.answer_first", self.lang)
+            )
             self.draft.setText(warning + more)
             role(self.draft, "provisional")
             self.finalise_btn.setVisible(reasons == ("status",) and self._finalise is not None)
