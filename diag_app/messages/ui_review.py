@@ -21,8 +21,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.pdf.evidence": {
         "zh": "证据索引：本版本作答所附的 {n} 个文件（涉及 {items} 项）将按文件名与 SHA-256 列入报告。",
-        "en": "Evidence index: the files attached to this revision's answers ({n}, on {items} items) are "
-        "listed in the report by name and SHA-256.",
+        "en": "Evidence index: files attached to this revision's answers: {n} (answers with files: {items}); "
+        "the report lists them by name and SHA-256.",
     },
     "ui.pdf.no_evidence": {
         "zh": "证据索引：本版本的作答未附证据文件，报告将如实注明。",

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -174,9 +175,9 @@ class ExportReportDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.pdf_box)
-        lay.addStretch(1)
         lay.addWidget(self.buttons)
-        self.setMinimumWidth(600)
+        # As tall as its texts, whichever they are now (a warning, a signer's note, the PDF options hidden)
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         self.which.currentIndexChanged.connect(self._revision_changed)
         self.format.currentIndexChanged.connect(self._format_changed)
         self._revision_changed()
@@ -265,9 +266,12 @@ class ExportReportDialog(QDialog):
             self.draft.setFont(font)
         else:
             # Finalising removes the mark only when every item is answered; otherwise say what does.
-            more = {("status",): "", ("unanswered",): "\n" + tr("ui.pdf.reopen_first", self.lang)}.get(
-                reasons, "\n" + tr("ui.pdf.answer_first", self.lang)
-            )
+            if reasons == ("status",):
+                more = ""
+            elif reasons == ("unanswered",):  # final, items open: only a new revision can be completed
+                more = "\n" + tr("ui.pdf.reopen_first", self.lang)
+            else:
+                more = "\n" + tr("ui.pdf.answer_first", self.lang)
             self.draft.setText(warning + more)
             role(self.draft, "provisional")
             self.finalise_btn.setVisible(reasons == ("status",) and self._finalise is not None)

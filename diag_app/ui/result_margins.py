@@ -52,7 +52,7 @@ def rating_label(pack: Pack, v: float | None, lang: str) -> str:
     return fmt_num(v)
 
 
-def _short(text: str, width: int = 48) -> str:
+def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
@@ -115,7 +115,7 @@ class MarginsView(QWidget):
                 + tr(
                     "ui.res.sens_move",
                     lang,
-                    item=_short(item_label(pack, m.item, lang)),
+                    item=_short(item_label(pack, m.item, lang), 30 if lang == "zh" else 56),
                     before=rating_label(pack, m.before, lang),
                     after=rating_label(pack, m.after, lang),
                 )
