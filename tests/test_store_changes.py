@@ -55,3 +55,39 @@ def test_an_import_on_the_command_line_is_seen_by_the_open_workspace(tmp_path, p
         assert {e.name for e in gui.list_enterprises()} == {enterprise_a().name, enterprise_b().name}
     finally:
         gui.close()
+
+
+def test_polling_never_waits_for_the_windows_own_background_work(tmp_path, pack):
+    """The GUI polls on its own thread while an import of its own may hold the connection: the
+    poll answers at once (with the last number), and the other program's commit shows afterwards."""
+    import threading
+
+    path = tmp_path / "workspace.db"
+    gui = Workspace.open(path)
+    other = Workspace.open(path)
+    try:
+        seen = gui.data_version()
+        busy, release = threading.Event(), threading.Event()
+
+        def background_task():
+            with gui._lock:  # what every call of the worker holds while it runs
+                busy.set()
+                release.wait()
+
+        worker = threading.Thread(target=background_task)
+        worker.start()
+        busy.wait()
+        other.create_assessment(enterprise_a(), pack.id, pack.version)
+        answers = []
+        poll = threading.Thread(target=lambda: answers.append(gui.data_version()))
+        poll.start()
+        poll.join(timeout=30)
+        stuck = poll.is_alive()
+        release.set()
+        worker.join()
+        poll.join()
+        assert not stuck and answers == [seen]
+        assert gui.data_version() != seen  # the commit made meanwhile is seen once the task is done
+    finally:
+        other.close()
+        gui.close()

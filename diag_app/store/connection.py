@@ -103,6 +103,7 @@ class Connection:
         self.timeout = timeout
         self.warnings: list[StoreError] = []  # problems that did not stop the opening (daily backup)
         self._lock = threading.RLock()
+        self._data_version = 0  # the last PRAGMA data_version read (see data_version())
 
     # --- opening and closing ---------------------------------------------------------------
 
@@ -200,6 +201,7 @@ class Connection:
                     make_backup(conn, self.path, self.backups_dir, "daily")
                 except StorageFailed as e:
                     self.warnings.append(e)
+            self._data_version = int(conn.execute("PRAGMA data_version").fetchone()[0])
         self._opened()
 
     def _opened(self) -> None:
@@ -222,8 +224,17 @@ class Connection:
         own changes leave it as it is (SQLite's ``PRAGMA data_version``). Cheap enough to poll
         every second or two: compare with the value read last time and refresh the lists when it
         differs."""
-        with self._lock, self._sqlite_errors():
-            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        if not self._lock.acquire(blocking=False):
+            # a background task of this window (an import, a rescoring) holds the connection: the
+            # GUI thread must not wait for it. Other programs' commits accumulate in the number and
+            # show at the next call once the task is done.
+            return self._data_version
+        try:
+            with self._sqlite_errors():
+                self._data_version = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        finally:
+            self._lock.release()
+        return self._data_version
 
     def backup_now(self, reason: str = "manual") -> Path:
         """Make a backup now (e.g. from the File menu)."""
