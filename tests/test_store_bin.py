@@ -260,6 +260,21 @@ def test_the_same_file_imported_again_after_deleting_brings_the_assessment_back(
         ws.close()
 
 
+def test_a_new_assessment_imported_for_a_deleted_enterprise_brings_back_only_the_enterprise(filled, tmp_path, pack):
+    ws, u = filled
+    there = Workspace.open(tmp_path / "there" / "workspace.db")
+    try:
+        new = there.create_assessment(enterprise_a(), pack.id, pack.version, assessor="王工")
+        there.export_bundle(tmp_path / "new.sfd", [new])
+    finally:
+        there.close()
+    ws.delete_enterprise(CODE_A)
+    s = ws.import_files([tmp_path / "new.sfd"])
+    assert s.ok and [i.uuid for i in s.added] == [new] and s.restored == []
+    assert [a.uuid for a in ws.list_assessments(CODE_A)] == [new]
+    assert {r.key for r in ws.list_deleted()} == {u["self"], u["onsite"]}
+
+
 def test_unknown_or_visible_things_are_neither_deleted_twice_nor_restored(filled):
     ws, u = filled
     with pytest.raises(EnterpriseNotFound):

@@ -203,3 +203,19 @@ def test_an_undo_whose_file_was_damaged_meanwhile_is_refused_and_changes_nothing
     ws.add_evidence(u, items(pack, "requirement")[1], files[0])
     ws.undo_evidence(change)
     assert (item, "设备台账.xlsx", row.sha256) in listed(ws, u)
+
+
+def test_attaching_is_undone_and_redone_without_the_original_file(ws, pack, files):
+    u = ws.create_assessment(enterprise_a(), pack.id, pack.version)
+    item = items(pack, "requirement")[0]
+    change = ws.attach_evidence(u, item, files[0], who="张工")
+    assert change.row is not None and listed(ws, u) == [(item, "设备台账.xlsx", change.row.sha256)]
+    again = ws.attach_evidence(u, item, files[0])  # already there: nothing to undo
+    assert again.empty
+    ws.undo_evidence(again)
+    assert len(listed(ws, u)) == 1
+    redo = ws.undo_evidence(change)
+    assert listed(ws, u) == []
+    files[0].unlink()
+    ws.undo_evidence(redo)
+    assert listed(ws, u) == [(item, "设备台账.xlsx", change.row.sha256)]

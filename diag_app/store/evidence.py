@@ -246,8 +246,12 @@ class EvidenceStore(Records):
 
     def add_evidence(self, uuid: str, item_id: str, file: str | Path, who: str = "") -> EvidenceRow:
         """Copy ``file`` into the workspace's evidence folder (content-addressed, at most 50 MB) and
-        attach it to one item of the latest draft revision. The file is only read, never opened
-        with another program or executed. Undo: ``remove_evidence``."""
+        attach it to one item of the latest draft revision (a file already attached to the item is
+        left as it is). The file is only read, never opened with another program or executed. For
+        an undo stack use ``attach_evidence``."""
+        return self._attach(uuid, item_id, file, who)[0]
+
+    def _attach(self, uuid: str, item_id: str, file: str | Path, who: str) -> tuple[EvidenceRow, bool]:
         src = Path(file)
         with self._tx(write=False):
             head = self._draft(uuid)
@@ -263,7 +267,7 @@ class EvidenceStore(Records):
                         self._audit(
                             row["id"], "evidence", who, item_id, None, {"sha256": sha, "name": name, "size": size}
                         )
-                return link
+                return link, new
             except _BlobGone:
                 if attempt == 2:
                     raise StorageFailed(self.evidence_path(sha), "removed while being attached") from None

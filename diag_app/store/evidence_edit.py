@@ -75,6 +75,13 @@ class EvidenceEdits(EvidenceStore):
         )
         return row, link
 
+    def attach_evidence(self, uuid: str, item_id: str, file: str | Path, who: str = "") -> EvidenceChange:
+        """``add_evidence`` for an undo stack: ``change.row`` is the link; ``undo_evidence(change)``
+        takes it off again (restorably) — unless the file was already attached to the item, when
+        nothing changed (``change.empty``) and the undo leaves it there."""
+        link, new = self._attach(uuid, item_id, file, who)
+        return EvidenceChange(uuid, item_id, added=(link.sha256,) if new else (), row=link)
+
     def remove_evidence(self, uuid: str, item_id: str, sha256: str, who: str = "") -> EvidenceChange:
         """Take one evidence file off an item of the latest (draft) revision. Audited. The stored
         file stays (earlier revisions may refer to it, and the removal can be undone with
