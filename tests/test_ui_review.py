@@ -312,13 +312,22 @@ def test_the_import_summary_names_copies_and_conflicts(qtbot, tmp_path):
     d["answers"][0]["value"] = 0.5
     edited = tmp_path / "edited.json"
     edited.write_text(json.dumps(d, ensure_ascii=False), "utf-8")
-    job = w.exports.import_files([copy, edited, EXAMPLES[0]])
+    # an assessment in the recycle bin: importing its file brings it back
+    binned = next(r for r in w.ws.list_assessments() if r.industry == "high-end-equipment")
+    w.ws.delete_assessment(binned.uuid)
+    back = ROOT / "examples" / "high-end-equipment.json"
+    job = w.exports.import_files([copy, edited, EXAMPLES[0], back])
     qtbot.waitUntil(lambda: job.done and isinstance(w.dialog, ImportSummaryDialog), timeout=30_000)
     s = w.exports.last_summary
     assert len(s.added) == 1 and s.added[0].copy_of and len(s.conflicts) == 1
     box = w.dialog
     assert tr("ui.import.more", "en", copies=1, conflicts=1) in box.headline.text()
     assert tr("ui.import.summary", "en", added=1, new_revisions=0, skipped=1, rejected=0) in box.headline.text()
+    assert tr("ui.import.restored_line", "en", n=1) in box.headline.text()
+    assert box.lines("restored") == [
+        (binned.enterprise_name, tr("ui.import.item", "en", revision=1, mode="On-site assessment", file=back.name))
+    ]
+    assert [r.uuid for r in w.ws.list_assessments() if r.uuid == binned.uuid] == [binned.uuid]
     (copied,) = box.lines("copies")
     electronics = next(r for r in w.ws.list_enterprises() if r.industry == "electronics" and r.name != copied[0])
     assert copied[0] == "上海复制样本电子有限公司" and electronics.name in copied[1] and "copied.json" in copied[1]

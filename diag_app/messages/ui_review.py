@@ -121,6 +121,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "未导入：本机已有同一版本且内容不同，本机版本保持不变（{n}）",
         "en": "Not imported: the same revision is here with different content; the one here is kept ({n})",
     },
+    "ui.import.restored": {
+        "zh": "从回收站恢复：本次导入的评估此前在回收站中，已连同全部版本恢复（{n}）",
+        "en": "Brought back from the recycle bin, with every revision it had ({n})",
+    },
+    "ui.import.restored_line": {
+        "zh": "从回收站恢复的评估：{n}。",
+        "en": "Assessments brought back from the recycle bin: {n}.",
+    },
     "ui.import.more": {
         "zh": "其中以新编号导入：{copies}；因与本机版本不同而未导入：{conflicts}。",
         "en": "Of these, added under a new id: {copies}; not imported because they differ from the ones here: {conflicts}.",

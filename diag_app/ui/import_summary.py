@@ -1,7 +1,7 @@
 """What an import did, file by file: assessments added (and among them those added under a new id
-because the file's id belonged to another enterprise's assessment here), new revisions kept,
-revisions already here, revisions not imported because they differ from the one here, and files
-rejected with the reason."""
+because the file's id belonged to another enterprise's assessment here), assessments brought back
+from the recycle bin, new revisions kept, revisions already here, revisions not imported because
+they differ from the one here, and files rejected with the reason."""
 
 from __future__ import annotations
 
@@ -16,16 +16,32 @@ from ..i18n import tr
 if TYPE_CHECKING:
     from ..store import ImportedItem, ImportSummary, Workspace
 
-GROUPS = ("added", "copies", "new_revisions", "conflicts", "skipped", "rejected")
+GROUPS = ("added", "copies", "restored", "new_revisions", "conflicts", "skipped", "rejected")
+
+
+def grouped(summary: ImportSummary) -> dict[str, list[ImportedItem]]:
+    """Each imported item in the one group that says best what happened to it: an assessment the
+    import brought back from the recycle bin is "restored" (not "already here"), a revision that
+    differs from the one here is a conflict whatever else is true of it."""
+    restored = [i for i in summary.restored if not i.differs]
+    back = {id(i) for i in restored}
+    return {
+        "added": [i for i in summary.added if not i.copy_of and id(i) not in back],
+        "copies": [i for i in summary.added if i.copy_of and id(i) not in back],
+        "restored": restored,
+        "new_revisions": [i for i in summary.new_revisions if id(i) not in back],
+        "conflicts": list(summary.conflicts),
+        "skipped": [i for i in summary.skipped if not i.differs and id(i) not in back],
+    }
 
 
 def summary_counts(summary: ImportSummary) -> dict[str, int]:
-    """The headline's counts: a conflict is counted once, as a conflict, not also as skipped."""
-    conflicts = len(summary.conflicts)
+    """The headline's counts (copies among the added; conflicts and restored ones said apart)."""
+    g = grouped(summary)
     return {
-        "added": len(summary.added),
-        "skipped": len(summary.skipped) - conflicts,
-        "new_revisions": len(summary.new_revisions),
+        "added": len(g["added"]) + len(g["copies"]),
+        "skipped": len(g["skipped"]),
+        "new_revisions": len(g["new_revisions"]),
         "rejected": len(summary.rejected),
     }
 
@@ -63,11 +79,13 @@ class ImportSummaryDialog(QDialog):
         self.setObjectName("importSummaryDialog")
         self.setWindowTitle(tr("ui.import.summary_title", lang))
         counts = summary_counts(summary)
-        copies = [it for it in summary.added if it.copy_of]
-        conflicts = summary.conflicts
+        groups = grouped(summary)
+        copies, conflicts = groups["copies"], groups["conflicts"]
         headline = tr("ui.import.summary", lang, **counts)
         if copies or conflicts:
             headline += "\n" + tr("ui.import.more", lang, copies=len(copies), conflicts=len(conflicts))
+        if groups["restored"]:
+            headline += "\n" + tr("ui.import.restored_line", lang, n=len(groups["restored"]))
         self.headline = QLabel(headline)
         self.headline.setWordWrap(True)
         self.tree = QTreeWidget()
@@ -91,27 +109,17 @@ class ImportSummaryDialog(QDialog):
         def item_line(it: ImportedItem) -> str:
             return tr("ui.import.item", lang, revision=it.revision, mode=_mode(it, lang), file=Path(it.file).name)
 
-        g = group("added", len(summary.added) - len(copies))
-        for it in summary.added:
-            if not it.copy_of:
-                add(g, it.enterprise_name, item_line(it))
-        if copies:
-            g = group("copies", len(copies))
-            for it in copies:
-                other = owners.get(it.copy_of, it.copy_of)
-                detail = f"{tr('ui.import.copy_detail', lang, other=other)} · {item_line(it)}"
+        for key in GROUPS[:-1]:
+            items = groups[key]
+            if not items and key in ("copies", "restored", "conflicts"):
+                continue  # shown only when they happened
+            g = group(key, len(items))
+            for it in items:
+                detail = item_line(it)
+                if key == "copies":
+                    other = owners.get(it.copy_of, it.copy_of)
+                    detail = f"{tr('ui.import.copy_detail', lang, other=other)} · {detail}"
                 add(g, it.enterprise_name, detail)
-        g = group("new_revisions", len(summary.new_revisions))
-        for it in summary.new_revisions:
-            add(g, it.enterprise_name, item_line(it))
-        if conflicts:
-            g = group("conflicts", len(conflicts))
-            for it in conflicts:
-                add(g, it.enterprise_name, item_line(it))
-        g = group("skipped", counts["skipped"])
-        for it in summary.skipped:
-            if not it.differs:
-                add(g, it.enterprise_name, item_line(it))
         g = group("rejected", len(summary.rejected))
         for file, why in summary.rejected:
             what, detail, _hint = error_text(why, lang)
