@@ -151,6 +151,14 @@ def test_a_gui_export_signed_or_not_is_a_report_diag_app_verify_accepts(qtbot, t
     v = verify_file(signed, "en")
     assert v.status == 0 and v.signer == "Zhang Wei" and v.self_signed and v.claims["render"]["signed"]
     assert v.claims["render"]["appendix"] is True  # on-site: the default
+    # and the app's own verify says who signed, marked self-signed
+    from diag_app.ui.verify_dialog import verifier
+
+    wait_job(qtbot, verifier(w).verify(signed))
+    shown = w.dialog
+    assert shown.objectName() == "verifyDialog" and shown.outcome.text() == "Verified"
+    assert shown.signer.text() == tr("ui.verify.signer_self", "en", signer="Zhang Wei")
+    shown.close()
 
     # a wrong passphrase never reaches the export: the signing dialog says so in place
     dlg = w.exports.choose_report()
