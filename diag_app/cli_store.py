@@ -68,14 +68,25 @@ def register(sub: Any, lang_parent: argparse.ArgumentParser) -> None:
         if name != "delete":
             sp.add_argument("--evidence", action="append", default=[], metavar="ID", help="a removed evidence file")
         if name == "purge":
-            sp.add_argument("--older-than", type=float, metavar="DAYS", help="everything deleted DAYS or more ago")
+            sp.add_argument("--older-than", type=_days_arg, metavar="DAYS", help="everything deleted DAYS or more ago")
             sp.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
         sp.set_defaults(func=func)
 
     sp = sub.add_parser("bin", parents=[lang_parent, db_parent], help="list what is in the recycle bin")
-    sp.add_argument("--older-than", type=float, metavar="DAYS", help="only what was deleted DAYS or more ago")
+    sp.add_argument("--older-than", type=_days_arg, metavar="DAYS", help="only what was deleted DAYS or more ago")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_bin)
+
+
+def _days_arg(text: str) -> float:
+    """A number of days, 0 or more (argparse ends with status 2 and this message otherwise)."""
+    try:
+        days = float(text)
+    except ValueError:
+        days = -1.0
+    if not 0 <= days < 1e6:
+        raise argparse.ArgumentTypeError(f"{text!r}: a number of days from 0 / 天数须为不小于 0 的数")
+    return days
 
 
 def _open(args: argparse.Namespace) -> Any:
@@ -355,10 +366,20 @@ def _each(args: argparse.Namespace, targets: list[tuple[str, str]], do: Any) -> 
     return status
 
 
+def _who() -> str:
+    """Who runs the command, for the audit trail (the operating system's user name)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:
+        return ""
+
+
 @_guard
 def cmd_delete(args: argparse.Namespace) -> int:
     def do(ws: Any, kind: str, key: str) -> None:
-        r = ws.delete_enterprise(key) if kind == "enterprise" else ws.delete_assessment(key)
+        r = ws.delete_enterprise(key, _who()) if kind == "enterprise" else ws.delete_assessment(key, _who())
         _out(tr("store.cli.deleted", args.lang, what=_entry_text(r, args.lang)))
         again = f"--enterprise {r.key}" if kind == "enterprise" else r.key
         _out(tr("store.cli.deleted_hint", args.lang, again=again))
@@ -370,7 +391,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     def do(ws: Any, kind: str, key: str) -> None:
         found = next((r for r in ws.list_deleted() if (r.kind, r.key) == (kind, key)), None)
-        ws.restore(kind, key)
+        ws.restore(kind, key, _who())
         what = _entry_text(found, args.lang) if found else key
         _out(tr("store.cli.restored", args.lang, what=what))
 
@@ -403,7 +424,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
     files = [0]
 
     def do(ws: Any, kind: str, key: str) -> None:
-        p = ws.purge(kind, key)
+        p = ws.purge(kind, key, _who())
         files[0] += p.files
         _out(tr("store.cli.purged", lang, what=_entry_text(p.row, lang)))
 

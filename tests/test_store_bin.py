@@ -343,7 +343,7 @@ def test_cli_delete_bin_restore_and_purge(filled, capsys):
     assert name_a not in capsys.readouterr().out  # gone from the list
     assert main(["bin", "--db", db, "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert f"enterprise {name_a} ({CODE_A}) with 2 assessments (3 revisions)" in out
+    assert f"enterprise {name_a} ({CODE_A}) with 2 assessments (revisions: 3)" in out
     assert "purge" not in out  # nothing is old enough to be offered
     assert main(["bin", "--db", db, "--json"]) == 0
     [entry] = json.loads(capsys.readouterr().out)["deleted"]
@@ -399,5 +399,36 @@ def test_cli_bin_offers_to_purge_what_was_deleted_30_days_ago(filled, capsys):
     ws = Workspace.open(db)
     try:
         assert ws.list_deleted() == [] and {e.credit_code for e in ws.list_enterprises()} == {CODE_A, CODE_B}
+    finally:
+        ws.close()
+
+
+def test_nonsense_on_the_command_line_ends_with_status_2_and_changes_nothing(filled, capsys):
+    from diag_app.cli import main
+
+    ws, u = filled
+    ws.delete_assessment(u["b"])
+    db = str(ws.path)
+    ws.close()
+    for args in (
+        ["restore", "--evidence", "99999999999999999999999999"],
+        ["restore", "--evidence", "-1"],
+        ["purge", "--evidence", "１２", "--yes"],
+        ["purge", "--evidence", "1; DROP TABLE evidence", "--yes"],
+        ["restore", "'; DELETE FROM deletions; --"],
+    ):
+        assert main([*args, "--db", db]) == 2, args
+    for days in ("nan", "-3", "inf", "soon"):
+        with pytest.raises(SystemExit) as e:
+            main(["purge", "--older-than", days, "--yes", "--db", db])
+        assert e.value.code == 2
+        with pytest.raises(SystemExit):
+            main(["bin", "--older-than", days, "--db", db])
+    capsys.readouterr()
+    ws = Workspace.open(db)
+    try:
+        assert [(r.kind, r.key) for r in ws.list_deleted()] == [("assessment", u["b"])]
+        with pytest.raises(ValueError):
+            ws.purge_older_than(float("nan"))
     finally:
         ws.close()

@@ -233,15 +233,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "store.cli.bin_enterprise": {
         "zh": "企业 {name}（{code}），连同 {n} 份评估（{revisions} 个修订版）；{at} 由 {who} 删除",
-        "en": "enterprise {name} ({code}) with {n} assessments ({revisions} revisions); deleted {at} by {who}",
+        "en": "enterprise {name} ({code}) with {n} assessments (revisions: {revisions}); deleted {at} by {who}",
     },
     "store.cli.bin_enterprise.one": {
         "zh": "企业 {name}（{code}），连同 {n} 份评估（{revisions} 个修订版）；{at} 由 {who} 删除",
-        "en": "enterprise {name} ({code}) with {n} assessment ({revisions} revisions); deleted {at} by {who}",
+        "en": "enterprise {name} ({code}) with {n} assessment (revisions: {revisions}); deleted {at} by {who}",
     },
     "store.cli.bin_assessment": {
         "zh": "评估 {uuid}：{name}（{code}），{mode}，评估人 {assessor}，{date}，{revisions} 个修订版；{at} 由 {who} 删除",
-        "en": "assessment {uuid}: {name} ({code}), {mode}, assessor {assessor}, {date}, {revisions} revisions; deleted {at} by {who}",
+        "en": "assessment {uuid}: {name} ({code}), {mode}, assessor {assessor}, {date}, revisions: {revisions}; deleted {at} by {who}",
     },
     "store.cli.bin_evidence": {
         "zh": "证据文件 {name}（编号 {number}），原属评估 {uuid} 的题目 {item}（{code}）；{at} 由 {who} 移除",

@@ -220,7 +220,7 @@ class RecycleBin(EvidenceEdits):
         the bin, alone); an evidence file back on its answer (the latest revision must be a
         draft: AssessmentFinal otherwise). Audited. Raises NotInBin."""
         if kind == "evidence":
-            if not key.isdigit():
+            if not _removal_id(key):
                 raise NotInBin(kind, key)
             self.restore_evidence(int(key), who)
             return
@@ -279,7 +279,11 @@ class RecycleBin(EvidenceEdits):
 
     def _purge(self, kind: str, key: str, who: str) -> tuple[DeletedRow, set[str]]:
         if kind == "evidence":
-            gone = self._one("SELECT id, sha256 FROM evidence_removals WHERE id = ?", (key,)) if key.isdigit() else None
+            gone = (
+                self._one("SELECT id, sha256 FROM evidence_removals WHERE id = ?", (int(key),))
+                if _removal_id(key)
+                else None
+            )
             found = self._deleted("evidence", int(key)) if gone else []
             if gone is None or not found:
                 raise NotInBin(kind, key)
@@ -337,6 +341,13 @@ class RecycleBin(EvidenceEdits):
         return done
 
 
+def _removal_id(key: str) -> bool:
+    """Whether ``key`` can be the id of an evidence removal (a positive integer SQLite can hold)."""
+    return isinstance(key, str) and key.isascii() and key.isdigit() and len(key) <= 18
+
+
 def _cutoff(days: float, now: datetime | None) -> str:
+    if not 0 <= days < 1e6:  # NaN fails too
+        raise ValueError(f"days must be a number from 0, not {days!r}")
     moment = (now or datetime.now(UTC)) - timedelta(days=days)
     return moment.astimezone(UTC).isoformat(timespec="milliseconds")
