@@ -313,7 +313,10 @@ class Transfer(RecycleBin):
             ],
         )
         for ref in e.evidence:
-            size = self.evidence_path(ref.sha256).stat().st_size
+            try:
+                size = self.evidence_path(ref.sha256).stat().st_size
+            except FileNotFoundError:  # purged in another window since it was copied in
+                raise BundleRejected(file, f"evidence/{ref.sha256}", "changed") from None
             self.conn.execute(
                 "INSERT OR IGNORE INTO evidence_files (sha256, size, created) VALUES (?, ?, ?)", (ref.sha256, size, now)
             )
