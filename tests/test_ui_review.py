@@ -22,6 +22,7 @@ from diag_app.report.content import draft_warning
 from diag_app.ui.export_report import ExportReportDialog
 from diag_app.ui.identity_dialog import SigningDialog
 from diag_app.ui.result_panel import live_result
+from diag_app.ui.signals import emit
 
 PASS = "correct horse battery"
 
@@ -367,9 +368,14 @@ def test_the_result_panel_says_how_far_the_level_is_from_changing(qtbot, tmp_pat
     assert not m.moves.isVisible() and m.toggle.text() == tr("ui.res.sens_moves", "zh")
     click(qtbot, m.toggle)
     assert m.moves.isVisible() and m.toggle.text() == tr("ui.res.sens_hide", "zh")
-    lines = m.moves.text().splitlines()
+    lines = m.moves.text().split("<br>")
     assert len(lines) == 1 + len(sens.up.moves) and "不满足 → 大部分满足" in lines[1]
+    assert m.move_items == [mv.item for mv in sens.up.moves]
     assert not m.na.isVisible()
+    # each move is a link to its card
+    target = sens.up.moves[-1].item
+    emit(m.moves.linkActivated, f"item:{target}")  # what clicking the link sends
+    assert w.editor.current_card is not None and w.editor.current_card.item_id == target
 
     # answering the three items as the line says lifts the level; the line then names the next one
     for mv in sens.up.moves:

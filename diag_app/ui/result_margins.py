@@ -9,9 +9,10 @@ The numbers are the model's (``model.sensitivity``, ``model.applicability``: a f
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..describe import item_label
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from ..model.assessment import Assessment
     from ..model.questionnaire import Pack
     from ..model.scoring import Scores
+    from .window_parts import WindowParts
+
+LINK = "item:"  # the moves are links to their cards
 
 # A met level is called fragile (its way down shown) when this many one-step drops or fewer would
 # lose it. A product default: the way down of a level that many answers carry is noise on screen.
@@ -61,7 +65,10 @@ def fragile(c: Change | None) -> bool:
 
 
 class MarginsView(QWidget):
-    """The sensitivity lines, the moves behind them (shown on click) and the N/A warning."""
+    """The sensitivity lines, the moves behind them (shown on click, each a link to its card) and
+    the N/A warning."""
+
+    item_chosen = Signal(str)  # a move's item was clicked
 
     def __init__(self, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -82,6 +89,9 @@ class MarginsView(QWidget):
         self.toggle.clicked.connect(self.toggle_moves)
         self.moves = _label("sensitivityList", "muted")
         self.moves.setObjectName("sensitivityList")
+        self.moves.setTextFormat(Qt.TextFormat.RichText)
+        self.moves.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.moves.linkActivated.connect(self._link)
         self.na = _label("naWarning", "provisional")
         self.na.setObjectName("naWarning")
         lay = QVBoxLayout(self)
@@ -93,6 +103,7 @@ class MarginsView(QWidget):
         lay.addWidget(self.moves)
         lay.addWidget(self.na)
         self.expanded = False  # the moves shown (kept while the answers change)
+        self.move_items: list[str] = []  # the items of the moves listed, in order
         self.clear()
 
     def clear(self) -> None:
@@ -109,19 +120,21 @@ class MarginsView(QWidget):
         self.down.setText(f"↓ {sensitivity_text(pack, sens.down, scores.s, lang)}" if sens.down in shown else "")
         lines: list[str] = []
         for c in shown:
-            lines.append(tr("ui.res.sens_up_list" if c.up else "ui.res.sens_down_list", lang))
-            lines += [
-                "• "
-                + tr(
-                    "ui.res.sens_move",
-                    lang,
-                    item=_short(item_label(pack, m.item, lang), 30 if lang == "zh" else 56),
-                    before=rating_label(pack, m.before, lang),
-                    after=rating_label(pack, m.after, lang),
+            lines.append(html.escape(tr("ui.res.sens_up_list" if c.up else "ui.res.sens_down_list", lang)))
+            for m in c.moves:
+                item = html.escape(_short(item_label(pack, m.item, lang), 30 if lang == "zh" else 56))
+                lines.append(
+                    "• "
+                    + tr(
+                        "ui.res.sens_move",
+                        lang,
+                        item=f'<a href="{LINK}{html.escape(m.item, quote=True)}">{item}</a>',
+                        before=html.escape(rating_label(pack, m.before, lang)),
+                        after=html.escape(rating_label(pack, m.after, lang)),
+                    )
                 )
-                for m in c.moves
-            ]
-        self.moves.setText("\n".join(lines))
+        self.moves.setText("<br>".join(lines))
+        self.move_items = [m.item for c in shown for m in c.moves]
         na = not_applicable(pack, a)
         self.na.setText(
             tr("na.warning", lang, share=na.share * 100, limit=(na.limit or 0) * 100, n=na.na_items) if na.warn else ""
@@ -132,6 +145,10 @@ class MarginsView(QWidget):
         self.na.setVisible(na.warn)
         self._show_moves()
 
+    def _link(self, href: str) -> None:
+        if href.startswith(LINK):
+            self.item_chosen.emit(href[len(LINK) :])
+
     def toggle_moves(self) -> None:
         self.expanded = not self.expanded
         self._show_moves()
@@ -139,3 +156,13 @@ class MarginsView(QWidget):
     def _show_moves(self) -> None:
         self.moves.setVisible(self.expanded and bool(self.moves.text()))
         self.toggle.setText(tr("ui.res.sens_hide" if self.expanded else "ui.res.sens_moves", self.lang))
+
+
+def go_to_item(w: WindowParts, item_id: str) -> None:
+    """Show the card of ``item_id`` in the editor (a move clicked in the result panel)."""
+    ed = w.editor
+    if ed is None:
+        return
+    card = ed.card_for(item_id)
+    if card is not None:
+        ed.focus_card(card)

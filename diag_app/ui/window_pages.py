@@ -32,6 +32,7 @@ class PageCommands(WindowParts):
             from PySide6.QtCore import Qt
             from PySide6.QtWidgets import QSplitter
 
+            from .result_margins import go_to_item
             from .result_panel import ResultPanel
 
             split = QSplitter(Qt.Orientation.Horizontal)
@@ -40,6 +41,7 @@ class PageCommands(WindowParts):
             self.editor_layout = QVBoxLayout(self.editor_holder)
             self.editor_layout.setContentsMargins(0, 0, 0, 0)
             panel = ResultPanel(self.lang)
+            panel.margins.item_chosen.connect(lambda item: go_to_item(self, item))  # result_margins.py
             if self.charts is not None or self._charts_error:
                 panel.set_charts(self.charts, self._charts_error)
             split.addWidget(self.editor_holder)
