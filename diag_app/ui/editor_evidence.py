@@ -58,12 +58,14 @@ class EvidenceOps(QObject):
         if ed.read_only:
             return None
         ws, uuid, item_id = ed.ws, ed.uuid, card.item_id
-        added: list[str] = []
+        added: list[EvidenceChange] = []
 
         def work(progress: Progress) -> list[EvidenceRow]:
             for i, p in enumerate(paths):
                 progress(i, len(paths), p)
-                added.append(ws.add_evidence(uuid, item_id, p).sha256)
+                change = ws.attach_evidence(uuid, item_id, p)
+                if not change.empty:  # a file already attached to the item stays, and no undo takes it off
+                    added.append(change)
             return list(ws.list_evidence(uuid, item_id))
 
         def done(rows: list[EvidenceRow]) -> None:
@@ -77,21 +79,16 @@ class EvidenceOps(QObject):
 
         return run_in_background(ed, work, tr("ui.card.attaching", ed.lang), done, lang=ed.lang, on_error=failed)
 
-    def _undoable_add(self, item_id: str, shas: list[str]) -> None:
+    def _undoable_add(self, item_id: str, changes: list[EvidenceChange]) -> None:
+        """Undo takes the files attached off again (restorably); redo puts them back."""
         ed, ws, uuid = self.editor, self.editor.ws, self.editor.uuid
-        changes: list[EvidenceChange] = []
 
-        def revert() -> None:  # take the files off again (restorably)
-            changes[:] = [ws.remove_evidence(uuid, item_id, sha) for sha in shas]
-            self.refresh(uuid, item_id)
-
-        def apply() -> None:
-            for c in changes:
-                ws.undo_evidence(c)
+        def flip() -> None:
+            changes[:] = [ws.undo_evidence(c) for c in reversed(changes)]
             self.refresh(uuid, item_id)
 
         what = tr("ui.undo.evidence_add", ed.lang, item=item_title(ed.pack, item_id, ed.lang))
-        emit(ed.undoable, what, apply, revert)
+        emit(ed.undoable, what, flip, flip)
 
     # --- open, remove, replace ---------------------------------------------------------------------
     def open(self, card: Card, row: EvidenceRow) -> Job:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ..i18n import tr
 from ..money import fmt_size
@@ -15,6 +17,23 @@ from .style import role
 if TYPE_CHECKING:
     from ..store import EvidenceRow
     from .cards import RequirementCard
+
+
+class ElidedLabel(QLabel):
+    """One line of text cut in the middle ("…") to the width it is given, the whole in its tooltip:
+    a long file name never makes a card wider than the page."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.full = text
+        self.setToolTip(text)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(60)
+        self.setText(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.setText(self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideMiddle, max(self.width(), 20)))
 
 
 class EvidenceList(QWidget):
@@ -44,7 +63,7 @@ class EvidenceList(QWidget):
             line.setObjectName("evidenceLine")
             row = QHBoxLayout(line)
             row.setContentsMargins(0, 0, 0, 0)
-            name = QLabel(f"{r.name}（{fmt_size(r.size)}）" if lang == "zh" else f"{r.name} ({fmt_size(r.size)})")
+            name = ElidedLabel(f"{r.name}（{fmt_size(r.size)}）" if lang == "zh" else f"{r.name} ({fmt_size(r.size)})")
             name.setObjectName("evidenceName")
             row.addWidget(name, 1)
             for key, obj, act in (

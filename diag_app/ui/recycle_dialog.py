@@ -4,12 +4,14 @@ removable for good (asked first). The store keeps them (store/recycle.py); this 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -20,11 +22,24 @@ from PySide6.QtWidgets import (
 
 from ..i18n import tr
 from .confirm import confirm
+from .editor_pages import item_title
 from .errors import present_error
 from .style import role
 
 if TYPE_CHECKING:
+    from ..model.questionnaire import Pack
     from ..store import DeletedRow, Workspace
+
+
+def local_time(stamp: str) -> str:
+    """A store time (UTC, ISO 8601) as the user's clock shows it, to the minute."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp[:16].replace("T", " ")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class RecycleDialog(QDialog):
@@ -34,10 +49,11 @@ class RecycleDialog(QDialog):
         lang: str,
         parent: QWidget | None = None,
         on_change: Callable[[], object] | None = None,
+        pack: Pack | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("recycleDialog")
-        self.ws, self.lang, self.on_change = ws, lang, on_change
+        self.ws, self.lang, self.on_change, self.pack = ws, lang, on_change, pack
         self.rows: list[DeletedRow] = []
         self.setWindowTitle(tr("ui.bin.title", lang))
         hint = QLabel(tr("ui.bin.hint", lang))
@@ -47,6 +63,10 @@ class RecycleDialog(QDialog):
         self.tree.setObjectName("binList")
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels([tr(f"ui.bin.col.{c}", lang) for c in ("what", "name", "detail", "when")])
+        head = self.tree.header()  # the text column takes what is left: no sideways scrolling
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.restore_btn = QPushButton(tr("ui.bin.restore", lang))
         self.restore_btn.setObjectName("binRestore")
         self.purge_btn = QPushButton(tr("ui.bin.purge", lang))
@@ -74,16 +94,20 @@ class RecycleDialog(QDialog):
         self.rows = self.ws.list_deleted()
         self.tree.clear()
         for r in self.rows:
+            name = r.name
             if r.kind == "enterprise":
                 detail = tr("ui.bin.assessments", lang, n=r.assessments)
             elif r.kind == "assessment":
-                detail = tr("ui.bin.assessment", lang, date=r.date, revisions=r.revisions)
-            else:
-                detail = r.name
-            name = r.name if r.kind != "evidence" else r.credit_code
-            it = QTreeWidgetItem([tr(f"ui.bin.kind.{r.kind}", lang), name, detail, r.deleted_at[:16].replace("T", " ")])
+                detail = tr("ui.bin.assessment", lang, date=r.date, n=r.revisions)
+            else:  # a file taken off an answer: which file, on which item, of which enterprise
+                item = item_title(self.pack, r.item_id, lang) if self.pack is not None else r.item_id
+                detail = tr("ui.bin.evidence", lang, name=r.name, item=item)
+                owner = self.ws.get_enterprise(r.credit_code)
+                name = owner.name if owner is not None else r.credit_code
+            it = QTreeWidgetItem([tr(f"ui.bin.kind.{r.kind}", lang), name, detail, local_time(r.deleted_at)])
+            it.setToolTip(2, detail)
             self.tree.addTopLevelItem(it)
-        for col in range(4):
+        for col in (0, 1, 3):
             self.tree.resizeColumnToContents(col)
         first = self.tree.topLevelItem(0)
         if first is not None:

@@ -266,7 +266,7 @@ class RecordCommands(WindowParts):
 
         from .recycle_dialog import RecycleDialog
 
-        dlg = RecycleDialog(self.ws, self.lang, self, on_change=self.refresh_enterprises)
+        dlg = RecycleDialog(self.ws, self.lang, self, on_change=self.refresh_enterprises, pack=self.pack)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dlg
         dlg.open()
