@@ -3,6 +3,8 @@ undoing answers, the keyboard after the mouse, and the same counts as the report
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
@@ -562,3 +564,76 @@ def test_the_list_follows_an_import_made_from_the_command_line(qtbot, tmp_path):
     assert out.returncode == 0, out.stderr
     qtbot.waitUntil(lambda: w.workspace_page.model.rowCount() == 1, timeout=15_000)  # polled every 2 s
     assert w.statusBar().currentMessage() == tr("ui.ws.changed_elsewhere", "zh")
+
+
+# --- evidence: open, replace, remove; deleting to the recycle bin ---------------------------------
+
+
+def test_evidence_can_be_opened_replaced_and_removed_and_every_step_undone(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    w = window
+    ed = open_industry(qtbot, w)
+    uuid = ed.uuid
+    card = first_card(ed)
+    plan = tmp_path / "规划.pdf"
+    plan.write_bytes(b"%PDF-1.4 plan v1")
+    job = ed.attach(card, [str(plan)])
+    qtbot.waitUntil(lambda: job.done, timeout=30_000)
+    assert [e.name for e in w.ws.list_evidence(uuid, card.item_id)] == ["规划.pdf"]
+    line = card.evidence.line_of("规划.pdf")
+    click(qtbot, line.findChild(QPushButton, "evidenceOpen"))
+    qtbot.waitUntil(lambda: bool(opened), timeout=30_000)
+    copy = Path(opened[0])
+    assert copy.name == "规划.pdf" and copy.read_bytes() == b"%PDF-1.4 plan v1"
+    assert not str(copy).startswith(str(w.db_path.parent / "evidence"))  # a copy, never the stored file
+    # replace it with a newer version
+    v2 = tmp_path / "规划-v2.pdf"
+    v2.write_bytes(b"%PDF-1.4 plan v2")
+    monkeypatch.setattr("diag_app.ui.editor_evidence.QFileDialog.getOpenFileName", lambda *a, **k: (str(v2), ""))
+    click(qtbot, card.evidence.line_of("规划.pdf").findChild(QPushButton, "evidenceReplace"))
+    qtbot.waitUntil(lambda: [e.name for e in w.ws.list_evidence(uuid, card.item_id)] == ["规划-v2.pdf"], timeout=30_000)
+    qtbot.waitUntil(lambda: "规划-v2.pdf" in card.evidence_text())
+    # remove it
+    click(qtbot, card.evidence.line_of("规划-v2.pdf").findChild(QPushButton, "evidenceRemove"))
+    assert w.ws.list_evidence(uuid, card.item_id) == [] and not card.evidence.isVisibleTo(card)
+    qtbot.keyClick(w, Qt.Key.Key_Z, Ctrl)  # the removal undone
+    assert [e.name for e in w.ws.list_evidence(uuid, card.item_id)] == ["规划-v2.pdf"]
+    qtbot.keyClick(w, Qt.Key.Key_Z, Ctrl)  # the replacement undone
+    assert [e.name for e in w.ws.list_evidence(uuid, card.item_id)] == ["规划.pdf"]
+    assert "规划.pdf" in card.evidence_text()
+    qtbot.keyClick(w, Qt.Key.Key_Z, Ctrl)  # the attachment undone
+    assert w.ws.list_evidence(uuid, card.item_id) == []
+
+
+def test_deleting_goes_to_the_recycle_bin_and_comes_back(window, qtbot):
+    w = window
+    page = w.workspace_page
+    total = page.model.rowCount()
+    name = page.model.rows[0].name
+    code = page.model.codes[0]
+    page.select_code(code)
+    page.view.setFocus()
+    key(qtbot, Qt.Key.Key_Delete)
+    box = w.dialog
+    assert box.objectName() == "deleteEnterpriseBox" and name in box.text()
+    answer_box(qtbot, w, "deleteEnterpriseBox", tr("ui.del.go", "zh"))
+    qtbot.waitUntil(lambda: w.listing is None and page.model.rowCount() == total - 1, timeout=30_000)
+    assert w.ws.get_enterprise(code) is None
+    assert w.action("undo").isEnabled(), (w.undo_stack.count(), w.undo_stack.index(), w.undo_stack.undoText())
+    qtbot.keyClick(w, Qt.Key.Key_Z, Ctrl)  # undo: back
+    assert w.ws.get_enterprise(code) is not None
+    qtbot.waitUntil(lambda: w.listing is None and page.model.rowCount() == total, timeout=30_000)
+    # an assessment deleted from the editor, restored from the recycle bin
+    ed = open_industry(qtbot, w)
+    uuid = ed.uuid
+    w.action("delete_assessment").trigger()
+    answer_box(qtbot, w, "deleteAssessmentBox", tr("ui.del.go", "zh"))
+    assert w.editor is None and uuid not in [r.uuid for r in w.ws.list_assessments()]
+    w.action("recycle_bin").trigger()
+    dlg = w.dialog
+    assert dlg.objectName() == "recycleDialog" and dlg.rows[0].kind == "assessment"
+    click(qtbot, dlg.restore_btn)
+    assert uuid in [r.uuid for r in w.ws.list_assessments()] and dlg.empty.isVisibleTo(dlg)

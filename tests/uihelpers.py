@@ -51,4 +51,6 @@ def answer_box(qtbot, w, name: str, button: str):
     box = w.dialog
     assert box is not None and box.objectName() == name and box.isVisible(), box
     click(qtbot, next(b for b in box.buttons() if b.text() == button))
+    w.activateWindow()  # what the window manager does when a dialog closes (offscreen does not)
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)
     return box

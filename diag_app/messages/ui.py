@@ -134,8 +134,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.card.attaching": {"zh": "正在保存证据文件…", "en": "Saving evidence files…"},
     "ui.card.attach_title": {"zh": "选择证据文件", "en": "Choose evidence files"},
     "ui.card.evidence_examples": {"zh": "证据示例：{text}", "en": "Evidence, for example: {text}"},
-    "ui.card.evidence_files": {"zh": "已附 {n} 个证据：{names}", "en": "{n} evidence files: {names}"},
-    "ui.card.evidence_files.one": {"zh": "已附 {n} 个证据：{names}", "en": "{n} evidence file: {names}"},
     "ui.card.rate_key": {"zh": "快捷键 {shortcut}", "en": "Shortcut {shortcut}"},
     "ui.card.optional": {"zh": "（选填）", "en": "(optional)"},
     "ui.card.range": {"zh": "有效范围 {min}–{max} {unit}", "en": "valid range {min}–{max} {unit}"},

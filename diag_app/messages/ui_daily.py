@@ -217,3 +217,76 @@ MESSAGES.update(
         "ui.welcome.opening": {"zh": "正在打开示例…", "en": "Opening the examples…"},
     }
 )
+MESSAGES.update(
+    {
+        "ui.card.evidence_head": {"zh": "证据（{n} 个文件）：", "en": "Evidence ({n} files):"},
+        "ui.card.evidence_head.one": {"zh": "证据（{n} 个文件）：", "en": "Evidence ({n} file):"},
+        "ui.ev.open": {"zh": "打开", "en": "Open"},
+        "ui.ev.replace": {"zh": "替换…", "en": "Replace…"},
+        "ui.ev.remove": {"zh": "移除", "en": "Remove"},
+        "ui.ev.opening": {"zh": "正在打开 {name}…", "en": "Opening {name}…"},
+        "ui.ev.replace_title": {"zh": "用哪个文件替换“{name}”", "en": "Replace “{name}” with"},
+        "ui.undo.evidence_add": {"zh": "添加证据“{item}”", "en": "attaching evidence to “{item}”"},
+        "ui.undo.evidence_remove": {"zh": "移除证据“{name}”", "en": "removing “{name}”"},
+        "ui.undo.evidence_replace": {"zh": "替换证据“{name}”", "en": "replacing “{name}”"},
+    }
+)
+MESSAGES.update(
+    {
+        "ui.menu.delete_enterprise": {"zh": "删除企业…", "en": "Delete Enterprise…"},
+        "ui.menu.delete_assessment": {"zh": "删除当前评估…", "en": "Delete This Assessment…"},
+        "ui.menu.recycle_bin": {"zh": "回收站…", "en": "Recycle Bin…"},
+        "ui.del.enterprise_q": {"zh": "删除企业“{name}”？", "en": "Delete the enterprise “{name}”?"},
+        "ui.del.enterprise_detail": {
+            "zh": "它和它的 {n} 份评估（含全部版本和证据）将移入回收站，可以撤销（Ctrl+Z），也可以从“编辑 → 回收站”恢复。",
+            "en": "It and its {n} assessments (every revision and evidence file) go to the recycle bin: undo with Ctrl+Z, or restore them from Edit → Recycle Bin.",
+        },
+        "ui.del.enterprise_detail.one": {
+            "zh": "它和它的 {n} 份评估（含全部版本和证据）将移入回收站，可以撤销（Ctrl+Z），也可以从“编辑 → 回收站”恢复。",
+            "en": "It and its {n} assessment (every revision and evidence file) go to the recycle bin: undo with Ctrl+Z, or restore them from Edit → Recycle Bin.",
+        },
+        "ui.del.assessment_q": {
+            "zh": "删除“{name}”{date} 的这份评估？",
+            "en": "Delete the assessment of “{name}” of {date}?",
+        },
+        "ui.del.assessment_detail": {
+            "zh": "它的 {n} 个版本（含证据）将移入回收站，可以撤销（Ctrl+Z），也可以从“编辑 → 回收站”恢复。",
+            "en": "Its {n} revisions (with their evidence) go to the recycle bin: undo with Ctrl+Z, or restore them from Edit → Recycle Bin.",
+        },
+        "ui.del.assessment_detail.one": {
+            "zh": "它的 {n} 个版本（含证据）将移入回收站，可以撤销（Ctrl+Z），也可以从“编辑 → 回收站”恢复。",
+            "en": "Its {n} revision (with its evidence) goes to the recycle bin: undo with Ctrl+Z, or restore it from Edit → Recycle Bin.",
+        },
+        "ui.del.go": {"zh": "移入回收站", "en": "Move to the recycle bin"},
+        "ui.del.done": {
+            "zh": "“{name}”已移入回收站（Ctrl+Z 撤销）。",
+            "en": "“{name}” is in the recycle bin (Ctrl+Z undoes).",
+        },
+        "ui.undo.delete": {"zh": "删除“{name}”", "en": "deleting “{name}”"},
+        "ui.bin.title": {"zh": "回收站", "en": "Recycle bin"},
+        "ui.bin.hint": {
+            "zh": "删除的企业、评估和证据文件保留在这里，可以完整恢复；“彻底删除”后不能再恢复。",
+            "en": "Deleted enterprises, assessments and evidence files stay here and can be restored whole; once removed for good they cannot.",
+        },
+        "ui.bin.empty": {"zh": "回收站是空的。", "en": "The recycle bin is empty."},
+        "ui.bin.col.what": {"zh": "类别", "en": "Kind"},
+        "ui.bin.col.name": {"zh": "企业", "en": "Enterprise"},
+        "ui.bin.col.detail": {"zh": "内容", "en": "What"},
+        "ui.bin.col.when": {"zh": "删除时间", "en": "Deleted"},
+        "ui.bin.kind.enterprise": {"zh": "企业", "en": "Enterprise"},
+        "ui.bin.kind.assessment": {"zh": "评估", "en": "Assessment"},
+        "ui.bin.kind.evidence": {"zh": "证据文件", "en": "Evidence file"},
+        "ui.bin.assessments": {"zh": "含 {n} 份评估", "en": "with {n} assessments"},
+        "ui.bin.assessments.one": {"zh": "含 {n} 份评估", "en": "with {n} assessment"},
+        "ui.bin.assessment": {"zh": "{date}，{n} 个版本", "en": "{date}, {n} revisions"},
+        "ui.bin.assessment.one": {"zh": "{date}，{n} 个版本", "en": "{date}, {n} revision"},
+        "ui.bin.evidence": {"zh": "{name}（{item}）", "en": "{name} (on “{item}”)"},
+        "ui.bin.restore": {"zh": "恢复", "en": "Restore"},
+        "ui.bin.purge": {"zh": "彻底删除", "en": "Remove for good"},
+        "ui.bin.purge_q": {"zh": "彻底删除“{name}”？", "en": "Remove “{name}” for good?"},
+        "ui.bin.purge_detail": {
+            "zh": "彻底删除后不能恢复；不再被其他评估引用的证据文件也一并删除。",
+            "en": "It cannot be restored afterwards; evidence files nothing else refers to go with it.",
+        },
+    }
+)

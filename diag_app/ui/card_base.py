@@ -5,7 +5,7 @@ cards.py."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QUrl
 from PySide6.QtGui import (
@@ -33,6 +33,10 @@ from PySide6.QtWidgets import (
 from ..i18n import tr
 from ..model.catalogue import ProfileItem
 from ..model.questionnaire import Condition, Indicator, Pack, Requirement, Scenario
+
+if TYPE_CHECKING:
+    from ..store import EvidenceRow
+
 from .style import ACCENT_COLOUR, CARD_BORDER, MATCH_BG, OK_COLOUR, UNANSWERED_COLOUR, role
 
 RATING_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3, Qt.Key.Key_0: 4}
@@ -58,6 +62,12 @@ class CardHost(Protocol):
     def attach(self, card: Card, paths: list[str]) -> object: ...
 
     def choose_evidence(self, card: Card) -> None: ...
+
+    def open_evidence(self, card: Card, row: EvidenceRow) -> object: ...
+
+    def replace_evidence(self, card: Card, row: EvidenceRow) -> object: ...
+
+    def remove_evidence(self, card: Card, row: EvidenceRow) -> None: ...
 
     def move_from(self, card: Card, step: int, after_answer: bool = False) -> None: ...
 

@@ -11,15 +11,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from ..describe import level_name
 from ..i18n import tr
 from ..model.assessment import NA, Problem, validate_value
 from ..model.catalogue import ProfileItem
 from ..model.questionnaire import Condition, Indicator, Requirement, Scenario
-from ..money import fmt_num, fmt_size
+from ..money import fmt_num
 from .card_base import RATING_KEYS, Card, CardHost, RatingButton, text_label
+from .evidence_list import EvidenceList
 
 if TYPE_CHECKING:
     from ..store import EvidenceRow
@@ -101,7 +102,7 @@ class RequirementCard(Card):
         self.attach_btn.clicked.connect(lambda: self.host.choose_evidence(self))
         bottom.addWidget(self.attach_btn)
         self.lay.addLayout(bottom)
-        self.evidence: QLabel | None = None  # made when there is evidence to list
+        self.evidence: EvidenceList | None = None  # made when there is evidence to list
         self.set_evidence(evidence)
         self._show_value()
         self.update_state()
@@ -222,16 +223,11 @@ class RequirementCard(Card):
         return True
 
     def set_evidence(self, rows: list[EvidenceRow]) -> None:
-        if not rows:
-            if self.evidence is not None:
-                self.evidence.hide()
-            return
+        """One line per file: its name and size, and open / replace / remove."""
         if self.evidence is None:
-            self.evidence = text_label("", "evidenceFiles", selectable=True)
+            self.evidence = EvidenceList(self)
             self.lay.addWidget(self.evidence)
-        names = "、".join(f"{r.name}（{fmt_size(r.size)}）" for r in rows)
-        self.evidence.setText(tr("ui.card.evidence_files", self.host.lang, n=len(rows), names=names))
-        self.evidence.show()
+        self.evidence.show_rows(rows)
 
     def evidence_text(self) -> str:
         return self.evidence.text() if self.evidence is not None else ""

@@ -449,6 +449,15 @@ class AssessmentEditor(QWidget):
     def attach(self, card: Card, paths: list[str]) -> Job | None:
         return self.evidence_ops.attach(card, paths)
 
+    def open_evidence(self, card: Card, row: EvidenceRow) -> Job:
+        return self.evidence_ops.open(card, row)
+
+    def replace_evidence(self, card: Card, row: EvidenceRow) -> Job | None:
+        return self.evidence_ops.replace(card, row)
+
+    def remove_evidence(self, card: Card, row: EvidenceRow) -> None:
+        self.evidence_ops.remove(card, row)
+
     # --- finding ------------------------------------------------------------------------------------
     def ordered_items(self) -> list[Item]:
         return [it for p in self.pages for it in p.items]

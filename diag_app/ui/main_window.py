@@ -179,6 +179,7 @@ class MainWindow(PageCommands, WorkspaceCommands, RecordCommands):
         page.open_latest.connect(self.open_latest)
         page.new_assessment.connect(self.new_assessment)
         page.open_examples.connect(self.open_examples)
+        page.delete_enterprise.connect(self.delete_enterprise)
         self.workspace_page = page
         self.stack.insertWidget(1, page)
         self.stack.setCurrentWidget(page)

@@ -3,6 +3,7 @@ and the editor that shows one. A mixin of ``MainWindow`` (its methods take the w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -13,6 +14,8 @@ from .undo import AnswerEdit, FunctionCommand, Value
 from .window_parts import WindowParts
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
     from ..model.assessment import Enterprise
     from ..model.questionnaire import Pack
     from .assessment_dialog import NewAssessmentDialog
@@ -162,6 +165,112 @@ class RecordCommands(WindowParts):
     def undo_failed(self, exc: BaseException) -> None:
         present_error(self, exc, self.lang)
         QTimer.singleShot(0, self.undo_stack.clear)  # not from inside the stack's own undo()
+
+    # --- deleting (to the recycle bin, undoable) --------------------------------------------------
+    def delete_enterprise(self, code: str | None = None) -> QMessageBox | None:
+        """Ask, then move the enterprise and all its assessments to the recycle bin."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from .confirm import confirm
+
+        if self.ws is None:
+            return None
+        ws = self.ws
+        if not code:
+            if self.editor is not None and self.in_editor():
+                code = self.editor.assessment.enterprise.credit_code
+            elif self.workspace_page is not None:
+                code = self.workspace_page.current_code()
+        e = ws.get_enterprise(code) if code else None
+        if e is None or code is None:
+            return None
+        n = len(ws.list_assessments(code))
+        lang = self.lang
+
+        def go() -> None:
+            if self.editor is not None and self.editor.assessment.enterprise.credit_code == code:
+                self.close_editor()
+            self._deleted(lambda: ws.delete_enterprise(code), lambda: ws.restore("enterprise", code), e.name)
+            self.show_workspace()
+
+        return confirm(
+            self,
+            lang,
+            "deleteEnterpriseBox",
+            tr("ui.del.enterprise_q", lang, name=e.name),
+            tr("ui.del.enterprise_detail", lang, n=n),
+            tr("ui.del.go", lang),
+            go,
+            QMessageBox.Icon.Warning,
+        )
+
+    def delete_assessment(self, uuid: str | None = None) -> QMessageBox | None:
+        """Ask, then move the assessment open in the editor (every revision) to the recycle bin."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from .confirm import confirm
+
+        if self.ws is None:
+            return None
+        ws = self.ws
+        uuid = uuid or (self.editor.uuid if self.editor is not None else None)
+        if uuid is None:
+            return None
+        row = ws.assessment_row(uuid)
+        lang = self.lang
+
+        def go() -> None:
+            if self.editor is not None and self.editor.uuid == uuid:
+                self.close_editor()
+            self._deleted(
+                lambda: ws.delete_assessment(uuid), lambda: ws.restore("assessment", uuid), row.enterprise_name
+            )
+            self.show_workspace()
+
+        return confirm(
+            self,
+            lang,
+            "deleteAssessmentBox",
+            tr("ui.del.assessment_q", lang, name=row.enterprise_name, date=row.date),
+            tr("ui.del.assessment_detail", lang, n=len(ws.revisions(uuid))),
+            tr("ui.del.go", lang),
+            go,
+            QMessageBox.Icon.Warning,
+        )
+
+    def _deleted(self, delete: Callable[[], object], restore: Callable[[], object], name: str) -> None:
+        try:
+            delete()
+        except Exception as exc:
+            present_error(self, exc, self.lang)
+            return
+
+        def undo() -> None:
+            restore()
+            self.refresh_enterprises()
+
+        def redo() -> None:
+            delete()
+            if self.editor is not None:
+                self.close_editor()
+            self.refresh_enterprises()
+
+        self.refresh_enterprises()
+        self.statusBar().showMessage(tr("ui.del.done", self.lang, name=name), 8000)
+        self.undo_stack.push(FunctionCommand(self, tr("ui.undo.delete", self.lang, name=name), redo, undo))
+
+    def show_bin(self) -> QDialog | None:
+        if self.ws is None:
+            return None
+        from PySide6.QtCore import Qt
+
+        from .recycle_dialog import RecycleDialog
+
+        dlg = RecycleDialog(self.ws, self.lang, self, on_change=self.refresh_enterprises, pack=self.pack)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dlg
+        dlg.open()
+        return dlg
 
     def _focus_first_card(self, editor: AssessmentEditor) -> None:
         if self.editor is not editor:

@@ -50,6 +50,7 @@ class WorkspacePage(QWidget):
     open_latest = Signal(str)
     new_assessment = Signal(str)
     open_examples = Signal()
+    delete_enterprise = Signal(str)
 
     def __init__(self, pack: Pack, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -162,12 +163,21 @@ class WorkspacePage(QWidget):
         self._filter_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _t: self._filter_timer.start())
         self.search.installEventFilter(self)
+        self.view.installEventFilter(self)
         self.industry.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.tier.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.retranslate()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            obj is self.view
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Delete
+        ):  # Delete on the list: the selected enterprise to the recycle bin (asked first)
+            self._with_current(lambda c: emit(self.delete_enterprise, c))
+            return True
         if (
             obj is self.search
             and isinstance(event, QKeyEvent)
