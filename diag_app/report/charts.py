@@ -8,6 +8,8 @@ app must not pay for it at start-up. All words come from the translation table.
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import math
 import sys
 import textwrap
@@ -49,12 +51,12 @@ def import_matplotlib() -> None:
     the import, some 0.3 s of the first report or chart in a process, for help text the app never
     shows. The import runs with that step cut short, and the function is put back afterwards.
 
-    Two more steps are skipped the same way (~0.06 s together, in the chart process that is the
-    end of a cold report's critical path): the ``set()`` signature each Artist class builds by
-    inspecting all its setters (``set()`` itself works as before; only ``inspect.signature`` of it
-    shows ``**kwargs``), and the 3D toolkit that ``matplotlib.projections`` loads to register the
-    "3d" projection, which no chart uses. Nothing else in matplotlib changes. When matplotlib was
-    imported before, this does nothing.
+    Three more steps are skipped (~0.08 s together, in the chart process that is the end of a
+    cold report's critical path): the ``set()`` signature each Artist class builds by inspecting
+    all its setters (``set()`` itself works as before; only ``inspect.signature`` of it shows
+    ``**kwargs``); the 3D toolkit that ``matplotlib.projections`` loads to register the "3d"
+    projection, which no chart uses; and the modules in ``LAZY_MODULES`` run only when first used.
+    Nothing else in matplotlib changes. When matplotlib was imported before, this does nothing.
     """
     with _import_lock:
         if "matplotlib.projections" in sys.modules:  # imported before: nothing to cut short
@@ -69,13 +71,44 @@ def import_matplotlib() -> None:
         no_3d = types.ModuleType("mpl_toolkits.mplot3d")  # what the projections find instead: no Axes3D
         no_3d.Axes3D = None  # type: ignore[attr-defined]
         stubbed = sys.modules.setdefault("mpl_toolkits.mplot3d", no_3d) is no_3d
+        lazy = _LazyFinder(LAZY_MODULES)
+        sys.meta_path.insert(0, lazy)
         try:
             _import_modules()
         finally:
+            sys.meta_path.remove(lazy)
             martist.kwdoc = kwdoc
             artist_class._update_set_signature_and_docstring = update_set
             if stubbed:
                 del sys.modules["mpl_toolkits.mplot3d"]  # importable again, should anyone want it
+
+
+# Modules matplotlib imports for features no chart uses, loaded only when first used: fontTools'
+# glyph-name tables, which matplotlib's DVI reader (LaTeX text) imports at the top (~0.03 s with
+# the modules they import). A module imported a second time is loaded then (Python checks its
+# spec), so only modules one place imports belong here.
+LAZY_MODULES = frozenset({"fontTools.agl"})
+
+
+class _LazyFinder(importlib.abc.MetaPathFinder):
+    """Finds the modules named in ``names`` as the other finders do, but with Python's own
+    ``importlib.util.LazyLoader``: the module runs at the first use of one of its attributes."""
+
+    def __init__(self, names: frozenset[str]):
+        self.names = names
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
+        if name not in self.names:
+            return None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(name, path, target)
+            if spec is not None:
+                if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+                    spec.loader = importlib.util.LazyLoader(spec.loader)
+                return spec
+        return None
 
 
 def _import_modules() -> None:
@@ -349,8 +382,11 @@ def raster(fig: Figure, dpi: int = 200) -> Any:
     finally:
         fig.dpi = original_dpi
         fig.set_canvas(original_canvas)
+    alpha = img.getchannel("A")
+    if alpha.getextrema() == (255, 255):  # opaque everywhere (a white figure): the same pixels, quicker
+        return img.convert("RGB")
     background = Image.new("RGB", img.size, "white")
-    background.paste(img, mask=img.getchannel("A"))
+    background.paste(img, mask=alpha)
     return background
 
 
