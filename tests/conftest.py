@@ -7,6 +7,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
+if "DIAG_APP_CACHE_DIR" not in os.environ:  # parsed pack files (packs/yaml_cache.py): never the real home's
+    import atexit
+    import shutil
+    import tempfile
+
+    _cache = tempfile.mkdtemp(prefix="diag-test-cache-")
+    os.environ["DIAG_APP_CACHE_DIR"] = _cache
+    atexit.register(shutil.rmtree, _cache, True)
 
 import pytest
 

@@ -108,3 +108,24 @@ def test_the_chart_process_does_not_draw_the_same_pictures_twice():
         assert proc._proc is not None and [p.flate for p in other] != [p.flate for p in first]
     finally:
         proc.close(wait=True)
+
+
+def test_matplotlib_imported_the_short_way_draws_as_before():
+    """import_matplotlib skips help texts, set() signatures and the 3D toolkit while matplotlib
+    loads, and leaves fontTools' glyph names to their first use: set() still takes every property
+    and alias, the polar projection is there, nothing is warned, and the 3D toolkit and the glyph
+    names are there when asked for."""
+    code = (
+        "import sys, warnings; warnings.simplefilter('error');"
+        "from diag_app.report.charts import import_matplotlib; import_matplotlib();"
+        "assert 'mpl_toolkits.mplot3d.axes3d' not in sys.modules;"
+        "assert 'fontTools.misc.textTools' not in sys.modules;"
+        "from matplotlib.lines import Line2D; from matplotlib.figure import Figure;"
+        "ln = Line2D([0], [0]); ln.set(color='red', lw=3, label='x');"
+        "assert (ln.get_color(), ln.get_linewidth(), ln.get_label()) == ('red', 3, 'x');"
+        "ax = Figure().add_subplot(projection='polar'); assert ax.name == 'polar';"
+        "from mpl_toolkits.mplot3d import Axes3D; assert Axes3D.name == '3d';"
+        "from matplotlib import dviread; import fontTools.agl; assert fontTools.agl.toUnicode('uni4E00') == '一'"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr

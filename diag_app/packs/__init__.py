@@ -5,11 +5,10 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from ..errors import AppError
 from ..model.questionnaire import Pack
 from ..resources import packs_dir
+from . import yaml_cache
 from .loader import load_pack
 from .problems import PackError, PackProblem
 
@@ -51,8 +50,7 @@ def _available(root_dir: str) -> dict[tuple[str, str], Path]:
     out = {}
     root = Path(root_dir)
     for meta in sorted(root.glob("*/pack.yaml")):
-        with meta.open(encoding="utf-8") as f:
-            data = yaml.safe_load(f) or {}
+        data = yaml_cache.parse(meta.read_bytes()) or {}
         out[(str(data.get("id")), str(data.get("version")))] = meta.parent
     return out
 

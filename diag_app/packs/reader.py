@@ -14,10 +14,8 @@ from typing import Any
 import yaml
 
 from ..model.questionnaire import LANGS, PATHS, Text
+from . import yaml_cache
 from .problems import PackProblem
-
-# libyaml's C parser when present: loading the pack is on the start-up path of every command.
-_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 BASES = ("S", "P", "D")
 
@@ -50,8 +48,7 @@ class Reader:
                 self.problem(rel, "", "", "pack.problem.file_missing")
             return None
         try:
-            with path.open(encoding="utf-8") as f:
-                doc = yaml.load(f, Loader=_YamlLoader)
+            doc = yaml_cache.parse(path.read_bytes())
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
             where = f"line {mark.line + 1}" if mark else ""

@@ -7,8 +7,8 @@ Imported only when a report is made (it imports reportlab at the top).
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING, Any, Protocol
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -143,8 +143,9 @@ def styles(lang: str) -> dict[str, ParagraphStyle]:
 
 
 def markup(text: str) -> str:
-    """Plain text to reportlab paragraph markup."""
-    return escape(text).replace("\n", "<br/>")
+    """Plain text to reportlab paragraph markup (& < > escaped: html's escape without quotes is
+    xml.sax.saxutils's, without its import of urllib, http and ssl)."""
+    return escape(text, quote=False).replace("\n", "<br/>")
 
 
 def fit(text: str, width: float, font: str, size: float) -> str:
