@@ -637,3 +637,43 @@ def test_deleting_goes_to_the_recycle_bin_and_comes_back(window, qtbot):
     assert dlg.objectName() == "recycleDialog" and dlg.rows[0].kind == "assessment"
     click(qtbot, dlg.restore_btn)
     assert uuid in [r.uuid for r in w.ws.list_assessments()] and dlg.empty.isVisibleTo(dlg)
+
+
+def test_saving_the_renewal_plan_is_one_step_undone_and_redone(window, qtbot):
+    w = window
+    ed = open_industry(qtbot, w)
+    uuid = ed.uuid
+    before = w.ws.load_assessment(uuid).plans
+    page = w.show_whatif()
+    assert page is not None
+    chosen = next(it for it in page.items if it.id not in {p.item for p in before})
+    page.set_ticked(chosen.id, True)
+    assert page.save_plans()
+    after = w.ws.load_assessment(uuid).plans
+    assert chosen.id in {p.item for p in after}
+    assert tr("ui.undo.plans", "zh", n=len(after)) in w.undo_stack.undoText()
+    qtbot.keyClick(w, Qt.Key.Key_Z, Ctrl)
+    assert w.ws.load_assessment(uuid).plans == before
+    assert chosen.id not in {it.id for it in page.ticked()}  # the page shows the plans taken back
+    qtbot.keyClick(w, Qt.Key.Key_Z, CtrlShift)
+    assert w.ws.load_assessment(uuid).plans == after
+    assert chosen.id in {it.id for it in page.ticked()}
+    assert page.save_plans() and w.undo_stack.count() == 1  # saving unchanged plans adds no step
+
+
+def test_at_open_the_app_mentions_what_was_deleted_a_month_ago_and_purges_nothing(qtbot, tmp_path):
+    import sqlite3
+
+    from diag_app.store import Workspace
+
+    db = tmp_path / "ws.db"
+    ws = Workspace.open(db)
+    ws.import_files(sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json")))
+    code = ws.list_enterprises()[0].credit_code
+    ws.delete_enterprise(code, who="张工")
+    ws.close()
+    with sqlite3.connect(db) as con:  # deleted 40 days ago
+        con.execute("UPDATE deletions SET at = '2020-01-01T00:00:00+00:00'")
+    w = open_window(qtbot, db, examples=False)
+    assert w.statusBar().currentMessage() == tr("ui.bin.old", "zh", n=1)
+    assert [r.credit_code for r in w.ws.list_deleted()] == [code]

@@ -262,7 +262,17 @@ MESSAGES.update(
             "zh": "“{name}”已移入回收站（Ctrl+Z 撤销）。",
             "en": "“{name}” is in the recycle bin (Ctrl+Z undoes).",
         },
+        "ui.undo.plans": {"zh": "保存更新计划（{n} 项）", "en": "saving the renewal plan ({n} items)"},
+        "ui.undo.plans.one": {"zh": "保存更新计划（{n} 项）", "en": "saving the renewal plan (1 item)"},
         "ui.undo.delete": {"zh": "删除“{name}”", "en": "deleting “{name}”"},
+        "ui.bin.old": {
+            "zh": "回收站中有 {n} 项删除已满 30 天，可在“编辑 → 回收站”中永久删除",
+            "en": "{n} items in the recycle bin were deleted 30 or more days ago: remove them for good in Edit → Recycle Bin",
+        },
+        "ui.bin.old.one": {
+            "zh": "回收站中有 1 项删除已满 30 天，可在“编辑 → 回收站”中永久删除",
+            "en": "1 item in the recycle bin was deleted 30 or more days ago: remove it for good in Edit → Recycle Bin",
+        },
         "ui.bin.title": {"zh": "回收站", "en": "Recycle bin"},
         "ui.bin.hint": {
             "zh": "删除的企业、评估和证据文件保留在这里，可以完整恢复；“彻底删除”后不能再恢复。",

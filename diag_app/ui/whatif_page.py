@@ -56,6 +56,7 @@ COLS = ("plan", "item", "reasons", "range", "measures", "amount", "confirm")
 class WhatIfPage(QWidget):
     back = Signal()
     plans_saved = Signal()
+    plans_changed = Signal(str, object, object)  # uuid, plans before, plans after: one undo step
     roadmap_ready = Signal()
 
     def __init__(self, lang: str = "zh", parent: QWidget | None = None):
@@ -325,11 +326,16 @@ class WhatIfPage(QWidget):
             return False
         from .errors import present_error
 
+        before = self.assessment.plans if self.assessment is not None else ()
+        after = self.plans()
         try:
-            self.ws.set_plans(self.uuid, self.plans())
+            self.ws.set_plans(self.uuid, after)
+            self.assessment = self.ws.load_assessment(self.uuid)  # the saved plans are the next save's base
         except Exception as exc:
             present_error(self, exc, self.lang)
             return False
+        if before != after:
+            emit(self.plans_changed, self.uuid, before, after)
         emit(self.plans_saved)
         return True
 

@@ -16,6 +16,7 @@ from .window_parts import WindowParts
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QSplitter
 
+    from ..model.assessment import Plan
     from .exports import Exports
     from .history_page import HistoryPage
     from .portfolio_page import PortfolioPage
@@ -71,6 +72,7 @@ class PageCommands(WindowParts):
             page = WhatIfPage(self.lang)
             page.back.connect(self.show_assessment_page)
             page.plans_saved.connect(self._plans_saved)
+            page.plans_changed.connect(self._plans_changed)
             self.stack.addWidget(page)
             self._whatif_page = page
         return self._whatif_page
@@ -168,6 +170,30 @@ class PageCommands(WindowParts):
             self._history_page.set_charts(ready)
         if self._portfolio_page is not None:
             self._portfolio_page.set_charts(ready)
+
+    def _plans_changed(self, uuid: str, before: tuple[Plan, ...], after: tuple[Plan, ...]) -> None:
+        from .undo import FunctionCommand
+
+        self.undo_stack.push(
+            FunctionCommand(
+                self,
+                tr("ui.undo.plans", self.lang, n=len(after)),
+                lambda: self.apply_plans(uuid, after),
+                lambda: self.apply_plans(uuid, before),
+            )
+        )
+
+    def apply_plans(self, uuid: str, plans: tuple[Plan, ...]) -> None:
+        """Save plans for undo or redo and show them where they are on screen."""
+        assert self.ws is not None
+        self.ws.set_plans(uuid, plans)
+        a = self.ws.load_assessment(uuid)
+        if self.editor is not None and self.editor.uuid == uuid:
+            self.editor.assessment = a
+        page = self._whatif_page
+        if page is not None and page.uuid == uuid and self.editor_pack is not None and self.ws is not None:
+            page.show_assessment(self.ws, self.editor_pack, uuid, a, page.final)
+        self.statusBar().showMessage(tr("ui.whatif.saved", self.lang), 5000)
 
     def _plans_saved(self) -> None:
         if self.editor is not None and self.ws is not None:  # the plans ride along with the answers the editor saves

@@ -69,8 +69,19 @@ class WorkspaceCommands(WindowParts):
         self.refresh_enterprises()
         self.show_workspace()
         self._update_actions()
+        self._mention_old_deletions(ws)
         emit(self.workspace_changed)
         return True
+
+    def _mention_old_deletions(self, ws: Workspace) -> None:
+        """Say where things deleted a month ago or more are: the app never purges by itself, and a
+        bin nobody looks at keeps confidential files on the laptop."""
+        try:
+            old = ws.list_deleted(30)
+        except Exception:  # a workspace that opened but cannot list its bin is reported when used
+            return
+        if old:
+            self.statusBar().showMessage(tr("ui.bin.old", self.lang, n=len(old)), 20_000)
 
     def open_examples(self) -> Job:
         """The example assessments (one per key industry) in a workspace of their own beside the
