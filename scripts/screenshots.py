@@ -30,7 +30,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-SIZE = (1366, 768)
+SIZE = (1280, 720)  # the smallest laptop screen the layouts must fit (issue 18)
 
 
 def wait(until: Callable[[], bool], timeout: float = 60.0) -> None:
@@ -170,6 +170,7 @@ def shoot(lang: str, db: Path, out: Path, complete: str, draft: str) -> None:
     about.close()
 
     shoot_part2(w, lang, out, draft)
+    shoot_daily(w, lang, out, draft)
     w.close()
 
 
@@ -226,6 +227,97 @@ def shoot_part2(w: Any, lang: str, out: Path, draft: str) -> None:
     guide.close()
 
 
+def shoot_daily(w: Any, lang: str, out: Path, draft: str) -> None:
+    """Daily use: finalising asks first, guided mode, evidence on a card, existing systems, scope
+    and team, the recycle bin, a verified report, and the welcome panel of a fresh workspace."""
+    from diag_app.cli import main as cli
+
+    w.open_assessment(draft)
+    wait(lambda: w.editor is not None and w.editor.uuid == draft)
+    ed = w.editor
+    ed.btn_final.click()
+    wait(lambda: w.dialog is not None and w.dialog.objectName() == "finaliseBox")
+    box = w.dialog
+    settle()
+    save(with_dialog(w, box), out, f"{lang}-finalise-confirm")
+    box.reject()
+    settle()
+
+    ed.btn_guided.click()
+    wait(lambda: ed.guide.page is not None)
+    settle(0.6)
+    save(w.grab(), out, f"{lang}-guided")
+    ed.btn_guided.click()
+    settle()
+
+    # evidence on a card: open, replace, remove
+    with tempfile.TemporaryDirectory() as tmp:
+        card = next(c for c in ed.visible_cards() if hasattr(c, "evidence"))
+        files = []
+        for name in ("设备台账-2026.xlsx", "MES上线验收报告.pdf"):
+            f = Path(tmp) / name
+            f.write_bytes(name.encode("utf-8") * 50)
+            files.append(str(f))
+        job = ed.attach(card, files)
+        wait(lambda: job.done)
+        ed.focus_card(card)
+        settle(0.6)
+        save(w.grab(), out, f"{lang}-evidence")
+
+    profile = next(i for i, p in enumerate(ed.pages) if p.key == "profile")
+    ed.go_page(profile)
+    settle(0.6)
+    save(w.grab(), out, f"{lang}-existing-systems")
+
+    w.show_workspace()
+    from diag_app.ui.scope_dialog import edit_scope
+
+    dlg = edit_scope(w)
+    if dlg is not None:
+        settle()
+        save(with_dialog(w, dlg), out, f"{lang}-scope-team")
+        dlg.reject()
+
+    # something in the recycle bin
+    code = next(r.credit_code for r in w.ws.list_enterprises() if r.industry == "fashion-consumer")
+    row = w.ws.delete_enterprise(code, who="screenshots")
+    w.refresh_enterprises()
+    w.action("recycle_bin").trigger()
+    wait(lambda: w.dialog is not None and w.dialog.objectName() == "recycleDialog")
+    dlg = w.dialog
+    settle()
+    save(with_dialog(w, dlg), out, f"{lang}-recycle-bin")
+    dlg.close()
+    w.ws.restore(row.kind, row.key)
+    w.refresh_enterprises()
+
+    # a report checked from the File menu
+    from diag_app.ui.verify_dialog import verifier
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "report.pdf"
+        cli(["report", str(ROOT / "examples" / "electronics.json"), "-o", str(pdf), "--lang", lang])
+        v = verifier(w)
+        job = v.verify(pdf)
+        wait(lambda: job.done and w.dialog is not None and w.dialog.objectName() == "verifyDialog")
+        dlg = w.dialog
+        settle()
+        save(with_dialog(w, dlg), out, f"{lang}-verify")
+        dlg.close()
+
+
+def shoot_welcome(lang: str, db: Path, out: Path) -> None:
+    from diag_app.ui.main_window import MainWindow
+
+    w = MainWindow(lang=lang, db_path=db)
+    w.resize(*SIZE)
+    w.show()
+    w.start()
+    wait(lambda: w.ws is not None and w.workspace_page is not None and w.listing is None)
+    save(w.grab(), out, f"{lang}-welcome")
+    w.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -243,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
         complete, draft = prepare(db)
         for lang in args.lang or ["zh", "en"]:
             shoot(lang, db, out, complete, draft)
+            shoot_welcome(lang, Path(tmp) / f"empty-{lang}.db", out)
         app.processEvents()
     return 0
 

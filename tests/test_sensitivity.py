@@ -58,7 +58,7 @@ def test_two_items_from_partly_to_largely_met_lift_level_2_and_one_does_not():
     assert score(pack, half).level_scores[2] < 0.8
     text = sensitivity_text(pack, up, sens.s, "zh")
     assert "2 项从“部分满足”提到“大部分满足”" in text and "第 2 级达标" in text and "1.70 → 2.00" in text
-    assert "2 item(s) from 'Partly met' to 'Largely met' would raise level 2 to met" in sensitivity_text(
+    assert "2 items from 'Partly met' to 'Largely met' would raise level 2 to met" in sensitivity_text(
         pack, up, sens.s, "en"
     )
 

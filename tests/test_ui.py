@@ -303,6 +303,12 @@ def test_a_whole_assessment_through_the_widgets_and_back_again(make_window, qtbo
         key(qtbot, Qt.Key.Key_Y)
     qtbot.waitUntil(lambda: w.result_panel.sh_badge.property("tier") == "demonstration")
     assert w.result_panel.tier_text() == tier_name(pack, "demonstration", "zh")
+    # a threshold, never a recognition: said beside the badges and on them
+    assert w.result_panel.sh_badge.toolTip() == "达到“" + tier_name(pack, "demonstration", "zh") + "”自评门槛"
+    assert (
+        w.result_panel.recognition.isVisibleTo(w.result_panel) and "主管部门认定" in w.result_panel.recognition.text()
+    )
+    assert "自评" in w.result_panel.sh_caption.text()
 
     # indicators: an impossible value is refused at the field and not saved
     ind_page = next(i for i, p in enumerate(ed.pages) if p.key == "indicators")

@@ -516,6 +516,11 @@ def test_existing_systems_have_their_page_and_are_never_counted_as_missing(windo
     s = score(ed.pack, ed.assessment)
     ed.flush_progress()
     assert ed.overall.maximum() == s.total and ed.page_progress("profile") == (0, 0)
+    # its own bar in the tree counts its own questions (the one cleared above is open)
+    idx = next(i for i, p in enumerate(ed.pages) if p.key == "profile")
+    n = len(ed.pages[idx].items)
+    assert n > 1 and ed.nav.bars[idx].maximum() == n
+    assert ed.nav.bars[idx].value() == sum(ed.assessment.value(it.id) is not None for it in ed.pages[idx].items) < n
     yn = next(c for c in page_of(ed, "profile").cards if isinstance(c, YesNoCard))
     click(qtbot, yn.yes)
     assert w.ws.load_assessment(ed.uuid).value(yn.item_id) is True
@@ -677,3 +682,41 @@ def test_at_open_the_app_mentions_what_was_deleted_a_month_ago_and_purges_nothin
     w = open_window(qtbot, db, examples=False)
     assert w.statusBar().currentMessage() == tr("ui.bin.old", "zh", n=1)
     assert [r.credit_code for r in w.ws.list_deleted()] == [code]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_assessment_and_what_if_pages_fit_1280_by_720_without_scrolling_sideways(qtbot, tmp_path, lang):
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    w = open_window(qtbot, tmp_path / "ws.db", lang=lang)
+    w.resize(1280, 720)
+    ed = open_industry(qtbot, w)
+    qtbot.waitUntil(lambda: w.result_panel.result is not None)
+
+    def sideways() -> list[str]:
+        QApplication.processEvents()
+        return [
+            a.objectName() or type(a).__name__
+            for a in w.findChildren(QAbstractScrollArea)
+            if a.isVisible() and a.horizontalScrollBar().isVisible() and a.objectName() != "whatIfTable"
+        ]
+
+    for key_ in ("sd:organisation-strategy", "indicators", "scenarios", "profile"):
+        ed.go_page(next(i for i, p in enumerate(ed.pages) if p.key == key_))
+        assert sideways() == [], key_
+    panel = w.result_panel
+    inner = panel.viewport().width()
+    for lab in panel.widget().findChildren(QLabel):
+        if lab.isVisible():  # nothing cut off at the right edge
+            assert lab.geometry().right() <= inner + 1 or lab.wordWrap(), lab.text()[:40]
+    page = w.show_whatif()
+    assert sideways() == []
+    # renewal rows stay rows: at most four lines each, the rest in the tooltip
+    from diag_app.ui.whatif_page import MAX_LINES
+
+    table = page.table
+    tallest = table.fontMetrics().lineSpacing() * MAX_LINES + 14
+    assert table.rowCount() >= 3 and all(table.rowHeight(r) <= tallest for r in range(table.rowCount()))
+    long = [table.item(r, 2) for r in range(table.rowCount()) if table.item(r, 2).toolTip()]
+    for cell in long:
+        assert cell.text().count("\n") < MAX_LINES and cell.text().splitlines()[0] in cell.toolTip()

@@ -231,8 +231,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no common requirement at this level for this path (format 2 needs at least one per sub-domain, level and path)",
     },
     # --- how far the level is from changing, and 不适用 (describe.py) ----------------------------
-    "sens.move_up": {"zh": "{n} 项从“{before}”提到“{after}”", "en": "{n} item(s) from '{before}' to '{after}'"},
-    "sens.move_down": {"zh": "{n} 项从“{before}”降到“{after}”", "en": "{n} item(s) from '{before}' down to '{after}'"},
+    "sens.move_up": {"zh": "{n} 项从“{before}”提到“{after}”", "en": "{n} items from '{before}' to '{after}'"},
+    "sens.move_up.one": {"zh": "1 项从“{before}”提到“{after}”", "en": "1 item from '{before}' to '{after}'"},
+    "sens.move_down": {"zh": "{n} 项从“{before}”降到“{after}”", "en": "{n} items from '{before}' down to '{after}'"},
+    "sens.move_down.one": {"zh": "1 项从“{before}”降到“{after}”", "en": "1 item from '{before}' down to '{after}'"},
     "sens.unanswered": {"zh": "未作答", "en": "unanswered"},
     "sens.up": {
         "zh": "{moves}，即可使第 {level} 级达标（S {s:.2f} → {s_after:.2f}，{level_after}）",

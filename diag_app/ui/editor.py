@@ -37,7 +37,7 @@ from .editor_evidence import EvidenceOps
 from .editor_find import ItemFinder
 from .editor_guide import Guide, remaining_text
 from .editor_na import na_bar
-from .editor_pages import MORE_CARDS, PAGE_ROLE, Item, NavTree, Page, PageSpec, counts, page_specs
+from .editor_pages import MORE_CARDS, PAGE_ROLE, Item, NavTree, Page, PageSpec, counts, nav_counts, page_specs
 from .editor_status import ask_finalise, ask_reopen, unanswered
 from .errors import present_error
 from .signals import emit
@@ -83,6 +83,7 @@ class AssessmentEditor(QWidget):
         role(self.title, "pageTitle")
         self.subtitle = QLabel()
         role(self.subtitle, "muted")
+        self.subtitle.setWordWrap(True)  # wraps when "saved" takes room, never cut (1280×720, English)
         self.saved = QLabel()
         role(self.saved, "saved")
         self.btn_back = QPushButton()
@@ -254,7 +255,7 @@ class AssessmentEditor(QWidget):
 
     def update_progress(self) -> None:
         page_counts = {i: self._counts(spec) for i, spec in enumerate(self.pages)}
-        self.nav.show_counts(page_counts)
+        self.nav.show_counts({i: nav_counts(spec, self.assessment) for i, spec in enumerate(self.pages)})
         all_answered = sum(done for done, _ in page_counts.values())
         all_total = sum(total for _, total in page_counts.values())
         self.overall.setMaximum(max(all_total, 1))

@@ -103,6 +103,15 @@ def counts(spec: PageSpec, a: Assessment) -> tuple[int, int]:
     return answered, total
 
 
+def nav_counts(spec: PageSpec, a: Assessment) -> tuple[int, int]:
+    """What a page's bar in the tree shows: ``counts``, except on the existing-systems page, which
+    counts its own questions (never part of the overall count, but a user wants to see them done)."""
+    profile = [it for it in spec.items if it.kind == "profile"]
+    if profile and len(profile) == len(spec.items):
+        return sum(a.value(it.id) is not None for it in profile), len(profile)
+    return counts(spec, a)
+
+
 def item_text(it: Item, lang: str) -> str:
     """What the editor's search looks in: id, text or name, and help."""
     if isinstance(it, Requirement | Condition):

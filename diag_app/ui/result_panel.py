@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..describe import check_text, level_name, tier_name
+from ..describe import check_text, level_name, tier_claim, tier_name
 from ..i18n import tr
 from ..model.assessment import Assessment
 from ..model.diagnosis import Result
@@ -114,6 +114,8 @@ class ResultPanel(QScrollArea):
         grid.addWidget(self.nat_caption, 1, 0)
         grid.addWidget(self.nat_badge, 1, 1, Qt.AlignmentFlag.AlignLeft)
         grid.setColumnStretch(1, 1)
+        self.recognition = _label("muted")  # the badges name thresholds, never a recognition (contract 5)
+        self.recognition.setObjectName("tierRecognition")
         self.reasons = _label("reasons")
         self.blocking = _label("blocking")
         self.nat_blocking = _label("nationalBlocking")
@@ -129,6 +131,7 @@ class ResultPanel(QScrollArea):
         lay.addWidget(self.level)
         lay.addWidget(self.margins)
         lay.addLayout(grid)
+        lay.addWidget(self.recognition)
         lay.addWidget(self.reasons)
         lay.addWidget(self.blocking)
         lay.addWidget(self.nat_blocking)
@@ -224,6 +227,9 @@ class ResultPanel(QScrollArea):
         make_badge(self.nat_badge, tier_name(pack, r.national.tier, lang), tier_colour(pack, r.national.tier))
         self.sh_badge.setProperty("tier", r.tier.tier)
         self.nat_badge.setProperty("tier", r.national.tier)
+        self.sh_badge.setToolTip(tier_claim(pack, r.tier.tier, lang))
+        self.nat_badge.setToolTip(tier_claim(pack, r.national.tier, lang))
+        self.recognition.setText(tr("ui.res.recognition", lang))
 
         def lines(title: str, checks: Sequence[Check], mark: str) -> str:
             if not checks:

@@ -53,6 +53,9 @@ if TYPE_CHECKING:
 COLS = ("plan", "item", "reasons", "range", "measures", "amount", "confirm")
 
 
+MAX_LINES = 4  # of a table cell; an item's longer reasons or measures are in its tooltip
+
+
 class WhatIfPage(QWidget):
     back = Signal()
     plans_saved = Signal()
@@ -205,19 +208,30 @@ class WhatIfPage(QWidget):
             btn.setEnabled(bool(quals) and not self.final)
             btn.clicked.connect(lambda _c=False, item=it: self.ask_conditions(item))
             self.table.setCellWidget(row, 6, btn)
-        self.table.resizeRowsToContents()
         self.table.setColumnWidth(0, 50)
         self.table.setColumnWidth(1, 220)
         self.table.setColumnWidth(3, 150)
         self.table.setColumnWidth(4, 200)
         self.table.setColumnWidth(5, 150)
+        self.table.resizeRowsToContents()
+        tallest = self.table.fontMetrics().lineSpacing() * MAX_LINES + 14  # the rest is in the tooltip
+        for row in range(self.table.rowCount()):
+            if self.table.rowHeight(row) > tallest:
+                self.table.setRowHeight(row, tallest)
         self._filling = False
         self.recompute()
 
-    @staticmethod
-    def _ro(text: str, tip: str = "") -> QTableWidgetItem:
+    def _ro(self, text: str, tip: str = "") -> QTableWidgetItem:
+        """A read-only cell of at most MAX_LINES lines, top-aligned: a row stays a row however many
+        requirements an item closes, and the whole text is in the tooltip."""
+        lines = text.split("\n")
+        if len(lines) > MAX_LINES:
+            rest = len(lines) - (MAX_LINES - 1)
+            text = "\n".join([*lines[: MAX_LINES - 1], tr("ui.whatif.more_lines", self.lang, n=rest)])
+            tip = "\n".join(lines) + (f"\n\n{tip}" if tip else "")
         it = QTableWidgetItem(text)
         it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        it.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         if tip:
             it.setToolTip(tip)
         return it
