@@ -129,7 +129,7 @@ def test_smoke_finds_test_files_caches_and_unused_libraries(smoke: ModuleType) -
         "diag-app",
         "_internal/PySide6/Qt/lib/libQt6Widgets.so.6",
         "_internal/questionnaires/sh-smart-factory/pack.yaml",
-        "_internal/diag_app-0.1.0.dist-info/METADATA",
+        "_internal/diag_app-0.2.0.dist-info/METADATA",
         "_internal/matplotlib/mpl-data/matplotlibrc",
     ]
     assert len(smoke.bundle_problems(bad)) == len(bad)

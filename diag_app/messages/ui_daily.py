@@ -263,7 +263,7 @@ MESSAGES.update(
             "en": "“{name}” is in the recycle bin (Ctrl+Z undoes).",
         },
         "ui.undo.plans": {"zh": "保存更新计划（{n} 项）", "en": "saving the renewal plan ({n} items)"},
-        "ui.undo.plans.one": {"zh": "保存更新计划（{n} 项）", "en": "saving the renewal plan (1 item)"},
+        "ui.undo.plans.one": {"zh": "保存更新计划（1 项）", "en": "saving the renewal plan (1 item)"},
         "ui.undo.delete": {"zh": "删除“{name}”", "en": "deleting “{name}”"},
         "ui.bin.old": {
             "zh": "回收站中有 {n} 项删除已满 30 天，可在“编辑 → 回收站”中永久删除",

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Install the unpacked Linux bundle for the current user (no root): run it from inside the bundle
-# folder, e.g.  tar xzf diag-app-0.1.0-linux-x86_64.tar.gz && diag-app-0.1.0-linux-x86_64/install.sh
+# folder, e.g.  tar xzf diag-app-0.2.0-linux-x86_64.tar.gz && diag-app-0.2.0-linux-x86_64/install.sh
 # It links ~/.local/bin/diag-app to the bundle and adds the menu entry and icons. Remove with --uninstall.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)

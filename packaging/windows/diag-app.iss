@@ -1,10 +1,10 @@
 ﻿; Inno Setup 6 script of 智能工厂自诊断: a per-user install, no administrator rights needed.
 ;
 ;   uv run --group packaging python packaging\build.py
-;   iscc /DAppVersion=0.1.0 packaging\windows\diag-app.iss
+;   iscc /DAppVersion=0.2.0 packaging\windows\diag-app.iss
 ;
 ; BundleDir (default ..\..\dist\diag-app-<version>-windows-x86_64, relative to this file) may be
-; given as an absolute path: /DBundleDir=C:\path\to\diag-app-0.1.0-windows-x86_64.
+; given as an absolute path: /DBundleDir=C:\path\to\diag-app-0.2.0-windows-x86_64.
 ; Output: dist\diag-app-<version>-windows-x86_64-setup.exe. Installs into
 ; %LOCALAPPDATA%\Programs\diag-app, adds a Start-menu entry (and optionally a desktop icon) and an
 ; uninstaller under "Apps". The user's workspace (%LOCALAPPDATA%\diag-app) is never touched by
