@@ -266,7 +266,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "勾选准备实施的更新改造项目并填写计划投资额，上方即时显示实施后的总分 S、等级、上海分层和预计政策支持。支持金额为上限估算，以主管部门审核为准。",
         "en": "Tick the renewal items you plan and enter the planned amounts; the score S, level, Shanghai tier and estimated support after them show above at once. Support is an upper-bound estimate; the authority decides.",
     },
-    "ui.whatif.unit": {"zh": " 元", "en": " CNY"},
+    "ui.whatif.amount": {"zh": "{amount} 元", "en": "CNY {amount}"},  # as the amounts beside it are written
     "ui.whatif.col.plan": {"zh": "计划", "en": "Plan"},
     "ui.whatif.col.item": {"zh": "更新改造项目", "en": "Renewal item"},
     "ui.whatif.col.reasons": {"zh": "建议原因", "en": "Why suggested"},

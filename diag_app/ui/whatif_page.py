@@ -54,6 +54,7 @@ COLS = ("plan", "item", "reasons", "range", "measures", "amount", "confirm")
 
 
 MAX_LINES = 4  # of a table cell; an item's longer reasons or measures are in its tooltip
+MEASURES_WIDTH = 200
 
 
 class WhatIfPage(QWidget):
@@ -183,14 +184,18 @@ class WhatIfPage(QWidget):
             self.table.setItem(row, 2, self._ro(reasons or tr("ui.whatif.planned_only", lang)))
             self.table.setItem(row, 3, self._ro(fmt_cny_range(it.investment_low, it.investment_high, lang)))
             names = [self.pack.measures[m].name.get(lang) for m in it.measures if m in self.pack.measures]
-            self.table.setItem(row, 4, self._ro("\n".join(names) or "—"))
+            fm, width = self.table.fontMetrics(), MEASURES_WIDTH - 12  # one line per measure, whole in the tooltip
+            shown = [fm.elidedText(n, Qt.TextElideMode.ElideRight, width) for n in names]
+            self.table.setItem(row, 4, self._ro("\n".join(shown) or "—", "\n".join(names) if shown != names else ""))
             spin = QDoubleSpinBox()
             spin.setObjectName(f"amount_{it.id}")
             spin.setDecimals(0)
             spin.setRange(0, 1e10)
             spin.setSingleStep(10_000)
             spin.setGroupSeparatorShown(True)
-            spin.setSuffix(tr("ui.whatif.unit", lang))
+            prefix, _, suffix = tr("ui.whatif.amount", lang, amount="\0").partition("\0")
+            spin.setPrefix(prefix)
+            spin.setSuffix(suffix)
             plan = planned.get(it.id)
             spin.setValue(plan.investment_cny if plan else (it.investment_low + it.investment_high) / 2)
             spin.valueChanged.connect(lambda _v: self.recompute())
@@ -211,7 +216,7 @@ class WhatIfPage(QWidget):
         self.table.setColumnWidth(0, 50)
         self.table.setColumnWidth(1, 220)
         self.table.setColumnWidth(3, 150)
-        self.table.setColumnWidth(4, 200)
+        self.table.setColumnWidth(4, MEASURES_WIDTH)
         self.table.setColumnWidth(5, 150)
         self.table.resizeRowsToContents()
         tallest = self.table.fontMetrics().lineSpacing() * MAX_LINES + 14  # the rest is in the tooltip
@@ -221,14 +226,15 @@ class WhatIfPage(QWidget):
         self._filling = False
         self.recompute()
 
-    def _ro(self, text: str, tip: str = "") -> QTableWidgetItem:
-        """A read-only cell of at most MAX_LINES lines, top-aligned: a row stays a row however many
-        requirements an item closes, and the whole text is in the tooltip."""
-        lines = text.split("\n")
-        if len(lines) > MAX_LINES:
-            rest = len(lines) - (MAX_LINES - 1)
-            text = "\n".join([*lines[: MAX_LINES - 1], tr("ui.whatif.more_lines", self.lang, n=rest)])
-            tip = "\n".join(lines) + (f"\n\n{tip}" if tip else "")
+    def _ro(self, text: str, tip: str = "", lines: int = MAX_LINES) -> QTableWidgetItem:
+        """A read-only cell of at most ``lines`` lines, top-aligned: a row stays a row however many
+        requirements an item closes, and the whole text is in the tooltip (``tip`` when given: the
+        text in full)."""
+        parts = text.split("\n")
+        if len(parts) > lines:
+            rest = len(parts) - (lines - 1)
+            text = "\n".join([*parts[: lines - 1], tr("ui.whatif.more_lines", self.lang, n=rest)])
+            tip = tip or "\n".join(parts)
         it = QTableWidgetItem(text)
         it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         it.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
