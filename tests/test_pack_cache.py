@@ -79,6 +79,8 @@ def test_a_damaged_entry_is_passed_over_and_written_again(cache, pack_copy):
     json.loads(e.read_text(encoding="utf-8"))
     e.write_bytes(b"x" * (20 * (pack_copy / "catalog.yaml").stat().st_size))  # far too large to be ours
     assert load_pack(pack_copy) == want
+    e.write_bytes(b"[" * 100_000 + b"]" * 100_000)  # nested deeper than json can read
+    assert load_pack(pack_copy) == want
 
 
 def test_an_unusable_cache_folder_is_passed_over_silently(tmp_path, monkeypatch, pack_copy):

@@ -75,7 +75,7 @@ def _read(path: Path, source_size: int) -> tuple[Any] | None:
         return None
     try:
         return (json.loads(data),)
-    except ValueError:  # a damaged entry: parse the YAML (and write the entry again)
+    except (ValueError, RecursionError):  # a damaged entry: parse the YAML (and write the entry again)
         return None
 
 
