@@ -369,7 +369,20 @@ def test_f1_opens_the_guide_at_the_section_of_the_page_and_follows_the_language(
     w = window
     for lang in ("zh", "en"):
         html = guide_path(lang).read_text(encoding="utf-8")
-        for anchor in ("fill", "ratings", "score", "tier", "whatif", "support", "history", "portfolio", "exports"):
+        for anchor in (
+            "fill",
+            "ratings",
+            "score",
+            "tier",
+            "whatif",
+            "support",
+            "history",
+            "portfolio",
+            "exports",
+            "verify",
+            "workspace",
+            "keys",
+        ):
             assert f'id="{anchor}"' in html, (lang, anchor)
     assert "上限估算" in guide_path("zh").read_text(encoding="utf-8")
     assert "upper-bound" in guide_path("en").read_text(encoding="utf-8")

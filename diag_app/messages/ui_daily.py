@@ -183,6 +183,28 @@ MESSAGES.update(
             "zh": "“不适用”只能用于题库标明可能不适用的题目（卡片上写明适用情形），并须在备注中写明理由；不计入任何平均值。整个子域也可以在题库允许时整体标为不适用（写明理由）。",
             "en": "“Not applicable” is only for items the pack marks as possibly not applicable (the card says when) and needs a reason in the note; it drops out of every mean. Where the pack allows it, a whole sub-domain can be declared not applicable (with a reason).",
         },
+        "ui.help.na_warning": {
+            "zh": "按不适用处理的要求超过 {limit}% 时，结果面板（等级下方）和报告会提示结果的可比性下降。",
+            "en": "When more than {limit} % of the requirements are set aside as not applicable, the result panel (under the level) and the report warn that the result is less comparable.",
+        },
+        "ui.help.tier_title": {"zh": "4. 分层的自评门槛", "en": "4. Tiers: self-assessment thresholds"},
+        "ui.help.tier_intro": {
+            "zh": "程序只说明评估是否达到各分层的自评门槛，上海智能工厂分层和国家梯度培育分别判定：某一分层下列出的条件全部满足，才达到该分层的自评门槛。结果面板的徽标显示达到门槛的最高分层，其下列出判定依据和距下一分层还差的条件。",
+            "en": "The app only says whether an assessment meets each tier's self-assessment threshold, for the Shanghai smart-factory tiers and the national cultivation ladder apart: a tier's threshold is met only when every condition listed under it is met. The badge in the result panel names the highest tier whose threshold is met; below it are the reasons and what is still missing for the next tier.",
+        },
+        "ui.help.tier_pack": {
+            "zh": "以下条件取自题库“{pack}”{version} 版。",
+            "en": "The conditions below are those of the questionnaire pack “{pack}”, version {version}.",
+        },
+        "ui.help.tier_rules": {
+            "zh": "“{tier}”的自评门槛（须全部满足）：",
+            "en": "The self-assessment threshold for {tier} (all of these):",
+        },
+        "ui.help.tier_source": {"zh": "依据：{source}", "en": "Source: {source}"},
+        "ui.help.tier_default": {
+            "zh": "标有“{mark}”的条件是本产品对政策的理解，不是标准或政策的原文；报告的声明部分列出全部产品默认规则。",
+            "en": "Conditions marked “{mark}” are this product's reading of the policy, not words of the standard or the policy; the report's disclaimers list every product default.",
+        },
         "ui.help.unanswered": {
             "zh": "未作答的题目按“不满足”计算，结果标为“暂定”：随着作答，结果只会上升，不会回落。",
             "en": "Unanswered items count as not met and the result is marked provisional: it can only rise as answers arrive.",
