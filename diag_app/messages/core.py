@@ -130,7 +130,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Provisional: {n} items unanswered (counted as not met)",
     },
     "summary.reasons": {"zh": "判定依据：", "en": "Reasons:"},
-    "summary.blocking": {"zh": "距{tier}还差：", "en": "Still missing for {tier}:"},
+    "summary.blocking": {"zh": "距{tier}的自评门槛还差：", "en": "Still missing for the {tier} self-assessment threshold:"},
     "summary.levels": {"zh": "各级得分：", "en": "Level scores:"},
     "level.none": {"zh": "未达一级", "en": "below level 1"},
     # --- checks (tier reasons) --------------------------------------------------------------
@@ -193,12 +193,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "summary.suggestions": {"zh": "建议优先更新：", "en": "Suggested renewal items:"},
     "summary.roadmap": {
-        "zh": "达到{tier}的最低投入路线（约 {amount}）：",
-        "en": "Cheapest route to {tier} (about {amount}):",
+        "zh": "达到{tier}自评门槛的最低投入路线（约 {amount}）：",
+        "en": "Cheapest route to the {tier} self-assessment threshold (about {amount}):",
     },
     "summary.roadmap_blocked": {
-        "zh": "仅靠设备更新无法达到{tier}，还需：",
-        "en": "Renewal alone cannot reach {tier}; also needed:",
+        "zh": "仅靠设备更新无法达到{tier}的自评门槛，还需：",
+        "en": "Renewal alone cannot meet the {tier} self-assessment threshold; also needed:",
     },
     "summary.support": {
         "zh": "已填计划的政策支持估算上限合计：{amount}",

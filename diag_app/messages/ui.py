@@ -306,8 +306,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.whatif.road_running": {"zh": "正在计算路线图…", "en": "Computing the roadmap…"},
     "ui.whatif.road_top": {"zh": "已达到最高分层。", "en": "Already at the top tier."},
     "ui.whatif.road_unreachable": {
-        "zh": "仅靠目录中的更新改造项目无法达到“{tier}”，还需要：\n",
-        "en": "The catalogue's renewal items alone cannot reach “{tier}”; still needed:\n",
+        "zh": "仅靠目录中的更新改造项目无法达到“{tier}”的自评门槛，还需要：\n",
+        "en": "The catalogue's renewal items alone cannot meet the self-assessment threshold for “{tier}”; still needed:\n",
     },
     "ui.whatif.road_summary": {
         "zh": "按以下 {n} 步可达到“{tier}”的自评门槛，合计投资约 {investment}。",
