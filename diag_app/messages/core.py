@@ -130,7 +130,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Provisional: {n} items unanswered (counted as not met)",
     },
     "summary.reasons": {"zh": "判定依据：", "en": "Reasons:"},
-    "summary.blocking": {"zh": "距{tier}的自评门槛还差：", "en": "Still missing for the {tier} self-assessment threshold:"},
+    "summary.blocking": {
+        "zh": "距{tier}的自评门槛还差：",
+        "en": "Still missing for the {tier} self-assessment threshold:",
+    },
     "summary.levels": {"zh": "各级得分：", "en": "Level scores:"},
     "level.none": {"zh": "未达一级", "en": "below level 1"},
     # --- checks (tier reasons) --------------------------------------------------------------
