@@ -91,6 +91,13 @@ def hostile_cases(t: dict) -> dict[str, tuple[str, str, str]]:
         "brace_bomb": ("[" + ",".join(["{}"] * 150_000) + "]", "$", "too many objects"),
         "not_utf8": ("", "$", "not UTF-8"),  # written as bytes below
         "truncated_json": (base[: len(base) // 2], "$", "line"),
+        "duplicate_key": (
+            base.replace('"enterprise": {', '"enterprise": {"industry": "automotive", ', 1),
+            "enterprise.industry",
+            "more than once",
+        ),
+        "bidi_name": (with_(["enterprise", "name"], '"\\u202e\u53f8\u516c"'), "enterprise.name", "text-direction"),
+        "control_assessor": (with_(["assessment", "assessor"], '"a\\u0007b"'), "assessment.assessor", "invisible"),
     }
 
 
@@ -118,6 +125,9 @@ def hostile_cases(t: dict) -> dict[str, tuple[str, str, str]]:
         "brace_bomb",
         "not_utf8",
         "truncated_json",
+        "duplicate_key",
+        "bidi_name",
+        "control_assessor",
     ],
 )
 def test_a_hostile_assessment_file_exits_2_naming_field_and_rule(case, pack, tmp_path, capsys):
@@ -140,6 +150,34 @@ def test_a_hostile_assessment_file_exits_2_naming_field_and_rule(case, pack, tmp
     ws = Workspace.open(db)
     try:
         assert len(ws.list_assessments()) == 1  # the valid file is in
+    finally:
+        ws.close()
+
+
+def test_what_a_file_may_not_hold_the_app_does_not_write_either(pack, tmp_path):
+    """Invisible controls and direction overrides in names are refused where the app saves them,
+    so an assessment made here always exports into a file that imports again."""
+    import dataclasses
+
+    from diag_app.model.assessment import AssessmentInvalid, TeamMember
+    from diag_app.model.enterprise import invisible_char
+
+    assert invisible_char("上海\u202e工厂") == "U+202E" and invisible_char("Line\tA") == "U+0009"
+    assert invisible_char("上海浦江精密机械有限公司 (Shanghai)") is None
+    ws = Workspace.open(tmp_path / "ws.db")
+    try:
+        e = enterprise_a()
+        for bad in (dataclasses.replace(e, name="\u202e司公限有"), dataclasses.replace(e, district="浦东\x07")):
+            with pytest.raises(AssessmentInvalid) as err:
+                ws.create_assessment(bad, pack.id, pack.version)
+            assert err.value.problems[0].key == "field.invisible_char"
+        with pytest.raises(AssessmentInvalid):
+            ws.create_assessment(e, pack.id, pack.version, assessor="张工\u2066")
+        uuid = ws.create_assessment(e, pack.id, pack.version, assessor="张工")
+        with pytest.raises(AssessmentInvalid) as err:
+            ws.set_team(uuid, (TeamMember("李\u202d顾问"),))
+        assert err.value.problems[0].field == "assessment.team[0].name"
+        assert ws.load_assessment(uuid).team == ()
     finally:
         ws.close()
 

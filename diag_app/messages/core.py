@@ -20,6 +20,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.type_object": {"zh": "应为对象", "en": "must be an object"},
     "field.type_list": {"zh": "应为列表", "en": "must be a list"},
     "field.type_text": {"zh": "应为文本", "en": "must be text"},
+    "field.invisible_char": {
+        "zh": "含有不可见的控制字符或文字方向字符（{code}），会让名称显示得与实际不同，请删除后再试",
+        "en": "contains an invisible control or text-direction character ({code}) that makes the name read differently from what it is; remove it",
+    },
     "field.revision": {"zh": "修订号 {value!r} 应为正整数", "en": "revision {value!r} must be a positive whole number"},
     "field.text_long": {"zh": "文本过长（最多 {max} 字）", "en": "the text is too long ({max} characters at most)"},
     "field.unknown": {"zh": "不认识的字段，可用：{allowed}", "en": "unknown field; the fields are: {allowed}"},

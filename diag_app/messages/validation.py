@@ -27,6 +27,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "文本含有无效的 Unicode 字符（单独的代理项）",
         "en": "the text contains an invalid Unicode character (a lone surrogate)",
     },
+    "input.duplicate_key": {
+        "zh": "字段“{name}”在同一对象中出现了不止一次（无法确定以哪一个为准）",
+        "en": "the field “{name}” appears more than once in the same object (which one counts is unclear)",
+    },
+    "input.not_utf8": {
+        "zh": "文件不是 UTF-8 编码（第 {at} 个字节无法解码）；请使用本软件导出的文件，或将文件另存为 UTF-8",
+        "en": "the file is not UTF-8 (byte {at} cannot be decoded); use a file this app exported, or save it as UTF-8",
+    },
     "input.nul": {"zh": "文本含有空字符（U+0000）", "en": "the text contains a NUL character (U+0000)"},
     "input.key_long": {
         "zh": "字段名过长（最多 {max} 字）",

@@ -17,6 +17,7 @@ from .enterprise import (
     credit_code_check_char,
     credit_code_problem,
     make_credit_code,
+    text_problem,
     validate_enterprise,
 )
 from .problems import AssessmentInvalid, Problem
@@ -40,6 +41,7 @@ __all__ = [
     "credit_code_problem",
     "make_credit_code",
     "parse_assessment",
+    "text_problem",
     "validate_enterprise",
     "validate_value",
 ]
@@ -290,6 +292,9 @@ def parse_team(raw: Any, problems: list[Problem]) -> tuple[TeamMember, ...]:
             continue
         role = _text(m.get("role"), f"{where}.role", problems)
         org = _text(m.get("organisation"), f"{where}.organisation", problems)
+        for field_name, value in (("name", name), ("role", role), ("organisation", org)):
+            if p := text_problem(value, f"{where}.{field_name}"):
+                problems.append(p)
         team.append(TeamMember(name, role, org))
     return tuple(team)
 
@@ -353,6 +358,8 @@ def parse_assessment(pack: Pack, data: Any) -> Assessment:
     if not isinstance(assessor, str):
         problems.append(Problem("assessment.assessor", "field.type_text"))
         assessor = ""
+    elif p := text_problem(assessor, "assessment.assessor"):
+        problems.append(p)
     status = data.get("status") or "draft"
     if status not in STATUSES:
         problems.append(Problem("status", "assessment.status", {"value": status, "allowed": ", ".join(STATUSES)}))

@@ -3,6 +3,7 @@ after GB 32100-2015 and the industry and production path the questionnaire depen
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,6 +56,24 @@ class Enterprise:
     employees: int | None = None
 
 
+# Control characters and the bidirectional embeddings, overrides and isolates: invisible, they can
+# make a name read differently from what it is ("‮司公…" shown backwards in the app) and have no
+# glyph in the report's font. Tabs and line ends are controls too: a one-line field has none.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def invisible_char(text: str) -> str | None:
+    """The first invisible control or direction character of a one-line field, as "U+202E"."""
+    m = _INVISIBLE.search(text)
+    return f"U+{ord(m.group()):04X}" if m else None
+
+
+def text_problem(value: Any, where: str) -> Problem | None:
+    """A one-line text field (a name, a district, an assessor) that holds an invisible character."""
+    code = invisible_char(value) if isinstance(value, str) else None
+    return Problem(where, "field.invisible_char", {"code": code}) if code else None
+
+
 def validate_enterprise(pack: Pack, e: dict[str, Any], where: str = "enterprise") -> list[Problem]:
     problems: list[Problem] = []
     name = e.get("name")
@@ -62,6 +81,8 @@ def validate_enterprise(pack: Pack, e: dict[str, Any], where: str = "enterprise"
         problems.append(Problem(f"{where}.name", "enterprise.name"))
     elif len(name) > 200:
         problems.append(Problem(f"{where}.name", "enterprise.name_long"))
+    elif p := text_problem(name, f"{where}.name"):
+        problems.append(p)
     code = e.get("credit_code")
     key = credit_code_problem(code) if isinstance(code, str) else "credit_code.length"
     if key:
@@ -84,4 +105,6 @@ def validate_enterprise(pack: Pack, e: dict[str, Any], where: str = "enterprise"
     district = e.get("district", "")
     if district is not None and not isinstance(district, str):
         problems.append(Problem(f"{where}.district", "field.type_text"))
+    elif p := text_problem(district, f"{where}.district"):
+        problems.append(p)
     return problems

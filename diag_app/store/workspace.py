@@ -35,6 +35,7 @@ from ..model.assessment import (
     parse_plans,
     parse_scope,
     parse_team,
+    text_problem,
     validate_value,
 )
 from ..model.questionnaire import Pack
@@ -148,6 +149,8 @@ class Workspace(Transfer):
                 _parse_date(date)
             except ValueError:
                 problems.append(Problem("assessment.date", "assessment.date", {"value": date}))
+        if p := text_problem(assessor, "assessment.assessor"):  # as a file with it would be refused
+            problems.append(p)
         if not problems and not (enterprise.path or pack.industries[enterprise.industry].path):
             problems.append(Problem("enterprise.path", "path.required", {"industry": enterprise.industry}))
         if problems:

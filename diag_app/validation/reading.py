@@ -5,7 +5,9 @@
   cannot hang us), and never more than the limit, whatever its size claims.
 - ``parse_json``: UTF-8 JSON with limits on nesting depth, on the number of objects and lists, and
   on numbers (no NaN or Infinity, integers within ±2^53, decimals within ±10^15), and on strings
-  (no lone surrogates, no NUL). Every problem names the field (``answers[3].value``).
+  (no lone surrogates, no NUL), and no key twice in one object (readers disagree on which of the
+  two counts, so a file could score one way here and another way elsewhere). Every problem names
+  the field (``answers[3].value``).
 
 Problems are the model's ``Problem`` (field, message key, parameters), raised as
 ``AssessmentInvalid``; the caller names the file.
@@ -43,6 +45,23 @@ JSON_LIMITS = JsonLimits()
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _UNSAFE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+
+
+class _Duplicates(dict[str, Any]):
+    """An object that named a key more than once: parsed as JSON does (the last one counts) and
+    marked, so the walk afterwards can say which key, and where."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) == len(pairs):
+        return obj
+    marked = _Duplicates(obj)
+    seen: set[str] = set()
+    marked.duplicates = tuple(dict.fromkeys(k for k, _ in pairs if k in seen or seen.add(k)))
+    return marked
 
 
 class _Rejected:
@@ -98,7 +117,7 @@ def parse_json(raw: bytes, limits: JsonLimits = JSON_LIMITS) -> Any:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise AssessmentInvalid([Problem("$", "file.read", {"msg": f"not UTF-8 ({e.reason})"})]) from None
+        raise AssessmentInvalid([Problem("$", "input.not_utf8", {"at": e.start + 1})]) from None
 
     def number(s: str) -> Any:
         try:
@@ -114,7 +133,9 @@ def parse_json(raw: bytes, limits: JsonLimits = JSON_LIMITS) -> Any:
         return v if abs(v) <= limits.max_int else _Rejected(s)
 
     try:
-        data = json.loads(text, parse_float=number, parse_int=integer, parse_constant=_Rejected)
+        data = json.loads(
+            text, parse_float=number, parse_int=integer, parse_constant=_Rejected, object_pairs_hook=_object
+        )
     except RecursionError:
         raise AssessmentInvalid([Problem("$", "input.too_deep", {"max": limits.max_depth})]) from None
     except json.JSONDecodeError as e:
@@ -154,6 +175,9 @@ def walk_problems(data: Any, limits: JsonLimits = JSON_LIMITS) -> list[Problem]:
             problems.append(Problem(field_path(path), "input.too_deep", {"max": limits.max_depth}))
             continue
         if isinstance(container, dict):
+            if isinstance(container, _Duplicates):
+                for k in container.duplicates[:5]:
+                    problems.append(Problem(field_path((*path, k)), "input.duplicate_key", {"name": k[:60]}))
             for k, value in container.items():
                 if not _plain_text(k):
                     _check_text(k, (*path, k), problems, key=True)
