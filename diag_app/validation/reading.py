@@ -60,7 +60,12 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         return obj
     marked = _Duplicates(obj)
     seen: set[str] = set()
-    marked.duplicates = tuple(dict.fromkeys(k for k, _ in pairs if k in seen or seen.add(k)))
+    twice: dict[str, None] = {}
+    for k, _ in pairs:
+        if k in seen:
+            twice[k] = None
+        seen.add(k)
+    marked.duplicates = tuple(twice)
     return marked
 
 
