@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .errors import os_reason_msg
 from .i18n import tr
 
 EXIT_OK, EXIT_DIFFERS, EXIT_INVALID = 0, 1, 2
@@ -60,7 +61,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         _err(tr("report.cli.font_missing", args.lang, path=e.path))
         return EXIT_INVALID
     except OSError as e:
-        _err(tr("report.cli.write_failed", args.lang, path=out, msg=e.strerror or str(e)))
+        _err(tr("report.cli.write_failed", args.lang, path=out, msg=os_reason_msg(e)))
         return EXIT_INVALID
     _out(tr("report.cli.written", args.lang, path=out, pages=info.pages))
     _out(tr("sign.cli.unsigned", args.lang))
@@ -138,7 +139,7 @@ def cmd_identity_create(args: argparse.Namespace) -> int:
         _err(error_message(e, args.lang))
         return EXIT_INVALID
     except OSError as e:
-        _err(tr("report.cli.write_failed", args.lang, path=out, msg=e.strerror or str(e)))
+        _err(tr("report.cli.write_failed", args.lang, path=out, msg=os_reason_msg(e)))
         return EXIT_INVALID
     org = ident.organisation or "—"
     until = ident.not_after.date().isoformat()
@@ -189,7 +190,7 @@ def cmd_identity_import(args: argparse.Namespace) -> int:
         _err(error_message(e, args.lang))
         return EXIT_INVALID
     except OSError as e:
-        _err(tr("report.cli.write_failed", args.lang, path=identity.identities_dir(), msg=e.strerror or str(e)))
+        _err(tr("report.cli.write_failed", args.lang, path=identity.identities_dir(), msg=os_reason_msg(e)))
         return EXIT_INVALID
     _out(tr("identity.cli.imported", args.lang, name=ident.name, path=ident.path))
     return EXIT_OK
@@ -235,7 +236,7 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
         else:
             write_xlsx(pack, result, out, args.lang)
     except OSError as e:
-        _err(tr("report.cli.write_failed", args.lang, path=out, msg=e.strerror or str(e)))
+        _err(tr("report.cli.write_failed", args.lang, path=out, msg=os_reason_msg(e)))
         return EXIT_INVALID
     _out(tr("export.written", args.lang, path=out))
     return EXIT_OK

@@ -8,28 +8,13 @@ else is "unexpected", with its type and text as the detail.
 
 from __future__ import annotations
 
-import errno
 from pathlib import Path
 from typing import Any
 
-from .errors import AppError, Msg
+from .errors import AppError, Msg, os_kind
 from .i18n import tr
 
 MAX_PROBLEMS = 12
-
-# The operating system's reasons we word ourselves (strerror is English, or the system's locale).
-_ERRNO_KEYS = {
-    errno.ENOSPC: "disk_full",
-    errno.EDQUOT: "disk_full",
-    errno.EROFS: "read_only",
-    errno.EACCES: "permission",
-    errno.EPERM: "permission",
-    errno.ENOENT: "file_not_found",
-    errno.EISDIR: "is_directory",
-    errno.ENOTDIR: "file_not_found",
-    errno.EIO: "io",
-    errno.ENAMETOOLONG: "name_too_long",
-}
 
 
 def _plain(value: Any, lang: str) -> Any:
@@ -56,17 +41,6 @@ def problem_lines(problems: Any, lang: str, limit: int = MAX_PROBLEMS) -> list[s
     if len(items) > limit:
         lines.append(tr("error.more", lang, n=len(items) - limit))
     return lines
-
-
-def os_kind(exc: OSError) -> str:
-    """Which of our OS error messages fits: disk_full, read_only, permission, file_not_found, … or os."""
-    if exc.errno in _ERRNO_KEYS:
-        return _ERRNO_KEYS[exc.errno]
-    if isinstance(exc, PermissionError):
-        return "permission"
-    if isinstance(exc, FileNotFoundError):
-        return "file_not_found"
-    return "os"
 
 
 def os_reason(exc: OSError, lang: str) -> str:

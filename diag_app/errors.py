@@ -22,6 +22,7 @@ too, so an existing exception can join by adding ``AppError`` to its bases and t
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from os import PathLike
@@ -34,6 +35,41 @@ class Msg:
 
     key: str
     params: dict[str, Any] = field(default_factory=dict)
+
+
+# The operating system's reasons we word ourselves (strerror is English, or the system's locale).
+ERRNO_KINDS = {
+    errno.ENOSPC: "disk_full",
+    errno.EDQUOT: "disk_full",
+    errno.EROFS: "read_only",
+    errno.EACCES: "permission",
+    errno.EPERM: "permission",
+    errno.ENOENT: "file_not_found",
+    errno.EISDIR: "is_directory",
+    errno.ENOTDIR: "file_not_found",
+    errno.EIO: "io",
+    errno.ENAMETOOLONG: "name_too_long",
+}
+
+
+def os_kind(exc: OSError) -> str:
+    """Which of our OS error messages fits: disk_full, read_only, permission, file_not_found, … or os."""
+    if exc.errno in ERRNO_KINDS:
+        return ERRNO_KINDS[exc.errno]
+    if isinstance(exc, PermissionError):
+        return "permission"
+    if isinstance(exc, FileNotFoundError):
+        return "file_not_found"
+    return "os"
+
+
+def os_reason_msg(exc: OSError) -> Msg | str:
+    """The operating system's reason as a parameter of one of our messages: worded in the user's
+    language when we have words for it, else the system's own text."""
+    kind = os_kind(exc)
+    if kind != "os":
+        return Msg(f"error.os.reason.{kind}")
+    return exc.strerror or str(exc) or type(exc).__name__
 
 
 class AppError(Exception):

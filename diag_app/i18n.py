@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .errors import Msg
 from .messages import load_all
 
 DEFAULT_LANG = "zh"
@@ -18,7 +19,11 @@ MESSAGES: dict[str, dict[str, str]] = load_all()
 def tr(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
     """Translate ``key`` into ``lang`` and fill in ``params``; an unknown key shows itself, so a
     gap is visible rather than silently blank. With ``n=1`` the key's ``.one`` form is used when
-    there is one (a count in a message: give it as ``n``)."""
+    there is one (a count in a message: give it as ``n``). A parameter that is a ``Msg`` (a reason
+    still to be worded, e.g. the operating system's) is worded in ``lang`` first."""
+    for k, v in params.items():
+        if isinstance(v, Msg):
+            params[k] = tr(v.key, lang, **v.params)
     entry = MESSAGES.get(key)
     if entry is None:
         return key

@@ -231,3 +231,21 @@ def test_the_presenter_dispatches_on_the_class_not_its_name(qtbot, tmp_path):
     box = present_error(parent, FontMissing(tmp_path / "NotoSansSC_700Bold.ttf"), "zh")
     assert box.text() == tr("error.font_missing", "zh") and "重新安装" in box.informativeText()
     box.close()
+
+
+def test_the_systems_reasons_reach_the_user_in_their_language_from_every_entry_point(tmp_path, capsys):
+    """A missing file named through score, import and verify: the reason is ours, never the
+    operating system's English."""
+    from diag_app.cli import main
+
+    gone = tmp_path / "不存在"
+    for argv in (
+        ["score", str(gone) + ".json"],
+        ["import", str(gone) + ".sfd", "--db", str(tmp_path / "ws.db")],
+        ["verify", str(gone) + ".pdf"],
+    ):
+        for lang, words in (("zh", "文件或文件夹不存在"), ("en", "no such file or folder")):
+            rc = main([*argv, "--lang", lang])
+            out = capsys.readouterr()
+            text = out.out + out.err
+            assert rc == 2 and words in text and "No such file" not in text, (argv, lang, text)

@@ -230,6 +230,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.os.reason.is_directory": {"zh": "这是一个文件夹", "en": "it is a folder"},
     "error.os.reason.io": {"zh": "输入/输出错误", "en": "input/output error"},
     "error.os.reason.name_too_long": {"zh": "名称太长", "en": "the name is too long"},
+    "error.os.reason.cannot_open": {"zh": "无法打开文件", "en": "the file cannot be opened"},
+    "error.os.reason.not_regular": {"zh": "不是普通文件", "en": "it is not a regular file"},
+    "error.os.reason.removed_meanwhile": {
+        "zh": "文件在添加过程中被删除",
+        "en": "the file was removed while it was being attached",
+    },
     # --- everything else: a bug ---------------------------------------------------------------
     "error.unexpected": {"zh": "发生了意外错误。", "en": "Something unexpected went wrong."},
     "error.unexpected.hint": {

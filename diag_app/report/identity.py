@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import write_bytes_atomic
-from ..errors import AppError
+from ..errors import AppError, os_reason_msg
 
 MAX_P12_BYTES = 1024 * 1024
 VALID_YEARS = 5
@@ -282,7 +282,7 @@ def _read(source: bytes | str | Path) -> bytes:
                 raise IdentityError("identity.error.not_p12")
             data = p.read_bytes()
         except OSError as e:
-            raise IdentityError("identity.error.unreadable", path=str(p), msg=e.strerror or str(e)) from None
+            raise IdentityError("identity.error.unreadable", path=str(p), msg=os_reason_msg(e)) from None
     if len(data) > MAX_P12_BYTES:
         raise IdentityError("identity.error.not_p12")
     return data

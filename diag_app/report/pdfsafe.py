@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..errors import os_reason_msg
+
 MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_OBJECTS = 100_000
 MAX_REVISIONS = 32
@@ -53,7 +55,7 @@ def read_file(path: str | Path) -> bytes:
         with open(p, "rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as e:
-        raise Refused("verify.why.unreadable", msg=e.strerror or str(e)) from None
+        raise Refused("verify.why.unreadable", msg=os_reason_msg(e)) from None
     if len(data) > MAX_FILE_BYTES:
         raise Refused("verify.why.too_big", size=len(data), limit=MAX_FILE_BYTES)
     return data

@@ -16,7 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..atomic import replacing
-from .errors import DatabaseCorrupt, NotADatabase, StorageFailed
+from ..errors import os_reason_msg
+from .errors import DatabaseCorrupt, NotADatabase, StorageFailed, sqlite_reason
 
 KEEP = 10
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -104,7 +105,7 @@ def make_backup(conn: sqlite3.Connection, db_path: Path, backups_dir: Path, reas
         for old in backups(db_path, backups_dir)[keep:]:
             old.unlink(missing_ok=True)
     except (OSError, sqlite3.Error) as e:
-        raise StorageFailed(backups_dir, str(e)) from e
+        raise StorageFailed(backups_dir, os_reason_msg(e) if isinstance(e, OSError) else sqlite_reason(e)) from e
     return final
 
 
@@ -155,5 +156,5 @@ def restore_backup(backup: str | Path, db_path: str | Path) -> Path | None:
         with replacing(db_path, suffix=".tmp") as tmp:
             shutil.copyfile(backup, tmp)
     except OSError as e:
-        raise StorageFailed(db_path, str(e)) from e
+        raise StorageFailed(db_path, os_reason_msg(e)) from e
     return moved

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..assessment_file import load_assessment_data, pack_for_data, parse_json_bytes
+from ..errors import os_reason_msg
 from ..model.assessment import Assessment, AssessmentInvalid, Problem
 from ..model.questionnaire import Pack
 from ..validation import JSON_LIMITS, read_input, shape_problems
@@ -208,7 +209,7 @@ def _zip(file: Path) -> Iterator[zipfile.ZipFile]:
     try:
         fd = os.open(file, flags)
     except OSError as e:
-        raise BundleRejected(file, "", "unreadable", detail=e.strerror or str(e)) from None
+        raise BundleRejected(file, "", "unreadable", detail=os_reason_msg(e)) from None
     try:
         regular = stat.S_ISREG(os.fstat(fd).st_mode)
     except OSError:
@@ -221,7 +222,7 @@ def _zip(file: Path) -> Iterator[zipfile.ZipFile]:
             head = f.read(4)
             f.seek(0)
         except OSError as e:
-            raise BundleRejected(file, "", "unreadable", detail=e.strerror or str(e)) from None
+            raise BundleRejected(file, "", "unreadable", detail=os_reason_msg(e)) from None
         try:
             z = zipfile.ZipFile(f)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as e:

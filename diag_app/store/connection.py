@@ -26,6 +26,7 @@ from typing import Any, Self
 from sqlite_utils import Database
 from sqlite_utils.db import Table
 
+from ..errors import os_reason_msg
 from .backup import (
     backups_dir_for,
     daily_backup_due,
@@ -41,6 +42,7 @@ from .errors import (
     StorageFailed,
     StoreError,
     WorkspaceReadOnly,
+    sqlite_reason,
 )
 from .migrations import APPLICATION_ID, LATEST, migrate, schema_problem, schema_version
 
@@ -138,9 +140,9 @@ class Connection:
         except OSError as e:
             if e.errno == errno.EROFS:
                 raise WorkspaceReadOnly(path) from e
-            raise StorageFailed(path, e.strerror or str(e)) from e
+            raise StorageFailed(path, os_reason_msg(e)) from e
         except sqlite3.Error as e:
-            raise StorageFailed(path, str(e)) from e
+            raise StorageFailed(path, sqlite_reason(e)) from e
         ws = cls(path, conn, bdir, timeout)
         try:
             ws._prepare(unclean)
@@ -256,7 +258,7 @@ class Connection:
             if "readonly" in msg or "read-only" in msg:
                 raise WorkspaceReadOnly(self.path) from e
             if any(s in msg for s in ("disk i/o", "full", "unable to open")):
-                raise StorageFailed(self.path, str(e)) from e
+                raise StorageFailed(self.path, sqlite_reason(e)) from e
             if "no such table" in msg or "no such column" in msg:  # the schema was tampered with
                 raise DatabaseCorrupt(self.path, str(e), good_backups(self.path, self.backups_dir)) from e
             raise

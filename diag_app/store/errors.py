@@ -102,6 +102,16 @@ class SchemaTooNew(StoreError):
         super().__init__(path=self.path, found=found, supported=supported)
 
 
+def sqlite_reason(exc: BaseException) -> Msg | str:
+    """SQLite's reason for a failed read or write in our words where we have them (its text is
+    English): a full disk, an I/O error, a file it cannot open."""
+    msg = str(exc).lower()
+    for words, kind in (("full", "disk_full"), ("disk i/o", "io"), ("unable to open", "cannot_open")):
+        if words in msg:
+            return Msg(f"error.os.reason.{kind}")
+    return str(exc)
+
+
 class StorageFailed(StoreError):
     """The operating system refused a read or write (disk full, read-only folder, I/O error)."""
 
@@ -109,9 +119,9 @@ class StorageFailed(StoreError):
     title_key = "error.storage_failed"
     hint_key = "error.storage_failed.hint"
 
-    def __init__(self, path: Path, detail: str):
+    def __init__(self, path: Path, detail: str | Msg):
         self.path = Path(path)
-        self.detail = detail
+        self.detail = detail  # the system's reason: our words for it (a Msg) where we have them
         super().__init__(path=self.path, detail=detail)
 
 

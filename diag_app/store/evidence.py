@@ -14,6 +14,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from ..errors import Msg, os_reason_msg
 from ..model.assessment import (
     AssessmentInvalid,
     Problem,
@@ -193,7 +194,7 @@ class EvidenceStore(Records):
         try:
             st = src.stat()
             if not stat.S_ISREG(st.st_mode):
-                raise StorageFailed(src, "not a regular file")
+                raise StorageFailed(src, Msg("error.os.reason.not_regular"))
             if st.st_size > EVIDENCE_LIMIT:
                 raise EvidenceTooLarge(src, st.st_size, EVIDENCE_LIMIT)
 
@@ -213,7 +214,7 @@ class EvidenceStore(Records):
 
             return self._store_blob(copy)
         except OSError as e:
-            raise StorageFailed(src, e.strerror or str(e)) from e
+            raise StorageFailed(src, os_reason_msg(e)) from e
 
     def _check_item(self, head: dict[str, Any], item_id: str) -> None:
         pack = self._pack(head["pack_id"], head["pack_version"])
@@ -270,7 +271,7 @@ class EvidenceStore(Records):
                 return link, new
             except _BlobGone:
                 if attempt == 2:
-                    raise StorageFailed(self.evidence_path(sha), "removed while being attached") from None
+                    raise StorageFailed(self.evidence_path(sha), Msg("error.os.reason.removed_meanwhile")) from None
         raise AssertionError("unreachable")
 
     def _forget_blobs(self, shas: Iterable[str]) -> int:
@@ -303,7 +304,7 @@ class EvidenceStore(Records):
                 except FileNotFoundError:
                     pass
                 except OSError as e:
-                    raise StorageFailed(path, e.strerror or str(e)) from e
+                    raise StorageFailed(path, os_reason_msg(e)) from e
         return removed
 
     def list_evidence(self, uuid: str, item_id: str | None = None, revision: int | None = None) -> list[EvidenceRow]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..errors import Msg
 from . import bundle as bundlemod
 from .connection import utc_now
 from .errors import (
@@ -132,7 +133,7 @@ class EvidenceEdits(EvidenceStore):
                 return EvidenceChange(uuid, item_id, removed=(removal,), added=(sha,) if new else (), row=link)
             except _BlobGone:
                 if attempt == 2:
-                    raise StorageFailed(self.evidence_path(sha), "removed while being attached") from None
+                    raise StorageFailed(self.evidence_path(sha), Msg("error.os.reason.removed_meanwhile")) from None
         raise AssertionError("unreachable")
 
     def undo_evidence(self, change: EvidenceChange, who: str = "") -> EvidenceChange:

@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import app_version
 from ..assessment_file import write_json_atomic
+from ..errors import os_reason_msg
 from ..model.assessment import (
     assessment_to_data,
 )
@@ -100,7 +101,7 @@ class Transfer(RecycleBin):
         except EvidenceUnreadable as e:
             raise EvidenceMissing(e.sha256, names.get(e.sha256, ""), self.evidence_path(e.sha256)) from None
         except OSError as e:
-            raise StorageFailed(out, e.strerror or str(e)) from e
+            raise StorageFailed(out, os_reason_msg(e)) from e
 
     def export_json(self, uuid: str, out: str | Path, revision: int | None = None) -> None:
         """Write one revision as a plain assessment file (JSON; evidence listed, not included)."""
@@ -109,7 +110,7 @@ class Transfer(RecycleBin):
         try:
             write_json_atomic(out, data)
         except OSError as e:
-            raise StorageFailed(Path(out), e.strerror or str(e)) from e
+            raise StorageFailed(Path(out), os_reason_msg(e)) from e
 
     # --- files: import ---------------------------------------------------------------------
 
@@ -178,7 +179,7 @@ class Transfer(RecycleBin):
             summary.rejected.append((str(src.file), e))
             return False
         except OSError as e:
-            raise StorageFailed(self.evidence_dir, e.strerror or str(e)) from e
+            raise StorageFailed(self.evidence_dir, os_reason_msg(e)) from e
         return True
 
     def _import_source(self, src: bundlemod.Bundle, summary: ImportSummary, new_uuids: set[str]) -> None:

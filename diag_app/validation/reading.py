@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import os_reason_msg
 from ..model.assessment import AssessmentInvalid, Problem
 
 MiB = 1024 * 1024
@@ -86,7 +87,7 @@ def read_input(path: str | Path, max_bytes: int) -> bytes:
     try:
         fd = os.open(path, flags)
     except OSError as e:
-        raise AssessmentInvalid([Problem("$", "file.read", {"msg": e.strerror or str(e)})]) from None
+        raise AssessmentInvalid([Problem("$", "file.read", {"msg": os_reason_msg(e)})]) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
@@ -102,7 +103,7 @@ def read_input(path: str | Path, max_bytes: int) -> bytes:
                 raise AssessmentInvalid([Problem("$", "input.too_large", {"max_mb": _mb(max_bytes)})])
         return b"".join(chunks)
     except OSError as e:
-        raise AssessmentInvalid([Problem("$", "file.read", {"msg": e.strerror or str(e)})]) from None
+        raise AssessmentInvalid([Problem("$", "file.read", {"msg": os_reason_msg(e)})]) from None
     finally:
         os.close(fd)
 
