@@ -21,6 +21,19 @@ import pytest
 from diag_app.model.questionnaire import Pack
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The PDF tests read reports back with poppler's tools: without them the run stops here, saying
+    what to install, rather than skipping the report's checks."""
+    import shutil
+
+    missing = [t for t in ("pdftotext", "pdffonts", "pdftoppm") if shutil.which(t) is None]
+    if missing:
+        raise pytest.UsageError(
+            f"{', '.join(missing)} not found: install poppler-utils (sudo apt-get install -y poppler-utils), "
+            "as the README's quick start says"
+        )
+
+
 @pytest.fixture(scope="session")
 def pack() -> Pack:
     from diag_app.packs import default_pack

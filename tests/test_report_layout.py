@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 import subprocess
 import tempfile
 from functools import cache
@@ -21,8 +20,6 @@ from diag_app.i18n import tr
 from diag_app.model.diagnosis import diagnose
 from diag_app.report.content import build_report
 from diag_app.report.document import Evidence, KeyValues, Para, Report, Section, Table
-
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 
 INDUSTRIES = (
     "automotive",

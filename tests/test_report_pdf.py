@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -14,8 +13,6 @@ from test_report_support import sample, sample_file, sample_result
 
 from diag_app.cli import main
 from diag_app.report import integrity
-
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 
 
 @pytest.fixture(scope="module")

@@ -105,8 +105,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The file was not changed. Update the app, then open it again.",
     },
     "error.storage_failed": {
-        "zh": "无法读写工作区文件。",
-        "en": "The workspace file cannot be read or written.",
+        "zh": "无法读写文件。",
+        "en": "A file cannot be read or written.",
     },
     "error.storage_failed.hint": {
         "zh": "请检查磁盘空间和文件夹权限后再试。",

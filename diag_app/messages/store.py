@@ -32,8 +32,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the workspace {path} is on a read-only disk or folder and cannot be written; the file is not damaged and was left unchanged.",
     },
     "store.storage_failed": {
-        "zh": "无法读写 {path}：{detail}。请检查磁盘空间和文件夹权限。",
-        "en": "cannot read or write {path}: {detail}. Check the free disk space and the folder's permissions.",
+        "zh": "无法读写 {path}：{detail}。",
+        "en": "cannot read or write {path}: {detail}.",
     },
     "store.assessment_not_found": {
         "zh": "工作区中没有评估 {uuid}（修订版 {revision}）",
