@@ -34,6 +34,19 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         )
 
 
+@pytest.fixture(autouse=True)
+def _private_qt_settings(request: pytest.FixtureRequest) -> None:
+    """Every widget test keeps window geometry, the language and the last workspace in a folder of
+    its own, never the user's (and never another test's)."""
+    if "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtCore import QSettings
+
+    folder = request.getfixturevalue("tmp_path") / "settings"
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+
+
 @pytest.fixture(scope="session")
 def pack() -> Pack:
     from diag_app.packs import default_pack

@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
@@ -23,13 +23,6 @@ from diag_app.ui.main_window import MainWindow
 
 GOOD_CODE = make_credit_code("91310115MA1K4TE9T")
 BAD_CODE = GOOD_CODE[:17] + ("0" if GOOD_CODE[17] != "0" else "1")
-
-
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path):
-    """Window geometry and the last workspace go to a temporary folder, not the user's."""
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from diag_app.model.diagnosis import diagnose
 from diag_app.ui.main_window import MainWindow
@@ -20,8 +19,6 @@ def window(qtbot, tmp_path):
     from diag_app.store import Workspace
     from diag_app.ui.app import create_app
 
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     create_app([])
     db = tmp_path / "ws.db"
     with Workspace.open(db) as ws:

@@ -4,19 +4,13 @@ and the offer to purge what has been in the bin for 30 days or more. Runs offscr
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from uihelpers import open_window
 
 from diag_app.i18n import tr
 from diag_app.ui.cards import RequirementCard
 
 Ctrl = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path):
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
 
 @pytest.fixture

@@ -18,12 +18,6 @@ Ctrl = Qt.KeyboardModifier.ControlModifier
 CtrlShift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path):
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-
-
 @pytest.fixture
 def window(qtbot, tmp_path):
     return open_window(qtbot, tmp_path / "ws.db")

@@ -10,7 +10,6 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from uihelpers import EXAMPLES, ROOT, click, open_window
 
@@ -29,8 +28,6 @@ PASS = "correct horse battery"
 
 @pytest.fixture(autouse=True)
 def _private(tmp_path, monkeypatch):
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # no identity lands in the user's folder
 
 
