@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from uihelpers import shortcut
 
 from diag_app.describe import tier_name
 from diag_app.i18n import tr
@@ -78,7 +79,7 @@ def type_text(qtbot, widget: QWidget, text: str) -> None:
 
 
 def create_enterprise(qtbot, w: MainWindow, name: str = "上海测试精密制造有限公司") -> None:
-    qtbot.keyClick(w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    shortcut(qtbot, w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dlg = w.dialog
     assert isinstance(dlg, EnterpriseDialog) and dlg.isVisible()
     type_text(qtbot, dlg.name, name)
@@ -222,7 +223,7 @@ def test_result_charts_come_from_their_own_process_and_follow_the_answers(qtbot,
 
 def test_inline_validation_shows_the_credit_code_message(make_window, qtbot):
     w = make_window()
-    qtbot.keyClick(w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    shortcut(qtbot, w, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dlg = w.dialog
     assert isinstance(dlg, EnterpriseDialog)
     qtbot.keyClicks(dlg.credit_code, GOOD_CODE[:10])
@@ -341,7 +342,7 @@ def test_a_whole_assessment_through_the_widgets_and_back_again(make_window, qtbo
     qtbot.waitUntil(lambda: ed.overall.value() == ed.overall.maximum())  # progress bars repaint on a short timer
 
     # find an item with Ctrl+F, write a note, attach evidence by button and by drag and drop
-    qtbot.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    shortcut(qtbot, w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert ed.search.hasFocus()
     qtbot.keyClicks(ed.search, "OS.1.01")
     key(qtbot, Qt.Key.Key_Return)
@@ -590,7 +591,7 @@ def test_menus_shortcuts_language_about_and_remembered_workspace(make_window, qt
     assert w.action("open_workspace").shortcut().toString() == "Ctrl+O"
     assert "Ctrl+Q" in [s.toString() for s in w.action("quit").shortcuts()]
     assert "F1" in [s.toString() for s in w.action("help_contents").shortcuts()]
-    qtbot.keyClick(w, Qt.Key.Key_F1)
+    shortcut(qtbot, w, Qt.Key.Key_F1)
     assert w.dialog.objectName() == "helpDialog" and w.dialog.isVisible()
     w.dialog.close()
     box = w.show_about()
@@ -609,7 +610,7 @@ def test_menus_shortcuts_language_about_and_remembered_workspace(make_window, qt
 
     other = tmp_path / "other.db"
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getOpenFileName", lambda *a, **k: (str(other), ""))
-    qtbot.keyClick(w, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    shortcut(qtbot, w, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: w.db_path == other, timeout=30_000)
     w.resize(1000, 640)
     w.close()

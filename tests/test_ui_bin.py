@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from uihelpers import open_window
+from uihelpers import open_window, shortcut
 
 from diag_app.i18n import tr
 from diag_app.ui.cards import RequirementCard
@@ -43,9 +43,9 @@ def test_attaching_a_file_already_there_is_not_undone_away(window, qtbot, tmp_pa
     job = ed.attach(card, [str(plan)])  # the same file again: nothing changes, no step to undo
     qtbot.waitUntil(lambda: job.done, timeout=30_000)
     assert w.undo_stack.count() == steps
-    qtbot.keyClick(w, Qt.Key.Key_Z, Ctrl)  # undoes the first attachment only
+    shortcut(qtbot, w, Qt.Key.Key_Z, Ctrl)  # undoes the first attachment only
     assert w.ws.list_evidence(ed.uuid, card.item_id) == []
-    qtbot.keyClick(w, Qt.Key.Key_Z, Ctrl | Qt.KeyboardModifier.ShiftModifier)  # redo
+    shortcut(qtbot, w, Qt.Key.Key_Z, Ctrl | Qt.KeyboardModifier.ShiftModifier)  # redo
     assert [e.name for e in w.ws.list_evidence(ed.uuid, card.item_id)] == ["plan.pdf"]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
-from uihelpers import answer_box, click, key, open_window
+from uihelpers import answer_box, click, key, open_window, shortcut
 
 from diag_app.i18n import tr
 from diag_app.model.scoring import score
@@ -88,10 +88,10 @@ def test_an_answer_is_cleared_by_delete_or_by_clicking_it_again_and_undone_with_
     assert before is not None
     key(qtbot, Qt.Key.Key_Delete)
     assert w.ws.load_assessment(uuid).value(card.item_id) is None and card.unanswered.isVisibleTo(card)
-    qtbot.keyClick(w, Qt.Key.Key_Z, Ctrl)  # undo: the answer is back, on the card and in the store
+    shortcut(qtbot, w, Qt.Key.Key_Z, Ctrl)  # undo: the answer is back, on the card and in the store
     assert w.ws.load_assessment(uuid).value(card.item_id) == before and card.value == before
     assert w.action("redo").isEnabled() and w.action("undo").text().startswith("撤销")
-    qtbot.keyClick(w, Qt.Key.Key_Z, CtrlShift)  # redo: cleared again
+    shortcut(qtbot, w, Qt.Key.Key_Z, CtrlShift)  # redo: cleared again
     assert w.ws.load_assessment(uuid).value(card.item_id) is None
 
     # rate "partly met", then click it again: no answer
@@ -105,7 +105,7 @@ def test_an_answer_is_cleared_by_delete_or_by_clicking_it_again_and_undone_with_
     assert w.ws.load_assessment(uuid).value(card.item_id) == 0.5 and partly.isChecked()
     click(qtbot, partly)
     assert w.ws.load_assessment(uuid).value(card.item_id) is None and not partly.isChecked()
-    qtbot.keyClick(w, Qt.Key.Key_Z, Ctrl)
+    shortcut(qtbot, w, Qt.Key.Key_Z, Ctrl)
     assert w.ws.load_assessment(uuid).value(card.item_id) == 0.5 and partly.isChecked()
 
     # a yes/no item: clicking the chosen answer again clears it too
@@ -134,11 +134,11 @@ def test_undo_takes_back_notes_and_goes_to_the_assessment_it_belongs_to(window, 
     # another assessment open: undo reopens the one the step belongs to, at its card
     other = open_industry(qtbot, w, "electronics")
     assert other.uuid != uuid
-    qtbot.keyClick(w, Qt.Key.Key_Z, Ctrl)
+    shortcut(qtbot, w, Qt.Key.Key_Z, Ctrl)
     qtbot.waitUntil(lambda: w.editor is not None and w.editor.uuid == uuid)
     assert w.ws.load_assessment(uuid).value(card.item_id) != 0
     assert w.editor.current_card.item_id == card.item_id
-    qtbot.keyClick(w, Qt.Key.Key_Z, Ctrl)  # and the note before it
+    shortcut(qtbot, w, Qt.Key.Key_Z, Ctrl)  # and the note before it
     assert w.ws.load_assessment(uuid).answers[card.item_id].note == original
     assert w.editor.current_card.note.text() == original
 
@@ -186,13 +186,13 @@ def test_digits_typed_after_enter_in_an_indicator_field_are_kept(window, qtbot):
 def test_escape_clears_the_search(window, qtbot):
     w = window
     page = w.workspace_page
-    qtbot.keyClick(w, Qt.Key.Key_F, Ctrl)
+    shortcut(qtbot, w, Qt.Key.Key_F, Ctrl)
     qtbot.keyClicks(page.search, "zzz-none")
     key(qtbot, Qt.Key.Key_Escape)
     assert page.search.text() == ""
     qtbot.waitUntil(lambda: page.proxy.rowCount() == page.model.rowCount())
     ed = open_industry(qtbot, w)
-    qtbot.keyClick(w, Qt.Key.Key_F, Ctrl)
+    shortcut(qtbot, w, Qt.Key.Key_F, Ctrl)
     qtbot.keyClicks(ed.search, "OS.1")
     assert ed.finder.matches
     key(qtbot, Qt.Key.Key_Escape)
@@ -429,7 +429,7 @@ def test_every_card_says_what_the_ratings_mean_and_the_help_does_too(window, qtb
     ed.focus_card(card)
     key(qtbot, Qt.Key.Key_1)
     assert card.guidance.isVisibleTo(card) and fully.guidance.get("zh") in card.guidance.text()
-    qtbot.keyClick(w, Qt.Key.Key_F1)
+    shortcut(qtbot, w, Qt.Key.Key_F1)
     help_text = w.dialog.text.toPlainText()
     assert ed.pack.scoring.rating_help.get("zh")[:20] in help_text
     assert all(r.guidance.get("zh")[:15] in help_text for r in ed.pack.scoring.ratings if r.value is not None)
@@ -492,7 +492,7 @@ def test_a_whole_sub_domain_declared_not_applicable_with_a_reason_and_undone(win
     assert (ed.overall.value(), ed.overall.maximum()) == (s.answered, s.total)
     page = page_of(ed, f"sd:{sd}")
     assert page.findChild(QPushButton, "naWithdraw") is not None
-    qtbot.keyClick(w, Qt.Key.Key_Z, Ctrl)  # undone: applies again
+    shortcut(qtbot, w, Qt.Key.Key_Z, Ctrl)  # undone: applies again
     assert w.ws.load_assessment(ed.uuid).na_subdomains == {}
 
 
@@ -598,12 +598,12 @@ def test_evidence_can_be_opened_replaced_and_removed_and_every_step_undone(windo
     # remove it
     click(qtbot, card.evidence.line_of("规划-v2.pdf").findChild(QPushButton, "evidenceRemove"))
     assert w.ws.list_evidence(uuid, card.item_id) == [] and not card.evidence.isVisibleTo(card)
-    qtbot.keyClick(w, Qt.Key.Key_Z, Ctrl)  # the removal undone
+    shortcut(qtbot, w, Qt.Key.Key_Z, Ctrl)  # the removal undone
     assert [e.name for e in w.ws.list_evidence(uuid, card.item_id)] == ["规划-v2.pdf"]
-    qtbot.keyClick(w, Qt.Key.Key_Z, Ctrl)  # the replacement undone
+    shortcut(qtbot, w, Qt.Key.Key_Z, Ctrl)  # the replacement undone
     assert [e.name for e in w.ws.list_evidence(uuid, card.item_id)] == ["规划.pdf"]
     assert "规划.pdf" in card.evidence_text()
-    qtbot.keyClick(w, Qt.Key.Key_Z, Ctrl)  # the attachment undone
+    shortcut(qtbot, w, Qt.Key.Key_Z, Ctrl)  # the attachment undone
     assert w.ws.list_evidence(uuid, card.item_id) == []
 
 
@@ -622,7 +622,7 @@ def test_deleting_goes_to_the_recycle_bin_and_comes_back(window, qtbot):
     qtbot.waitUntil(lambda: w.listing is None and page.model.rowCount() == total - 1, timeout=30_000)
     assert w.ws.get_enterprise(code) is None
     assert w.action("undo").isEnabled(), (w.undo_stack.count(), w.undo_stack.index(), w.undo_stack.undoText())
-    qtbot.keyClick(w, Qt.Key.Key_Z, Ctrl)  # undo: back
+    shortcut(qtbot, w, Qt.Key.Key_Z, Ctrl)  # undo: back
     assert w.ws.get_enterprise(code) is not None
     qtbot.waitUntil(lambda: w.listing is None and page.model.rowCount() == total, timeout=30_000)
     # an assessment deleted from the editor, restored from the recycle bin
@@ -651,10 +651,10 @@ def test_saving_the_renewal_plan_is_one_step_undone_and_redone(window, qtbot):
     after = w.ws.load_assessment(uuid).plans
     assert chosen.id in {p.item for p in after}
     assert tr("ui.undo.plans", "zh", n=len(after)) in w.undo_stack.undoText()
-    qtbot.keyClick(w, Qt.Key.Key_Z, Ctrl)
+    shortcut(qtbot, w, Qt.Key.Key_Z, Ctrl)
     assert w.ws.load_assessment(uuid).plans == before
     assert chosen.id not in {it.id for it in page.ticked()}  # the page shows the plans taken back
-    qtbot.keyClick(w, Qt.Key.Key_Z, CtrlShift)
+    shortcut(qtbot, w, Qt.Key.Key_Z, CtrlShift)
     assert w.ws.load_assessment(uuid).plans == after
     assert chosen.id in {it.id for it in page.ticked()}
     assert page.save_plans() and w.undo_stack.count() == 1  # saving unchanged plans adds no step

@@ -40,6 +40,15 @@ def key(qtbot, k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.No
     qtbot.keyClick(target, k, modifier)
 
 
+def shortcut(qtbot, w: QWidget, k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """Press a window shortcut (Ctrl+Z, …) as a user would: on the active window. A progress dialog
+    that has just closed gives the activation back a moment later; a shortcut pressed before that
+    reaches nobody, so wait for it as a user's eyes would."""
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)
+    qtbot.keyClick(w, k, modifier)
+
+
 def click(qtbot, widget: QWidget) -> None:
     """Click a widget once it is laid out on screen, as a user can only click what they see."""
     qtbot.waitUntil(lambda: widget.isVisible() and widget.width() > 10 and widget.height() > 10)
