@@ -714,3 +714,21 @@ def test_the_assessment_and_what_if_pages_fit_1280_by_720_without_scrolling_side
     long = [table.item(r, 2) for r in range(table.rowCount()) if table.item(r, 2).toolTip()]
     for cell in long:
         assert cell.text().count("\n") < MAX_LINES and cell.text().splitlines()[0] in cell.toolTip()
+
+
+def test_the_result_of_another_assessment_is_shown_from_the_top(window, qtbot):
+    w = window
+    open_industry(qtbot, w, "life-health")
+    panel = w.result_panel
+    panel.widget().setMinimumHeight(3 * panel.height())  # as tall as charts and long reasons make it
+    bar = panel.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    ed = w.editor
+    card = first_card(ed)
+    ed.focus_card(card)
+    key(qtbot, Qt.Key.Key_2)  # an answer changes the result: where the user was reading stays
+    QApplication.processEvents()
+    assert bar.value() == bar.maximum() > 0
+    open_industry(qtbot, w, "electronics")
+    assert bar.value() == 0

@@ -151,6 +151,8 @@ class ResultPanel(QScrollArea):
 
     # --- input ------------------------------------------------------------------------------------
     def show_assessment(self, pack: Pack, assessment: Assessment, now: bool = False) -> None:
+        if self.assessment is None or self.assessment.uuid != assessment.uuid:
+            self.verticalScrollBar().setValue(0)  # another assessment: its result from the top
         self.pack = pack
         self.assessment = assessment
         # Leading edge: the first change shows at once; changes within the cool-down that
