@@ -1,5 +1,5 @@
 """Write examples/<industry>.json (one filled assessment per key industry) and
-examples/plants/<plant>.json (three realistic plants for the advice), deterministic by seed.
+examples/plants/<plant>.json (five realistic plants for the advice), deterministic by seed.
 
 Each industry example follows a maturity profile (the level its sub-domains have reached) so the
 six of them score to a realistic mix of tiers; its existing-systems answers are read off its own
@@ -287,7 +287,9 @@ def build(industry: str) -> dict:
 
 
 def build_plant(key: str) -> dict:
-    """One of the three plants: sub-domain maturity, then the ratings that stand out one by one."""
+    """One of the plants: sub-domain maturity, then the ratings that stand out one by one. Notes may be
+    given for any answer (requirements, indicators, conditions, scenarios, profile); conditions are
+    met unless the plant says otherwise."""
     pack = default_pack()
     p = PLANTS[key]
     industry = p["industry"]
@@ -311,15 +313,16 @@ def build_plant(key: str) -> dict:
             if r.id in denied:
                 value = min(value, 0.5)
         answers.append({"id": r.id, "value": value, "note": note})
+    notes, conditions = p["notes"], p.get("conditions", {})
     for i in pack.indicators_for(p["path"]):
         if i.id in p["indicators"]:
-            answers.append({"id": i.id, "value": p["indicators"][i.id], "note": ""})
+            answers.append({"id": i.id, "value": p["indicators"][i.id], "note": notes.get(i.id, "")})
     for c in pack.conditions:
-        answers.append({"id": c.id, "value": True, "note": ""})
+        answers.append({"id": c.id, "value": conditions.get(c.id, True), "note": notes.get(c.id, "")})
     for s in pack.scenarios:
-        answers.append({"id": s.id, "value": s.id in p["scenarios"], "note": ""})
+        answers.append({"id": s.id, "value": s.id in p["scenarios"], "note": notes.get(s.id, "")})
     for pid, v in p["profile"].items():
-        answers.append({"id": pid, "value": v, "note": ""})
+        answers.append({"id": pid, "value": v, "note": notes.get(pid, "")})
     return _data(pack, p, industry, answers, f"plants/{key}")
 
 

@@ -18,7 +18,7 @@ from diag_app.model.diagnosis import diagnose
 from diag_app.model.effects import Baseline
 from diag_app.model.questionnaire import ProfileItem, Saturation, Text, Tier, TierRule
 from diag_app.model.ranking import rank
-from diag_app.model.renewal import advise, apply_items, what_if
+from diag_app.model.renewal import advise, applies, apply_items, what_if
 from diag_app.model.roadmap import roadmap
 from diag_app.model.scoring import score
 from diag_app.model.tiers import national_tier, shanghai_tier
@@ -340,9 +340,15 @@ def test_priorities_the_roadmap_and_the_json_come_from_one_ranking(path):
     assert "roadmap" in js["ranking"] and "S" in ranking_text("zh")
 
 
-# --- the three plants of the issue ---------------------------------------------------------------------
-def test_the_three_plants_are_there(plants):
-    assert set(plants) == {"auto-parts-stamping", "gmp-tablets", "garment-contract"}
+# --- the realistic plants ----------------------------------------------------------------------------
+def test_the_plants_are_there(plants):
+    assert set(plants) == {
+        "auto-parts-stamping",
+        "gmp-tablets",
+        "garment-contract",
+        "electronics-ems",
+        "materials-batch",
+    }
 
 
 def test_no_suggestion_repeats_an_existing_system(plants):
@@ -367,6 +373,23 @@ def test_every_suggestion_names_what_it_closes(plants):
             assert st.closes or st.lifts or st.planned, (key, st.item.id)
 
 
+def test_every_precondition_of_a_suggestion_can_be_met_on_the_plants_path():
+    """A suggestion may wait for a system or a rating, but something the plant could buy on its
+    own path and industry must provide it (a DCS-only item is no advice for a discrete plant)."""
+    for f in ALL:
+        pack, a = _read(f)
+        industry, path = a.enterprise.industry, a.path(pack)
+        base = Baseline(pack, a)
+        mine = [it for it in pack.catalog if applies(it, industry, path)]
+        for sg in advise(pack, a, base=base).suggestions:
+            for need in sg.needs:
+                if need in base.requirements:
+                    ok = any(base.combine([it]).requirements.get(need, 0.0) >= base.threshold - 1e-9 for it in mine)
+                else:
+                    ok = any(need in it.provides for it in mine)
+                assert ok, (f.stem, sg.item.id, need)
+
+
 def test_the_build_to_print_supplier_gets_no_plm_and_no_robot(plants):
     _pack, _a, r = plants["auto-parts-stamping"]
     ids = {sg.item.id for sg in r.suggestions}
@@ -385,3 +408,30 @@ def test_the_gmp_plant_roadmap_is_gmp_work(plants):
         assert closes & gmp_focus or any(c.requirement.startswith("LIF.") for c in st.closes), st.item.id
     assert r.roadmap.steps[0].planned and r.roadmap.steps[0].item.id == "ebr-gmp"
     assert r.roadmap.steps[0].extends == 25.0  # eBR on one line of four: the rest is offered
+
+
+def test_the_ems_contract_maker_gets_no_design_channel_or_existing_system_items(plants):
+    _pack, _a, r = plants["electronics-ems"]
+    ids = {sg.item.id for sg in r.suggestions}
+    # build-to-print and contract manufacturing: no product design, no brand channels
+    assert not ids & {"plm-cad-cae", "mbse-simulation-platform", "remote-om-iot-platform", "marketing-demand-forecast"}
+    assert not ids & {"erp", "mes", "wms"}  # in place
+    assert "alarm-management" not in ids  # no DCS on SMT lines, and none to buy on the discrete path
+    assert r.roadmap.steps[0].planned and r.roadmap.steps[0].item.id == "aps"
+    assert "smart-material-tower" in ids  # the WMS it has is the tower's precondition
+    assert 2 <= r.scores.level <= 3
+
+
+def test_the_batch_materials_plant_gets_process_work(plants):
+    pack, a, r = plants["materials-batch"]
+    assert a.path(pack) == "process"
+    for sg in r.suggestions:
+        assert sg.item.category not in ("robot", "machine-tool", "additive", "ev-charging"), sg.item.id
+        assert sg.item.paths is None or "process" in sg.item.paths, sg.item.id
+    ids = {sg.item.id for sg in r.suggestions}
+    assert not ids & {"hanging-system", "garment-automation", "press-die-management", "aps", "mes"}
+    assert not ids & {"lims", "dcs-upgrade", "eam-cmms", "ehs-system"}  # in place
+    assert {"batch-control-recipe", "alarm-management", "tank-farm-management"} <= ids
+    assert [st.item.id for st in r.roadmap.planned] == ["energy-management-centre"]
+    # a LIMS used in the lab but not yet linked to batch records is no contradiction
+    assert not any(f.kind == "system-unused" and f.ref == "sys.lims" for f in r.flags)
