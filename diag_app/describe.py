@@ -485,7 +485,8 @@ def suppressed_text(pack: Pack, x: Suppressed, lang: str) -> str:
     else:
         ref = _profile_name(pack, x.ref, lang)
     value = fmt_num(x.value) if x.value is not None else ""
-    return tr(f"advice.left_out.{x.why}", lang, item=name, ref=ref, value=value)
+    by = next((c.name.get(lang) for c in pack.catalog if c.id == x.by), x.by)
+    return tr(f"advice.left_out.{x.why}", lang, item=name, ref=ref, value=value, by=by)
 
 
 def flag_text(pack: Pack, f: Flag, lang: str) -> str:

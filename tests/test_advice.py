@@ -136,6 +136,32 @@ def test_a_system_the_plant_has_is_not_suggested_and_a_partial_one_is_offered_fo
     assert not advise(pack, full).suggestions
 
 
+def test_a_system_the_plant_plans_to_buy_is_not_suggested_again_under_another_name():
+    from diag_app.model.assessment import Plan
+
+    pack = _with_profile(
+        make_pack(
+            catalog=(
+                item("centre", 9e6, reqs={"sd0.2.0": 1.0, "sd0.3.0": 1.0}, provides=("sys.mes",)),
+                item("mes", 1e6, reqs={"sd0.2.0": 1.0}, provides=("sys.mes",)),
+                item("lite", 2e5, reqs={"sd0.2.0": 0.5}, excluded_by=("sys.mes",)),
+                item("other", 1e6, reqs={"sd1.2.0": 1.0}),
+            )
+        ),
+        MES,
+    )
+    a = replace(assess(pack, {}, **{"cond.a": True, "sys.mes": False}), plans=(Plan("centre", 8e6),))
+    r = diagnose(pack, a)
+    assert {sg.item.id for sg in r.suggestions} == {"centre", "other"}  # the plan stays, its twins go
+    why = {x.item.id: (x.why, x.ref, x.by) for x in r.suppressed}
+    assert why == {"mes": ("planned-system", "sys.mes", "centre"), "lite": ("planned-system", "sys.mes", "centre")}
+    assert not {st.item.id for st in r.roadmap.steps} & {"mes", "lite"}
+    text = suppressed_text(pack, next(x for x in r.suppressed if x.item.id == "mes"), "zh")
+    assert "已计划" in text and pack.catalog[0].name.get("zh") in text
+    # without the plan, the cheaper MES is offered as before
+    assert "mes" in {sg.item.id for sg in advise(pack, replace(a, plans=())).suggestions}
+
+
 def test_a_subdomain_declared_not_applicable_leaves_out_the_items_that_need_it():
     pack = make_pack(catalog=(item("plm", 2e6, reqs={"sd2.2.0": 1.0, "sd1.2.0": 1.0}, needs_subdomains=("sd2",)),))
     a = assess(pack, {}, **{"cond.a": True})

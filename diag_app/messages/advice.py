@@ -65,6 +65,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{item}：企业已有（{ref}），不再建议",
         "en": "{item}: the plant already has it ({ref}), so it is not suggested",
     },
+    "advice.left_out.planned-system": {
+        "zh": "{item}：企业已计划的“{by}”将提供{ref}，不再重复建议",
+        "en": "{item}: the planned “{by}” will provide {ref}, so it is not suggested again",
+    },
     "advice.left_out.excluded": {
         "zh": "{item}：企业情况为“{ref}”，此项不适用",
         "en": "{item}: not suggested, because “{ref}”",

@@ -68,9 +68,10 @@ class Suppressed:
     """A catalogue item deliberately not suggested, and why."""
 
     item: CatalogItem
-    why: str  # "has-system", "excluded", "not-applicable", "saturated"
+    why: str  # "has-system", "planned-system", "excluded", "not-applicable", "saturated"
     ref: str  # the profile item, sub-domain or indicator that decided it
     value: float | None = None
+    by: str = ""  # "planned-system": the planned catalogue item that will provide ``ref``
 
 
 @dataclass(frozen=True)
@@ -146,10 +147,30 @@ def item_scale(pack: Pack, a: Assessment, item: CatalogItem) -> tuple[float, flo
     return 1.0, None
 
 
-def _suppression(pack: Pack, a: Assessment, base: Baseline, item: CatalogItem) -> Suppressed | None:
+def planned_systems(pack: Pack, a: Assessment) -> dict[str, str]:
+    """The systems the enterprise's own plans will provide: profile item id -> the planned
+    catalogue item that provides it (the first plan that does)."""
+    catalog = {c.id: c for c in pack.catalog}
+    out: dict[str, str] = {}
+    for p in a.plans:
+        item = catalog.get(p.item)
+        for pid in item.provides if item is not None else ():
+            out.setdefault(pid, p.item)
+    return out
+
+
+def _suppression(
+    pack: Pack, a: Assessment, base: Baseline, item: CatalogItem, planned: dict[str, str] | None = None
+) -> Suppressed | None:
     for pid in item.excluded_by:
         if has_system(pack, a, pid) is True:
             return Suppressed(item, "excluded", pid)
+    # A system the enterprise already plans to buy is not suggested again under another name
+    # (an energy-management centre planned: no EMS on top); the plan itself stays.
+    if planned and item.id not in {p.item for p in a.plans}:
+        for pid in (*item.provides, *item.excluded_by):
+            if pid in planned and planned[pid] != item.id:
+                return Suppressed(item, "planned-system", pid, by=planned[pid])
     na = getattr(a, "na_subdomains", None) or {}
     for sd in item.needs_subdomains:
         if sd in na or sd not in base.scores.subdomains:
@@ -218,6 +239,7 @@ def advise(pack: Pack, a: Assessment, scores: Scores | None = None, base: Baseli
     base = base or Baseline(pack, a, scores)
     scores = base.scores
     planned = {p.item for p in a.plans}
+    systems = planned_systems(pack, a)
     out: list[Suggestion] = []
     suppressed: list[Suppressed] = []
     flags: list[Flag] = []
@@ -225,7 +247,7 @@ def advise(pack: Pack, a: Assessment, scores: Scores | None = None, base: Baseli
         if not applies(item, base.industry, base.path):
             continue
         closes = base.closures(item)
-        why = _suppression(pack, a, base, item)
+        why = _suppression(pack, a, base, item, systems)
         if why is not None:
             suppressed.append(why)
             if why.why == "saturated" and closes:
