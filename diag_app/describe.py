@@ -479,6 +479,10 @@ def suppressed_text(pack: Pack, x: Suppressed, lang: str) -> str:
     name = x.item.name.get(lang)
     if x.why == "not-applicable":
         ref = pack.subdomains[x.ref].name.get(lang) if x.ref in pack.subdomains else x.ref
+    elif x.why == "not-applicable-item":
+        req = pack.item(x.ref)
+        text = req.text.get(lang) if req is not None and hasattr(req, "text") else ""
+        ref = f"{x.ref} {text[:30]}…" if len(text) > 30 else f"{x.ref} {text}".strip()
     elif x.why == "saturated":
         ind = next((i for i in pack.indicators if i.id == x.ref), None)
         ref = ind.name.get(lang) if ind else x.ref

@@ -162,6 +162,27 @@ def test_a_system_the_plant_plans_to_buy_is_not_suggested_again_under_another_na
     assert "mes" in {sg.item.id for sg in advise(pack, replace(a, plans=())).suggestions}
 
 
+def test_an_item_whose_own_requirement_is_not_applicable_is_left_out():
+    pack = make_pack(catalog=(item("web", 1e6, reqs={"sd0.3.0": 1.0, "sd0.2.0": 0.8}, needs_applicable=("sd0.3.0",)),))
+    a = assess(pack, {"sd0.3.0": 0.0, "sd0.2.0": 0.5}, **{"cond.a": True})
+    assert [sg.item.id for sg in advise(pack, a).suggestions] == ["web"]
+    adv = advise(pack, a.with_answer("sd0.3.0", NA))  # no roll lines: the generic gain alone does not bring it
+    assert not adv.suggestions
+    assert [(x.item.id, x.why, x.ref) for x in adv.suppressed] == [("web", "not-applicable-item", "sd0.3.0")]
+    assert "sd0.3.0" in suppressed_text(pack, adv.suppressed[0], "en")
+
+
+@pytest.mark.parametrize(
+    ("plant", "item_id", "requirement"),
+    [("electronics-ems", "fab-fdc-r2r-yms", "ELE.11"), ("materials-batch", "web-line-closed-loop", "MAT.21")],
+)
+def test_the_plants_get_no_item_for_what_they_do_not_have(plants, plant, item_id, requirement):
+    _pack, a, r = plants[plant]
+    assert a.value(requirement) == NA
+    assert item_id not in {sg.item.id for sg in r.suggestions}
+    assert (item_id, "not-applicable-item") in {(x.item.id, x.why) for x in r.suppressed}
+
+
 def test_a_subdomain_declared_not_applicable_leaves_out_the_items_that_need_it():
     pack = make_pack(catalog=(item("plm", 2e6, reqs={"sd2.2.0": 1.0, "sd1.2.0": 1.0}, needs_subdomains=("sd2",)),))
     a = assess(pack, {}, **{"cond.a": True})

@@ -75,6 +75,14 @@ def test_preconditions_and_systems_must_exist(pack_copy):
     assert ("catalog.yaml", "plm-cad-cae", "excluded_by", "pack.problem.profile_not_bool") in probs
 
 
+def test_what_rules_an_item_out_must_be_a_requirement_that_may_be_not_applicable(pack_copy):
+    _edit(pack_copy / "catalog.yaml", "needs_applicable: [MAT.21]", "needs_applicable: [MAT.99]")
+    _edit(pack_copy / "catalog.yaml", "needs_applicable: [ELE.11]", "needs_applicable: [PO.3.04]")
+    probs = _problems(pack_copy)
+    assert ("catalog.yaml", "web-line-closed-loop", "needs_applicable", "pack.problem.unknown_requirement") in probs
+    assert ("catalog.yaml", "fab-fdc-r2r-yms", "needs_applicable", "pack.problem.needs_na_allowed") in probs
+
+
 def test_measures_may_require_only_defined_qualifications(pack_copy):
     _edit(pack_copy / "measures.yaml", "requires: [first-of-kind-certified]", "requires: [first-kind]")
     assert ("measures.yaml", "first-set", "requires", "pack.problem.unknown_qualification") in _problems(pack_copy)

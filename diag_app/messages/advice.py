@@ -9,6 +9,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "未知的现有系统题 {value!r}（应为 profile.yaml 中的编号）",
         "en": "unknown existing-systems item {value!r} (must be an id in profile.yaml)",
     },
+    "pack.problem.needs_na_allowed": {
+        "zh": "要求 {value!r} 不允许声明不适用，不能用来排除此项",
+        "en": "requirement {value!r} may not be declared not applicable, so it cannot rule this item out",
+    },
     "pack.problem.unknown_precondition": {
         "zh": "未知的前提条件 {value!r}（应为要求条款或现有系统题的编号）",
         "en": "unknown precondition {value!r} (must be a requirement id or an existing-systems item id)",
@@ -76,6 +80,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "advice.left_out.not-applicable": {
         "zh": "{item}：子域“{ref}”不适用，此项不建议",
         "en": "{item}: not suggested, because the sub-domain “{ref}” is not applicable",
+    },
+    "advice.left_out.not-applicable-item": {
+        "zh": "{item}：其针对的要求“{ref}”已声明不适用，此项不建议",
+        "en": "{item}: not suggested, because the requirement it is for (“{ref}”) is not applicable",
     },
     "advice.left_out.saturated": {
         "zh": "{item}：{ref} 已达 {value}，此类装备不再建议",

@@ -5,7 +5,8 @@ requirement up to (1 全部满足 where it alone delivers the practice, 0.8 or 0
 the indicator values and scenarios it brings, what must be in place first (``requires``: a system
 the plant has or another item provides, or a requirement met), which existing system it is
 (``provides``), and when it is pointless for a plant (``excluded_by`` a profile answer,
-``needs_subdomains`` declared 不适用, ``saturated_by`` an indicator already high).
+``needs_subdomains`` declared 不适用, a requirement of ``needs_applicable`` answered 不适用,
+``saturated_by`` an indicator already high).
 
 A measure counts only when the qualifications it ``requires`` are confirmed for the planned item
 (``Plan.confirmed``); ``stated`` is False where the action plan promises support without a figure.
@@ -69,6 +70,9 @@ class CatalogItem:
     needs_subdomains: tuple[str, ...] = ()  # sub-domains that must not be declared 不适用
     saturated_by: tuple[Saturation, ...] = ()
     months: int = 0  # typical implementation time from order to use [D]; 0: not given
+    # Requirements that say what the item is for (roll lines, a wafer fab): one declared 不适用
+    # and the item is not for this plant, whatever generic requirements it also raises.
+    needs_applicable: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

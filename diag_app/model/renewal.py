@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .assessment import Assessment
+from .assessment import NA, Assessment
 from .catalogue import CatalogItem
 from .effects import Baseline, Closure, Lift, apply_items
 from .questionnaire import Pack, ProfileItem
@@ -68,7 +68,7 @@ class Suppressed:
     """A catalogue item deliberately not suggested, and why."""
 
     item: CatalogItem
-    why: str  # "has-system", "planned-system", "excluded", "not-applicable", "saturated"
+    why: str  # "has-system", "planned-system", "excluded", "not-applicable(-item)", "saturated"
     ref: str  # the profile item, sub-domain or indicator that decided it
     value: float | None = None
     by: str = ""  # "planned-system": the planned catalogue item that will provide ``ref``
@@ -175,6 +175,9 @@ def _suppression(
     for sd in item.needs_subdomains:
         if sd in na or sd not in base.scores.subdomains:
             return Suppressed(item, "not-applicable", sd)
+    for rid in item.needs_applicable:
+        if base.values.get(rid) == NA:
+            return Suppressed(item, "not-applicable-item", rid)
     for pid in item.provides:
         c = coverage(pack, a, pid)
         if c is not None:

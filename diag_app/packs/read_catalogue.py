@@ -39,7 +39,8 @@ _UNKNOWN_TARGET = {
 
 _FIELDS = {
     "id", "category", "name", "description", "triggers", "effect", "investment_cny", "industries", "paths",
-    "measures", "requires", "provides", "excluded_by", "needs_subdomains", "saturated_by", "months",
+    "measures", "requires", "provides", "excluded_by", "needs_subdomains", "needs_applicable", "saturated_by",
+    "months",
 }  # fmt: skip
 
 
@@ -141,6 +142,13 @@ def read_catalogue(
         needs_sd = _ids(
             r, f, iid, "needs_subdomains", it.get("needs_subdomains"), set(sds), "pack.problem.unknown_subdomain"
         )
+        needs_app = _ids(
+            r, f, iid, "needs_applicable", it.get("needs_applicable"), req_ids, "pack.problem.unknown_requirement"
+        )
+        na_ok = {q.id for q in requirements if q.na_allowed}
+        for x in needs_app:  # only a requirement that may be declared 不适用 can rule an item out
+            if x in req_ids and x not in na_ok:
+                r.problem(f, iid, "needs_applicable", "pack.problem.needs_na_allowed", value=x)
         saturated = _saturation(r, f, iid, it.get("saturated_by"), inds)
         ms = tuple(it.get("measures") or ())
         for m in ms:
@@ -165,6 +173,7 @@ def read_catalogue(
                 needs_sd,
                 saturated,
                 int(r.num(f, iid, "months", it.get("months", 0), 0, 120)),
+                needs_applicable=needs_app,
             )
         )
     return tuple(cats), tuple(items)
