@@ -6,9 +6,9 @@ and a test can prove that both languages have every key.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
-from .errors import Msg
 from .messages import load_all
 
 DEFAULT_LANG = "zh"
@@ -21,9 +21,13 @@ def tr(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
     gap is visible rather than silently blank. With ``n=1`` the key's ``.one`` form is used when
     there is one (a count in a message: give it as ``n``). A parameter that is a ``Msg`` (a reason
     still to be worded, e.g. the operating system's) is worded in ``lang`` first."""
-    for k, v in params.items():
-        if isinstance(v, Msg):
-            params[k] = tr(v.key, lang, **v.params)
+    # No Msg can exist before diag_app.errors is imported; not importing it here keeps dataclasses
+    # and inspect (~10 ms) off the window's start-up.
+    errors = sys.modules.get(f"{__package__}.errors")
+    if errors is not None:
+        for k, v in params.items():
+            if isinstance(v, errors.Msg):
+                params[k] = tr(v.key, lang, **v.params)
     entry = MESSAGES.get(key)
     if entry is None:
         return key
