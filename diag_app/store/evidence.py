@@ -9,10 +9,10 @@ import re
 import stat
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import Msg, os_reason_msg
 from ..model.assessment import (
@@ -69,6 +69,9 @@ def _in_use(path: Path) -> bool:
     finally:
         os.close(fd)
     return False
+
+
+T = TypeVar("T")
 
 
 class _BlobGone(Exception):
@@ -258,17 +261,25 @@ class EvidenceStore(Records):
             head = self._draft(uuid)
         self._check_item(head, item_id)
         name = bundlemod.safe_name(src.name)
+
+        def link(sha: str, size: int) -> tuple[EvidenceRow, bool]:
+            row = self._draft(uuid)
+            out = self._link(row, item_id, sha, size, name, who, utc_now())
+            if out[1]:
+                self._audit(row["id"], "evidence", who, item_id, None, {"sha256": sha, "name": name, "size": size})
+            return out
+
+        return self._copy_and_link(src, link)
+
+    def _copy_and_link(self, src: Path, link: Callable[[str, int], T]) -> T:
+        """Copy ``src`` in, then run ``link(sha, size)`` in one write transaction. A purge in another
+        window may remove the copy before the transaction starts (``_BlobGone``): copied once more,
+        then the failure is the user's to see."""
         for attempt in (1, 2):
             sha, size = self._copy_in(src)
             try:
                 with self._tx():
-                    row = self._draft(uuid)
-                    link, new = self._link(row, item_id, sha, size, name, who, utc_now())
-                    if new:
-                        self._audit(
-                            row["id"], "evidence", who, item_id, None, {"sha256": sha, "name": name, "size": size}
-                        )
-                return link, new
+                    return link(sha, size)
             except _BlobGone:
                 if attempt == 2:
                     raise StorageFailed(self.evidence_path(sha), Msg("error.os.reason.removed_meanwhile")) from None

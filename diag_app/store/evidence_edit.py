@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import Msg
 from . import bundle as bundlemod
 from .connection import utc_now
 from .errors import (
@@ -18,9 +17,8 @@ from .errors import (
     EvidenceMissing,
     EvidenceNotAttached,
     NotInBin,
-    StorageFailed,
 )
-from .evidence import EvidenceStore, _BlobGone, file_digest
+from .evidence import EvidenceStore, file_digest
 from .rows import EvidenceChange, EvidenceRow
 
 
@@ -112,29 +110,20 @@ class EvidenceEdits(EvidenceStore):
             self._linked(head, item_id, old_sha256)  # before copying anything
         self._check_item(head, item_id)
         name = bundlemod.safe_name(src.name)
-        for attempt in (1, 2):
-            sha, size = self._copy_in(src)
-            try:
-                with self._tx():
-                    row = self._draft(uuid)
-                    old = self._linked(row, item_id, old_sha256)
-                    if sha == old_sha256:
-                        return EvidenceChange(uuid, item_id, row=_row(old))
-                    link, new = self._link(row, item_id, sha, size, name, who, utc_now())
-                    removal, _ = self._take_off(row, item_id, old_sha256, who)
-                    self._audit(
-                        row["id"],
-                        "evidence",
-                        who,
-                        item_id,
-                        _file(old),
-                        {"sha256": sha, "name": link.name, "size": size},
-                    )
-                return EvidenceChange(uuid, item_id, removed=(removal,), added=(sha,) if new else (), row=link)
-            except _BlobGone:
-                if attempt == 2:
-                    raise StorageFailed(self.evidence_path(sha), Msg("error.os.reason.removed_meanwhile")) from None
-        raise AssertionError("unreachable")
+
+        def swap(sha: str, size: int) -> EvidenceChange:
+            row = self._draft(uuid)
+            old = self._linked(row, item_id, old_sha256)
+            if sha == old_sha256:
+                return EvidenceChange(uuid, item_id, row=_row(old))
+            link, new = self._link(row, item_id, sha, size, name, who, utc_now())
+            removal, _ = self._take_off(row, item_id, old_sha256, who)
+            self._audit(
+                row["id"], "evidence", who, item_id, _file(old), {"sha256": sha, "name": link.name, "size": size}
+            )
+            return EvidenceChange(uuid, item_id, removed=(removal,), added=(sha,) if new else (), row=link)
+
+        return self._copy_and_link(src, swap)
 
     def undo_evidence(self, change: EvidenceChange, who: str = "") -> EvidenceChange:
         """Reverse ``change`` (what remove_evidence, replace_evidence, restore or an earlier undo
