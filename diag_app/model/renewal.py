@@ -160,17 +160,24 @@ def planned_systems(pack: Pack, a: Assessment) -> dict[str, str]:
 
 
 def _suppression(
-    pack: Pack, a: Assessment, base: Baseline, item: CatalogItem, planned: dict[str, str] | None = None
+    pack: Pack,
+    a: Assessment,
+    base: Baseline,
+    item: CatalogItem,
+    systems: dict[str, str] | None = None,
+    planned: frozenset[str] = frozenset(),
 ) -> Suppressed | None:
+    """Why ``item`` is left out, if it is. ``systems``: what the plans will provide
+    (``planned_systems``); ``planned``: the planned item ids."""
     for pid in item.excluded_by:
         if has_system(pack, a, pid) is True:
             return Suppressed(item, "excluded", pid)
     # A system the enterprise already plans to buy is not suggested again under another name
     # (an energy-management centre planned: no EMS on top); the plan itself stays.
-    if planned and item.id not in {p.item for p in a.plans}:
+    if systems and item.id not in planned:
         for pid in (*item.provides, *item.excluded_by):
-            if pid in planned and planned[pid] != item.id:
-                return Suppressed(item, "planned-system", pid, by=planned[pid])
+            if pid in systems:
+                return Suppressed(item, "planned-system", pid, by=systems[pid])
     na = getattr(a, "na_subdomains", None) or {}
     for sd in item.needs_subdomains:
         if sd in na or sd not in base.scores.subdomains:
@@ -241,7 +248,7 @@ def advise(pack: Pack, a: Assessment, scores: Scores | None = None, base: Baseli
     contradictions found."""
     base = base or Baseline(pack, a, scores)
     scores = base.scores
-    planned = {p.item for p in a.plans}
+    planned = frozenset(p.item for p in a.plans)
     systems = planned_systems(pack, a)
     out: list[Suggestion] = []
     suppressed: list[Suppressed] = []
@@ -250,7 +257,7 @@ def advise(pack: Pack, a: Assessment, scores: Scores | None = None, base: Baseli
         if not applies(item, base.industry, base.path):
             continue
         closes = base.closures(item)
-        why = _suppression(pack, a, base, item, systems)
+        why = _suppression(pack, a, base, item, systems, planned)
         if why is not None:
             suppressed.append(why)
             if why.why == "saturated" and closes:

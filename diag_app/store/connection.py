@@ -26,7 +26,7 @@ from typing import Any, Self
 from sqlite_utils import Database
 from sqlite_utils.db import Table
 
-from ..errors import os_reason_msg
+from ..errors import Msg, os_reason_msg
 from .backup import (
     backups_dir_for,
     daily_backup_due,
@@ -257,8 +257,8 @@ class Connection:
                 raise DatabaseLocked(self.path, self.timeout) from e
             if "readonly" in msg or "read-only" in msg:
                 raise WorkspaceReadOnly(self.path) from e
-            if any(s in msg for s in ("disk i/o", "full", "unable to open")):
-                raise StorageFailed(self.path, sqlite_reason(e)) from e
+            if isinstance(reason := sqlite_reason(e), Msg):  # a full disk, an I/O error, cannot open
+                raise StorageFailed(self.path, reason) from e
             if "no such table" in msg or "no such column" in msg:  # the schema was tampered with
                 raise DatabaseCorrupt(self.path, str(e), good_backups(self.path, self.backups_dir)) from e
             raise

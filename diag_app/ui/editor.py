@@ -37,7 +37,7 @@ from .editor_evidence import EvidenceOps
 from .editor_find import ItemFinder
 from .editor_guide import Guide, remaining_text
 from .editor_na import na_bar
-from .editor_pages import MORE_CARDS, PAGE_ROLE, Item, NavTree, Page, PageSpec, counts, nav_counts, page_specs
+from .editor_pages import MORE_CARDS, PAGE_ROLE, Item, NavTree, Page, PageSpec, counts, page_specs, profile_counts
 from .editor_status import ask_finalise, ask_reopen, unanswered
 from .errors import present_error
 from .signals import emit
@@ -255,7 +255,9 @@ class AssessmentEditor(QWidget):
 
     def update_progress(self) -> None:
         page_counts = {i: self._counts(spec) for i, spec in enumerate(self.pages)}
-        self.nav.show_counts({i: nav_counts(spec, self.assessment) for i, spec in enumerate(self.pages)})
+        self.nav.show_counts(
+            {i: profile_counts(spec, self.assessment) or page_counts[i] for i, spec in enumerate(self.pages)}
+        )
         all_answered = sum(done for done, _ in page_counts.values())
         all_total = sum(total for _, total in page_counts.values())
         self.overall.setMaximum(max(all_total, 1))

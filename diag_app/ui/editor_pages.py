@@ -103,13 +103,12 @@ def counts(spec: PageSpec, a: Assessment) -> tuple[int, int]:
     return answered, total
 
 
-def nav_counts(spec: PageSpec, a: Assessment) -> tuple[int, int]:
-    """What a page's bar in the tree shows: ``counts``, except on the existing-systems page, which
-    counts its own questions (never part of the overall count, but a user wants to see them done)."""
-    profile = [it for it in spec.items if it.kind == "profile"]
-    if profile and len(profile) == len(spec.items):
-        return sum(a.value(it.id) is not None for it in profile), len(profile)
-    return counts(spec, a)
+def profile_counts(spec: PageSpec, a: Assessment) -> tuple[int, int] | None:
+    """The existing-systems page's own (answered, total) for its bar in the tree: never part of the
+    overall count, but a user wants to see them done. None for any other page."""
+    if not spec.items or any(it.kind != "profile" for it in spec.items):
+        return None
+    return sum(a.value(it.id) is not None for it in spec.items), len(spec.items)
 
 
 def item_text(it: Item, lang: str) -> str:

@@ -397,6 +397,16 @@ class WhatIfPage(QWidget):
                 self.items = order
                 self._fill(planned)
         self.road.clear()
+
+        def summary(target: str, steps: int, investment: float) -> str:
+            return tr(
+                "ui.whatif.road_summary",
+                lang,
+                tier=tier_name(pack, target, lang),
+                n=steps,
+                investment=fmt_cny(investment, lang),
+            )
+
         if rm.target is None:
             self.road_status.setText(tr("ui.whatif.road_top", lang))
         elif not rm.reachable:
@@ -405,15 +415,7 @@ class WhatIfPage(QWidget):
             s_now = self.base.s if self.base is not None else 0.0
             why = "\n".join(check_text(pack, c, lang, s_now) for c in rm.blockers)
             other = [  # a tier that purchases do reach (the next national one)
-                tr(
-                    "ui.whatif.road_summary",
-                    lang,
-                    tier=tier_name(pack, sg.target, lang),
-                    n=len(sg.steps),
-                    investment=fmt_cny(sg.investment_cny, lang),
-                )
-                for sg in rm.stages
-                if sg.reachable
+                summary(sg.target, len(sg.steps), sg.investment_cny) for sg in rm.stages if sg.reachable
             ]
             self.road_status.setText(
                 tr("ui.whatif.road_unreachable", lang, tier=tier_name(pack, rm.target, lang))
@@ -421,15 +423,7 @@ class WhatIfPage(QWidget):
                 + "".join("\n" + x for x in other)
             )
         else:
-            self.road_status.setText(
-                tr(
-                    "ui.whatif.road_summary",
-                    lang,
-                    tier=tier_name(pack, rm.target, lang),
-                    n=len(rm.steps),
-                    investment=fmt_cny(rm.investment_cny, lang),
-                )
-            )
+            self.road_status.setText(summary(rm.target, len(rm.steps), rm.investment_cny))
         national = {st.item.id: True for sg in rm.stages if sg.ladder == "national" for st in sg.steps}
         for i, st in enumerate(rm.steps, 1):
             self.road.addTopLevelItem(

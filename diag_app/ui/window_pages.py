@@ -196,6 +196,7 @@ class PageCommands(WindowParts):
         self.statusBar().showMessage(tr("ui.whatif.saved", self.lang), 5000)
 
     def _plans_saved(self) -> None:
-        if self.editor is not None and self.ws is not None:  # the plans ride along with the answers the editor saves
-            self.editor.assessment = self.ws.load_assessment(self.editor.uuid)
+        saved = self.whatif_page.assessment  # loaded by the page right after saving
+        if self.editor is not None and saved is not None and saved.uuid == self.editor.uuid:
+            self.editor.assessment = saved  # the plans ride along with the answers the editor saves
         self.statusBar().showMessage(tr("ui.whatif.saved", self.lang), 5000)
