@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .errors import AppError, Msg, os_kind
+from .errors import AppError, Msg, os_kind, os_reason_msg
 from .i18n import tr
 
 MAX_PROBLEMS = 12
@@ -45,10 +45,7 @@ def problem_lines(problems: Any, lang: str, limit: int = MAX_PROBLEMS) -> list[s
 
 def os_reason(exc: OSError, lang: str) -> str:
     """The operating system's reason in the user's language (its own words when we have none)."""
-    kind = os_kind(exc)
-    if kind != "os":
-        return tr(f"error.os.reason.{kind}", lang)
-    return exc.strerror or str(exc) or type(exc).__name__
+    return str(_plain(os_reason_msg(exc), lang))
 
 
 def error_text(exc: BaseException, lang: str) -> tuple[str, str, str]:
